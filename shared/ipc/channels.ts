@@ -1,0 +1,33 @@
+/**
+ * The one IPC contract between main and renderer (modelled on GitHub Desktop's
+ * ipc-shared.ts): a channel name maps to a function signature. Every feature
+ * declares its own fragment in `channels/<feature>.ts`; they are merged here.
+ * Inputs are validated at runtime in main with the zod schemas of `schemas.ts`.
+ */
+import type { AppRequestChannels, AppEventChannels } from './channels/app';
+import type { IpcResult } from './ipc-result';
+import type { ListRequestChannels, ListEventChannels } from './channels/lists';
+
+export interface RequestChannels extends AppRequestChannels, ListRequestChannels {}
+
+export interface EventChannels extends AppEventChannels, ListEventChannels {}
+
+export type RequestChannel = keyof RequestChannels;
+export type EventChannel = keyof EventChannels;
+
+export type RequestInput<C extends RequestChannel> = Parameters<RequestChannels[C]>[0];
+export type RequestOutput<C extends RequestChannel> = ReturnType<RequestChannels[C]>;
+export type EventPayload<E extends EventChannel> = EventChannels[E];
+
+/** What the preload exposes as `window.api`: errors come back as values, not exceptions. */
+export interface DropdeskApi {
+  invoke<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<IpcResult<RequestOutput<C>>>;
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** Every event name, checked by the compiler against EventChannels (the preload's allow-list). */
+const eventNameSet: { [E in EventChannel]: true } = {
+  'settings:changed': true,
+  'lists:changed': true,
+};
+export const eventChannelNames = Object.keys(eventNameSet) as EventChannel[];

@@ -1,0 +1,15 @@
+/**
+ * Runtime validation of every request input, one schema per channel. The
+ * mapped type makes the compiler refuse a channel without a schema.
+ */
+import type { z } from 'zod';
+import type { RequestChannel } from './channels';
+import { appSchemas } from './schemas/app';
+import { listSchemas } from './schemas/lists';
+
+export const requestSchemas: { [C in RequestChannel]: z.ZodType } = {
+  ...appSchemas,
+  ...listSchemas,
+};
+
+export const requestChannelNames = Object.keys(requestSchemas) as RequestChannel[];

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const appSchemas = {
+  'settings:get': z.undefined(),
+  'settings:update': z
+    .object({
+      language: z.enum(['fr', 'en']),
+      lastFolders: z.record(z.string(), z.string()),
+      windowState: z.object({
+        width: z.number().int().positive(),
+        height: z.number().int().positive(),
+        x: z.number().int().optional(),
+        y: z.number().int().optional(),
+        maximized: z.boolean(),
+      }),
+    })
+    .partial()
+    .strict(),
+  'app:info': z.undefined(),
+} as const;

@@ -1,0 +1,23 @@
+import type { EventSink } from './ipc/event-sink';
+import type { SettingsStore } from './settings/settings-store';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** System dialogs, provided by Electron in the app and by stubs in tests. */
+export interface Dialogs {
+  chooseOpenFile(options: { purpose: string; filters: FileFilter[] }): Promise<string | null>;
+  chooseSaveFile(options: { purpose: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+}
+
+/** Everything the plain-Node handlers need from the outside world. */
+export interface MainDeps {
+  dataDir: string;
+  appVersion: string;
+  dialogs: Dialogs;
+  settings: SettingsStore;
+  emit: EventSink;
+  log: (message: string, error?: unknown) => void;
+}
