@@ -4,9 +4,9 @@
  * declares its own fragment in `channels/<feature>.ts`; they are merged here.
  * Inputs are validated at runtime in main with the zod schemas of `schemas.ts`.
  */
-import type { AppRequestChannels, AppEventChannels } from './channels/app';
+import { appEventNames, appRequestNames, type AppRequestChannels, type AppEventChannels } from './channels/app';
 import type { IpcResult } from './ipc-result';
-import type { ListRequestChannels, ListEventChannels } from './channels/lists';
+import { listEventNames, listRequestNames, type ListRequestChannels, type ListEventChannels } from './channels/lists';
 
 export interface RequestChannels extends AppRequestChannels, ListRequestChannels {}
 
@@ -25,9 +25,6 @@ export interface DropdeskApi {
   on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
-/** Every event name, checked by the compiler against EventChannels (the preload's allow-list). */
-const eventNameSet: { [E in EventChannel]: true } = {
-  'settings:changed': true,
-  'lists:changed': true,
-};
-export const eventChannelNames = Object.keys(eventNameSet) as EventChannel[];
+/** Every channel and event name (the preload's allow-lists), checked by the compiler against the maps. */
+export const requestChannelNames = [...Object.keys(appRequestNames), ...Object.keys(listRequestNames)] as RequestChannel[];
+export const eventChannelNames = [...Object.keys(appEventNames), ...Object.keys(listEventNames)] as EventChannel[];

@@ -11,5 +11,3 @@ export const requestSchemas: { [C in RequestChannel]: z.ZodType } = {
   ...appSchemas,
   ...listSchemas,
 };
-
-export const requestChannelNames = Object.keys(requestSchemas) as RequestChannel[];

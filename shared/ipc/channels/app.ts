@@ -9,3 +9,10 @@ export interface AppRequestChannels {
 export interface AppEventChannels {
   'settings:changed': AppSettings;
 }
+
+export const appRequestNames: Record<keyof AppRequestChannels, true> = {
+  'settings:get': true,
+  'settings:update': true,
+  'app:info': true,
+};
+export const appEventNames: Record<keyof AppEventChannels, true> = { 'settings:changed': true };

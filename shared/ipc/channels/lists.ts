@@ -22,3 +22,20 @@ export interface ListRequestChannels {
 export interface ListEventChannels {
   'lists:changed': ListMeta[];
 }
+
+export const listRequestNames: Record<keyof ListRequestChannels, true> = {
+  'lists:list': true,
+  'lists:import-dialog': true,
+  'lists:import-bytes': true,
+  'lists:open': true,
+  'lists:rows': true,
+  'lists:edit': true,
+  'lists:undo': true,
+  'lists:redo': true,
+  'lists:set-mobile-column': true,
+  'lists:rename': true,
+  'lists:duplicate': true,
+  'lists:delete': true,
+  'lists:export': true,
+};
+export const listEventNames: Record<keyof ListEventChannels, true> = { 'lists:changed': true };
