@@ -7,10 +7,11 @@
 import { appEventNames, appRequestNames, type AppRequestChannels, type AppEventChannels } from './channels/app';
 import type { IpcResult } from './ipc-result';
 import { listEventNames, listRequestNames, type ListRequestChannels, type ListEventChannels } from './channels/lists';
+import { campaignEventNames, campaignRequestNames, type CampaignRequestChannels, type CampaignEventChannels } from './channels/campaigns';
 
-export interface RequestChannels extends AppRequestChannels, ListRequestChannels {}
+export interface RequestChannels extends AppRequestChannels, ListRequestChannels, CampaignRequestChannels {}
 
-export interface EventChannels extends AppEventChannels, ListEventChannels {}
+export interface EventChannels extends AppEventChannels, ListEventChannels, CampaignEventChannels {}
 
 export type RequestChannel = keyof RequestChannels;
 export type EventChannel = keyof EventChannels;
@@ -26,5 +27,5 @@ export interface DropdeskApi {
 }
 
 /** Every channel and event name (the preload's allow-lists), checked by the compiler against the maps. */
-export const requestChannelNames = [...Object.keys(appRequestNames), ...Object.keys(listRequestNames)] as RequestChannel[];
-export const eventChannelNames = [...Object.keys(appEventNames), ...Object.keys(listEventNames)] as EventChannel[];
+export const requestChannelNames = [...Object.keys(appRequestNames), ...Object.keys(listRequestNames), ...Object.keys(campaignRequestNames)] as RequestChannel[];
+export const eventChannelNames = [...Object.keys(appEventNames), ...Object.keys(listEventNames), ...Object.keys(campaignEventNames)] as EventChannel[];

@@ -6,8 +6,10 @@ import type { z } from 'zod';
 import type { RequestChannel } from './channels';
 import { appSchemas } from './schemas/app';
 import { listSchemas } from './schemas/lists';
+import { campaignSchemas } from './schemas/campaigns';
 
 export const requestSchemas: { [C in RequestChannel]: z.ZodType } = {
   ...appSchemas,
   ...listSchemas,
+  ...campaignSchemas,
 };

@@ -10,6 +10,7 @@ type CommandLoader = () => Promise<CliCommand>;
 /** Command words → implementation, loaded lazily so one command never pays for another. */
 const commands: Record<string, CommandLoader> = {
   'list check': async () => (await import('./commands/list-check-command')).listCheckCommand,
+  count: async () => (await import('./commands/count-command')).countCommand,
 };
 
 const usage = `Dropdesk — ligne de commande

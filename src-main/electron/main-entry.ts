@@ -8,6 +8,8 @@ import { createElectronSettingsStore } from './electron-settings-store';
 import { createElectronDialogs } from './electron-dialogs';
 import { createMainWindow, hardenSession } from './main-window';
 import { createWindowEventSink, registerIpcHandlers } from './ipc-main-bridge';
+// Registers the bundled worker files (electron-vite `?modulePath`) before any handler runs.
+import '../workers/bundled-workers';
 
 let mainWindow: BrowserWindow | null = null;
 const getWindow = () => mainWindow;

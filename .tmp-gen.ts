@@ -1,0 +1,16 @@
+import { generateBenchList } from './bench/bench-data';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { checkListBytes } from './shared/lists/check-list-bytes';
+import { decodeListBytes } from './shared/lists/detect-encoding';
+let t = performance.now();
+const path = await generateBenchList(1_000_000);
+console.log('gen', performance.now() - t, path);
+const bytes = readFileSync(path);
+console.log('size MB', bytes.length / 1e6);
+t = performance.now(); const text = decodeListBytes(bytes).text; console.log('decode', performance.now() - t);
+t = performance.now(); const p = Papa.parse(text, { delimiter: ';' }); console.log('papa', performance.now() - t, p.data.length);
+t = performance.now(); const p2 = Papa.parse(text); console.log('papa default', performance.now() - t, p2.data.length);
+t = performance.now(); const r = checkListBytes(bytes, { fileName: 'x' }); console.log('check', performance.now() - t, JSON.stringify({ ...r.summary, invalidLines: r.summary.invalidLines.length, duplicateLines: r.summary.duplicateLines.length }));
+console.log(r.table.rows.slice(0, 5));
+console.log(process.memoryUsage().rss / 1e6, process.resourceUsage().maxRSS / 1e3);

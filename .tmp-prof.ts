@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { decodeListBytes } from './shared/lists/detect-encoding';
+import { parseCsvRecords } from './shared/lists/parse-csv';
+import { checkRows } from './shared/lists/check-rows';
+import { summarize } from './shared/lists/summarize';
+import { fastFrenchMobile } from './shared/lists/fast-french-mobile';
+import { checkMobileNumberWithLibphonenumber } from './shared/lists/validate-number';
+const bytes = readFileSync('.bench-data/list-1000000-v2-windows-1252.csv');
+let t = performance.now(); const text = decodeListBytes(bytes).text; console.log('decode', performance.now() - t);
+t = performance.now(); const recs = parseCsvRecords(text, ';'); console.log('parse', performance.now() - t);
+const rows = recs.slice(1);
+t = performance.now(); let miss = 0; const slow: string[] = []; for (const r of rows) { if (!fastFrenchMobile(r[6])) { miss++; slow.push(r[6]); } } console.log('fast only', performance.now() - t, 'miss', miss);
+t = performance.now(); for (const s of slow) checkMobileNumberWithLibphonenumber(s); console.log('slow for misses', performance.now() - t);
+t = performance.now(); const checks = checkRows(rows, 6); console.log('checkRows', performance.now() - t);
+t = performance.now(); summarize(recs[0], rows, checks); console.log('summarize', performance.now() - t);

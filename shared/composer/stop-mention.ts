@@ -1,0 +1,88 @@
+/**
+ * The STOP (unsubscribe) mention: detect it, add it in one click, and the
+ * warnings the composer shows about it for each provider and campaign kind.
+ */
+import { ISENDPRO_APPENDED_STOP_LENGTH, defaultStopMention, type CampaignKind, type SmsProvider } from './sms-providers';
+
+export interface StopOptions {
+  /** Account-specific mention replacing the provider's default (MediasFlow short numbers vary). */
+  stopMention?: string;
+}
+
+/** The mention the one-click button adds, or null when the provider adds it itself (iSendPro). */
+export function stopMentionFor(provider: SmsProvider, options: StopOptions = {}): string | null {
+  if (provider === 'isendpro') return null;
+  return options.stopMention?.trim() || defaultStopMention[provider];
+}
+
+/** AllMySMS's exact rule: the message ends with "STOP au 36180", after a space or a line break. */
+export function endsWithAllMySmsStop(message: string): boolean {
+  const mention = defaultStopMention.allmysms as string;
+  if (!message.endsWith(mention)) return false;
+  const before = message.length - mention.length - 1;
+  return before < 0 || message[before] === ' ' || message[before] === '\n';
+}
+
+/** "STOP" followed by a 5-digit short number ("STOP 36184", "STOP au 36180", "STOP SMS au 36111"). */
+const anyStopMention = /\bSTOP\s+(?:SMS\s+)?(?:au\s+)?\d{5}\b/;
+
+export function hasStopMention(provider: SmsProvider, message: string, options: StopOptions = {}): boolean {
+  if (provider === 'allmysms') return endsWithAllMySmsStop(message);
+  if (provider === 'isendpro') return true;
+  const custom = options.stopMention?.trim();
+  return custom ? message.includes(custom) : anyStopMention.test(message);
+}
+
+/**
+ * Adds the provider's mention at the end, after a space (not a line break:
+ * AllMySMS counts '\n' twice). Unchanged when it is already there or when the
+ * provider adds it itself.
+ */
+export function appendStopMention(provider: SmsProvider, message: string, options: StopOptions = {}): string {
+  const mention = stopMentionFor(provider, options);
+  if (mention === null || hasStopMention(provider, message, options)) return message;
+  const body = message.replace(/[ \t]+$/, '');
+  if (body === '') return mention;
+  return body.endsWith('\n') ? body + mention : `${body} ${mention}`;
+}
+
+export type CompositionIssueCode =
+  /** Marketing message without the STOP mention. */
+  | 'stop-mention-missing'
+  /** AllMySMS, custom sender, France: the sender is ignored unless the message ends with "STOP au 36180". */
+  | 'allmysms-stop-required-for-sender'
+  /** iSendPro appends "STOP SMS au XXXXX" (19 characters): 141 left in the first SMS. */
+  | 'isendpro-stop-appended';
+
+export interface CompositionIssue {
+  code: CompositionIssueCode;
+  severity: 'warning' | 'info';
+  params: { mention?: string; reserved?: number };
+}
+
+export interface CompositionContext extends StopOptions {
+  provider: SmsProvider;
+  kind: CampaignKind;
+  /** The custom sender, '' for the account's default. */
+  sender: string;
+  /** iSendPro: the account may drop the mention (non-commercial use, granted on request: <nostop>1</nostop>). */
+  isendproNoStop?: boolean;
+}
+
+/** Whether the provider will append text to every message (only iSendPro, with a custom sender). */
+export function providerAppendsStop(context: CompositionContext): boolean {
+  return context.provider === 'isendpro' && context.sender !== '' && !context.isendproNoStop;
+}
+
+/** STOP-related issues for a message template (the mention is static text, so the template is enough). */
+export function checkStopMention(message: string, context: CompositionContext): CompositionIssue[] {
+  const issues: CompositionIssue[] = [];
+  const mention = stopMentionFor(context.provider, context);
+  if (context.provider === 'allmysms' && context.sender !== '' && !endsWithAllMySmsStop(message)) {
+    issues.push({ code: 'allmysms-stop-required-for-sender', severity: 'warning', params: { mention: mention ?? undefined } });
+  } else if (context.kind === 'marketing' && mention !== null && !hasStopMention(context.provider, message, context)) {
+    issues.push({ code: 'stop-mention-missing', severity: 'warning', params: { mention } });
+  }
+  if (providerAppendsStop(context)) issues.push({ code: 'isendpro-stop-appended', severity: 'info', params: { reserved: ISENDPRO_APPENDED_STOP_LENGTH } });
+  return issues;
+}

@@ -1,0 +1,69 @@
+/**
+ * The grid's view over a list: filter (all / invalid / duplicates), a
+ * case-insensitive search over every cell, and one page of rows with their
+ * verdict. The matching indices are computed once per (document, filter,
+ * search) and reused for every page by the caller.
+ */
+import type { GridRow, RowFilter, RowPage } from './list-types';
+import { countryAt, invalidReasonAt, normalizedAt, rowStatusAt, statusCode, type ListChecks } from './check-rows';
+import type { ListDocument } from './list-document';
+
+/** Indices of the rows to show, or null for "every row" (no copy needed). */
+export function matchingRowIndices(
+  document: ListDocument,
+  checks: ListChecks,
+  filter: RowFilter,
+  search?: string,
+): Int32Array | null {
+  const term = search?.trim() ?? '';
+  if (filter === 'all' && term === '') return null;
+  const wanted = filter === 'invalid' ? statusCode.invalid : filter === 'duplicates' ? statusCode.duplicate : -1;
+  const pattern = term === '' ? null : new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  const { rows } = document;
+  const matches = new Int32Array(rows.length);
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (wanted >= 0 && checks.status[i] !== wanted) continue;
+    if (pattern && !rowContains(rows[i], pattern)) continue;
+    matches[count++] = i;
+  }
+  return matches.slice(0, count);
+}
+
+function rowContains(row: readonly string[], pattern: RegExp): boolean {
+  for (let c = 0; c < row.length; c++) if (pattern.test(row[c])) return true;
+  return false;
+}
+
+export function pageRows(
+  document: ListDocument,
+  checks: ListChecks,
+  indices: Int32Array | null,
+  offset: number,
+  limit: number,
+): RowPage {
+  const total = indices ? indices.length : document.rows.length;
+  const end = Math.min(total, offset + limit);
+  const rows: GridRow[] = [];
+  for (let position = offset; position < end; position++) {
+    const index = indices ? indices[position] : position;
+    rows.push(gridRow(document, checks, index));
+  }
+  return { total, offset, rows };
+}
+
+export function gridRow(document: ListDocument, checks: ListChecks, index: number): GridRow {
+  const width = document.columns.length;
+  const source = document.rows[index];
+  const values = source.length === width ? source.slice() : Array.from({ length: width }, (_, c) => source[c] ?? '');
+  const status = rowStatusAt(checks, index);
+  const row: GridRow = { index, values, status };
+  if (status !== 'invalid') {
+    row.normalized = normalizedAt(checks, index);
+    row.country = countryAt(checks, index);
+  } else {
+    const reason = invalidReasonAt(checks, index);
+    if (reason) row.reason = reason;
+  }
+  return row;
+}

@@ -1,0 +1,211 @@
+/**
+ * `count`: what messages cost, for automation.
+ *
+ *   count --jsonl
+ *     stdin: one JSON string per line; stdout: one line per message,
+ *     {"encoding":"GSM-7"|"UCS-2","units":N,"segments":N}. A line that is not
+ *     a JSON string is reported on stderr with its line number and skipped
+ *     (no output line for it); the command goes on so every bad line is
+ *     reported at once, then exits 2. Blank lines are ignored.
+ *
+ *   count --list FILE --template-file FILE [--json] [--mobile-column NAME]
+ *         [--default FIELD=VALUE]… [--max-segments N]
+ *     Checks the list, renders the template (UTF-8, BOM stripped) for every
+ *     sendable row (valid, not a duplicate) and prints the figures. A field the
+ *     list lacks is refused (exit 2, naming the field and the list's columns)
+ *     unless a --default gives its value.
+ */
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { CliError, exitCodes, printJson, type CliCommand, type CliIo } from '../cli-io';
+import { countSms } from '@shared/composer/sms-count';
+import { compileTemplate } from '@shared/composer/template';
+import { emptyCampaignFigures, type CampaignFigures } from '@shared/composer/campaign-figures';
+import { accumulateCampaignRows } from '@shared/composer/count-campaign';
+import { checkListBytes } from '@shared/lists/check-list-bytes';
+import { statusCode } from '@shared/lists/check-rows';
+import { UserFacingError } from '@shared/ipc/ipc-result';
+
+const usage = `Usage :
+  npm run cli -- count --jsonl < messages.jsonl
+  npm run cli -- count --list LISTE.csv --template-file MESSAGE.txt --json [--mobile-column NOM] [--default CHAMP=VALEUR]… [--max-segments N]`;
+
+interface CountArgs {
+  jsonl: boolean;
+  list?: string;
+  templateFile?: string;
+  json: boolean;
+  mobileColumn?: string;
+  defaults: Record<string, string>;
+  maxSegments: number;
+}
+
+function parseArgs(args: string[]): CountArgs {
+  const parsed: CountArgs = { jsonl: false, json: false, defaults: {}, maxSegments: 1 };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = (): string => {
+      const next = args[++i];
+      if (next === undefined || next.startsWith('--')) throw new CliError(`L'option ${arg} attend une valeur.\n${usage}`);
+      return next;
+    };
+    if (arg === '--jsonl') parsed.jsonl = true;
+    else if (arg === '--json') parsed.json = true;
+    else if (arg === '--list') parsed.list = value();
+    else if (arg === '--template-file') parsed.templateFile = value();
+    else if (arg === '--mobile-column') parsed.mobileColumn = value();
+    else if (arg === '--max-segments') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) throw new CliError(`--max-segments attend un nombre entier de SMS (1 ou plus).\n${usage}`);
+      parsed.maxSegments = n;
+    } else if (arg === '--default') {
+      const pair = value();
+      const equals = pair.indexOf('=');
+      if (equals <= 0) throw new CliError(`--default attend CHAMP=VALEUR (reçu « ${pair} »).\n${usage}`);
+      parsed.defaults[pair.slice(0, equals)] = pair.slice(equals + 1);
+    } else throw new CliError(`Option inconnue : ${arg}\n${usage}`);
+  }
+  if (parsed.jsonl === (parsed.list !== undefined)) throw new CliError(`Choisissez --jsonl ou --list.\n${usage}`);
+  if (parsed.list !== undefined && parsed.templateFile === undefined) throw new CliError(`--list demande aussi --template-file.\n${usage}`);
+  return parsed;
+}
+
+export const countCommand: CliCommand = async (args, io) => {
+  const parsed = parseArgs(args);
+  return parsed.jsonl ? countJsonLines(io) : countList(parsed, io);
+};
+
+async function countJsonLines(io: CliIo): Promise<number> {
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+  let lineNumber = 0;
+  let refused = 0;
+  let pending: string[] = [];
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    let message: unknown;
+    try {
+      message = JSON.parse(line);
+    } catch {
+      refused++;
+      io.stderr(`ligne ${lineNumber} : JSON invalide, ligne ignorée (attendu : une chaîne entre guillemets, ex. "Bonjour").\n`);
+      continue;
+    }
+    if (typeof message !== 'string') {
+      refused++;
+      io.stderr(`ligne ${lineNumber} : ce n'est pas une chaîne JSON (${message === null ? 'null' : typeof message}), ligne ignorée.\n`);
+      continue;
+    }
+    const { encoding, units, segments } = countSms(message);
+    pending.push(`{"encoding":"${encoding}","units":${units},"segments":${segments}}\n`);
+    if (pending.length >= 1024) {
+      io.stdout(pending.join(''));
+      pending = [];
+    }
+  }
+  if (pending.length > 0) io.stdout(pending.join(''));
+  if (refused > 0) {
+    io.stderr(`${refused} ligne(s) refusée(s) sur ${lineNumber}. Les autres ont été comptées, dans l'ordre.\n`);
+    return exitCodes.refused;
+  }
+  return exitCodes.ok;
+}
+
+async function readInput(path: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'fichier introuvable' : (error as Error).message;
+    throw new CliError(`Impossible de lire ${what} « ${path} » : ${reason}.`);
+  }
+}
+
+async function countList(parsed: CountArgs, io: CliIo): Promise<number> {
+  const listPath = parsed.list as string;
+  const listBytes = await readInput(listPath, 'la liste');
+  const template = (await readInput(parsed.templateFile as string, 'le modèle de message')).toString('utf8').replace(/^\uFEFF/, '');
+
+  let list;
+  try {
+    list = checkListBytes(new Uint8Array(listBytes.buffer, listBytes.byteOffset, listBytes.byteLength), {
+      fileName: listPath.split(/[\\/]/).pop() ?? listPath,
+      mobileColumn: parsed.mobileColumn,
+    });
+  } catch (error) {
+    if (error instanceof UserFacingError) throw new CliError(error.message);
+    throw error;
+  }
+  if (list.mobileColumn === null) {
+    throw new CliError(
+      `Aucune colonne de numéros reconnue dans la liste (colonnes : ${list.columns.join(', ')}). Indiquez-la avec --mobile-column NOM.`,
+    );
+  }
+
+  const compiled = compileTemplate(template, list.columns, { defaultForHeader: parsed.defaults });
+  const missing = compiled.fields.filter((field) => field.columnIndex < 0 && field.defaultValue === null).map((field) => field.name);
+  if (missing.length > 0) {
+    const named = missing.map((name) => `\${${name}}${closeColumnHint(name, list.columns)}`).join(', ');
+    throw new CliError(
+      `Le modèle utilise ${missing.length > 1 ? 'des champs absents' : 'un champ absent'} de la liste : ${named}. ` +
+        `Colonnes de la liste : ${list.columns.join(', ')}. ` +
+        `Corrigez le nom dans le modèle, ou donnez une valeur à tous avec --default ${missing[0]}=VALEUR.`,
+    );
+  }
+
+  const status = list.checks.status;
+  const figures = accumulateCampaignRows(
+    emptyCampaignFigures({ maxSegments: parsed.maxSegments, templateEncoding: compiled.templateEncoding }),
+    { compiled, rows: list.table.rows, isSendable: (row) => status[row] === statusCode.valid },
+  );
+  const result = countListResult(figures, compiled.unknownFields);
+  if (parsed.json) printJson(io, result);
+  else io.stdout(humanSummary(result));
+  return exitCodes.ok;
+}
+
+/** " (voulez-vous dire « Prénom » ?)" when a column differs only by accents, spaces or case. */
+function closeColumnHint(field: string, columns: readonly string[]): string {
+  const loose = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s_-]/g, '').toLowerCase();
+  const close = columns.find((column) => loose(column) === loose(field));
+  return close === undefined ? '' : ` (voulez-vous dire « ${close} » ?)`;
+}
+
+export interface CountListResult {
+  recipients: number;
+  segments: { min: number; max: number; total: number };
+  encodings: { 'GSM-7': number; 'UCS-2': number };
+  /** Fields the list lacks that every recipient got from --default. */
+  unknownFields: string[];
+  distribution: Record<string, number>;
+  switchedToUcs2: number;
+  maxSegments: number;
+  overAccountLimit: number;
+  allMySms160Failures: number;
+}
+
+function countListResult(figures: CampaignFigures, unknownFields: string[]): CountListResult {
+  return {
+    recipients: figures.recipients,
+    segments: { ...figures.segments },
+    encodings: { ...figures.encodings },
+    unknownFields,
+    distribution: figures.distribution,
+    switchedToUcs2: figures.switchedToUcs2,
+    maxSegments: figures.maxSegments,
+    overAccountLimit: figures.overAccountLimit,
+    allMySms160Failures: figures.allMySms160Failures,
+  };
+}
+
+function humanSummary(result: CountListResult): string {
+  return (
+    [
+      `Destinataires : ${result.recipients}`,
+      `SMS facturés : ${result.segments.total} (de ${result.segments.min} à ${result.segments.max} par message)`,
+      `Encodages : GSM-7 ${result.encodings['GSM-7']}, UCS-2 ${result.encodings['UCS-2']}`,
+      `Passent en UCS-2 à cause de leurs données : ${result.switchedToUcs2}`,
+      `Au-delà de ${result.maxSegments} SMS : ${result.overAccountLimit}`,
+      `Au-delà de 160 caractères AllMySMS : ${result.allMySms160Failures}`,
+    ].join('\n') + '\n'
+  );
+}

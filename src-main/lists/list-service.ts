@@ -1,0 +1,417 @@
+/**
+ * The recipient lists of the workspace, in plain Node: import, check, edit
+ * with undo/redo, save (debounced, atomic), reopen, rename, duplicate, delete,
+ * export. Lists being worked on stay in memory; others are read from disk
+ * when opened. The IPC handlers (list-handlers.ts) are thin wrappers.
+ */
+import { promises as fs } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { UserFacingError } from '@shared/ipc/ipc-result';
+import type { ExportEncoding, ListEdit, ListMeta, ListSummary, ListView, RowFilter, RowPage } from '@shared/lists/list-types';
+import { checkListBytes, checkDocument } from '@shared/lists/check-list-bytes';
+import type { ListChecks } from '@shared/lists/check-rows';
+import { statusCode } from '@shared/lists/check-rows';
+import { editToOp, type DocumentOp, type ListDocument } from '@shared/lists/list-document';
+import { applyWithHistory, canRedo, canUndo, emptyHistory, redoStep, undoStep, type EditHistory } from '@shared/lists/edit-history';
+import { matchingRowIndices, pageRows } from '@shared/lists/row-query';
+import { countIncludedRows, serializeCsv } from '@shared/lists/serialize-csv';
+import { listTooBigError, unknownColumnError } from '@shared/lists/list-errors';
+import { resolveColumnByName } from '@shared/lists/mobile-column';
+import type { MainDeps } from '../main-deps';
+import { atomicWriter, createListStore, toListMeta, type ListFileWriter, type StoredListMeta } from './list-store';
+import { encodeExport } from './list-export';
+
+export interface ListServiceOptions {
+  /** Delay between the last edit and the save. */
+  saveDelayMs?: number;
+  /** Largest file accepted for import. */
+  maxImportBytes?: number;
+  writer?: ListFileWriter;
+  now?: () => Date;
+}
+
+type ListInfo = Omit<StoredListMeta, 'formatVersion' | 'dataFile' | 'revision' | 'mobileColumnIndex' | 'rows' | 'sendable'>;
+
+interface OpenList {
+  info: ListInfo;
+  document: ListDocument;
+  checks: ListChecks;
+  summary: ListSummary;
+  history: EditHistory;
+  /** Bumped on every change; the row query cache and the saver compare it. */
+  version: number;
+  savedVersion: number;
+  saveTimer?: ReturnType<typeof setTimeout>;
+  /** The save in progress, so saves of one list never overlap. */
+  saving?: Promise<void>;
+  rowCache?: { key: string; indices: Int32Array | null };
+  deleted?: boolean;
+}
+
+const importFilters = [{ name: 'Listes CSV ou texte', extensions: ['csv', 'txt'] }];
+const exportFilters = [{ name: 'CSV', extensions: ['csv'] }];
+const defaultMaxImportBytes = 400 * 1024 * 1024;
+
+export function createListService(deps: MainDeps, options: ListServiceOptions = {}) {
+  const saveDelayMs = options.saveDelayMs ?? 300;
+  const maxImportBytes = options.maxImportBytes ?? defaultMaxImportBytes;
+  const now = options.now ?? (() => new Date());
+  const store = createListStore(deps.dataDir, options.writer ?? atomicWriter);
+  const open = new Map<string, OpenList>();
+  const loading = new Map<string, Promise<OpenList>>();
+
+  // ---- state helpers -------------------------------------------------------
+
+  function view(list: OpenList): ListView {
+    const { document, info, summary, history } = list;
+    return {
+      id: info.id,
+      name: info.name,
+      sourceFileName: info.sourceFileName,
+      encoding: info.encoding,
+      delimiter: info.delimiter,
+      columns: [...document.columns],
+      mobileColumn: document.mobileColumn === null ? null : document.columns[document.mobileColumn],
+      mobileColumnCandidates: info.mobileColumnCandidates,
+      summary,
+      canUndo: canUndo(history),
+      canRedo: canRedo(history),
+      updatedAt: info.updatedAt,
+    };
+  }
+
+  function replaceDocument(list: OpenList, document: ListDocument, history: EditHistory): void {
+    const { checks, summary } = checkDocument(document);
+    list.document = document;
+    list.history = history;
+    list.checks = checks;
+    list.summary = summary;
+    list.version++;
+    list.rowCache = undefined;
+    list.info = { ...list.info, updatedAt: now().toISOString() };
+    scheduleSave(list);
+  }
+
+  async function get(id: string): Promise<OpenList> {
+    const inMemory = open.get(id);
+    if (inMemory) return inMemory;
+    let pending = loading.get(id);
+    if (!pending) {
+      pending = loadFromDisk(id).finally(() => loading.delete(id));
+      loading.set(id, pending);
+    }
+    return pending;
+  }
+
+  async function loadFromDisk(id: string): Promise<OpenList> {
+    let stored;
+    try {
+      stored = await store.load(id);
+    } catch (error) {
+      deps.log(`Liste ${id} illisible`, error);
+      throw new UserFacingError(
+        'list-unreadable',
+        'Cette liste est illisible sur le disque. Importez à nouveau le fichier d’origine.',
+        { id },
+      );
+    }
+    if (!stored) throw listNotFound(id);
+    const { meta, document } = stored;
+    await store.removeStrayFiles(id, meta.dataFile);
+    const { checks, summary } = checkDocument(document);
+    const list: OpenList = {
+      info: {
+        id: meta.id,
+        name: meta.name,
+        sourceFileName: meta.sourceFileName,
+        encoding: meta.encoding,
+        delimiter: meta.delimiter,
+        mobileColumnCandidates: meta.mobileColumnCandidates,
+        createdAt: meta.createdAt,
+        updatedAt: meta.updatedAt,
+      },
+      document,
+      checks,
+      summary,
+      history: emptyHistory,
+      version: 0,
+      savedVersion: 0,
+    };
+    open.set(id, list);
+    return list;
+  }
+
+  // ---- saving --------------------------------------------------------------
+
+  function scheduleSave(list: OpenList): void {
+    if (list.saveTimer) clearTimeout(list.saveTimer);
+    list.saveTimer = setTimeout(() => {
+      list.saveTimer = undefined;
+      saveNow(list).catch((error) => deps.log(`Enregistrement de la liste ${list.info.id} impossible`, error));
+    }, saveDelayMs);
+  }
+
+  /** Saves if anything changed since the last save; waits for a save in progress first. */
+  async function saveNow(list: OpenList): Promise<void> {
+    if (list.saveTimer) {
+      clearTimeout(list.saveTimer);
+      list.saveTimer = undefined;
+    }
+    while (list.saving) await list.saving.catch(() => {});
+    if (list.deleted || list.savedVersion === list.version) return;
+    const version = list.version;
+    const { document, summary, info } = list;
+    list.saving = store
+      .save(
+        {
+          ...info,
+          formatVersion: 1,
+          mobileColumnIndex: document.mobileColumn,
+          rows: summary.rows,
+          sendable: summary.sendable,
+        },
+        document,
+      )
+      .then(async () => {
+        list.savedVersion = version;
+        deps.emit('lists:changed', await metas());
+      })
+      .finally(() => {
+        list.saving = undefined;
+      });
+    return list.saving;
+  }
+
+  async function flushList(list: OpenList): Promise<void> {
+    try {
+      await saveNow(list);
+    } catch (error) {
+      deps.log(`Enregistrement de la liste ${list.info.id} impossible`, error);
+      throw new UserFacingError(
+        'list-save-failed',
+        "La liste n'a pas pu être enregistrée (disque plein ou protégé ?). La version précédente est intacte ; libérez de la place puis réessayez.",
+      );
+    }
+  }
+
+  async function metas(): Promise<ListMeta[]> {
+    const stored = await store.listMetas();
+    const byId = new Map(stored.map((meta) => [meta.id, toListMeta(meta)]));
+    for (const list of open.values()) {
+      if (list.deleted) continue;
+      byId.set(list.info.id, toListMeta({ ...list.info, rows: list.summary.rows, sendable: list.summary.sendable }));
+    }
+    return [...byId.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.name.localeCompare(b.name));
+  }
+
+  // ---- creation --------------------------------------------------------------
+
+  async function createList(
+    fields: Omit<ListInfo, 'id' | 'createdAt' | 'updatedAt'>,
+    document: ListDocument,
+  ): Promise<OpenList> {
+    const timestamp = now().toISOString();
+    const { checks, summary } = checkDocument(document);
+    const list: OpenList = {
+      info: { ...fields, id: randomUUID(), createdAt: timestamp, updatedAt: timestamp },
+      document,
+      checks,
+      summary,
+      history: emptyHistory,
+      version: 1,
+      savedVersion: 0,
+    };
+    open.set(list.info.id, list);
+    try {
+      await flushList(list);
+    } catch (error) {
+      open.delete(list.info.id);
+      throw error;
+    }
+    return list;
+  }
+
+  async function importBytes(fileName: string, bytes: Uint8Array): Promise<ListView> {
+    if (bytes.length > maxImportBytes) throw listTooBigError(Math.round(maxImportBytes / 1024 / 1024));
+    const result = checkListBytes(bytes, { fileName });
+    const list = await createList(
+      {
+        name: listNameFromFile(fileName),
+        sourceFileName: fileName,
+        encoding: result.encoding,
+        delimiter: result.delimiter,
+        mobileColumnCandidates: result.mobileColumnCandidates,
+      },
+      result.table,
+    );
+    return view(list);
+  }
+
+  async function importFromDialog(): Promise<ListView | null> {
+    const path = await deps.dialogs.chooseOpenFile({ purpose: 'list-import', filters: importFilters });
+    if (!path) return null;
+    let bytes: Uint8Array;
+    try {
+      const stat = await fs.stat(path);
+      if (stat.isDirectory()) throw new Error('directory');
+      if (stat.size > maxImportBytes) throw listTooBigError(Math.round(maxImportBytes / 1024 / 1024));
+      bytes = await fs.readFile(path);
+    } catch (error) {
+      if (error instanceof UserFacingError) throw error;
+      throw new UserFacingError(
+        'file-unreadable',
+        `Le fichier « ${basename(path)} » n'a pas pu être lu. Vérifiez qu'il existe et qu'il n'est pas ouvert dans un autre programme, puis réessayez.`,
+        { file: basename(path) },
+      );
+    }
+    return importBytes(basename(path), bytes);
+  }
+
+  // ---- edits -----------------------------------------------------------------
+
+  async function applyEdit(id: string, edit: ListEdit): Promise<ListView> {
+    const list = await get(id);
+    const op = editToOp(list.document, list.checks, edit);
+    if (op) applyOpWithHistory(list, op);
+    return view(list);
+  }
+
+  function applyOpWithHistory(list: OpenList, op: DocumentOp): void {
+    const step = applyWithHistory(list.document, list.history, op);
+    replaceDocument(list, step.document, step.history);
+  }
+
+  async function undo(id: string): Promise<ListView> {
+    const list = await get(id);
+    const step = undoStep(list.document, list.history);
+    if (step) replaceDocument(list, step.document, step.history);
+    return view(list);
+  }
+
+  async function redo(id: string): Promise<ListView> {
+    const list = await get(id);
+    const step = redoStep(list.document, list.history);
+    if (step) replaceDocument(list, step.document, step.history);
+    return view(list);
+  }
+
+  async function setMobileColumn(id: string, column: string): Promise<ListView> {
+    const list = await get(id);
+    const index = resolveColumnByName(list.document.columns, column);
+    if (index === null) throw unknownColumnError(column, list.document.columns);
+    if (index !== list.document.mobileColumn) applyOpWithHistory(list, { type: 'set-mobile-column', column: index });
+    return view(list);
+  }
+
+  async function rows(input: { id: string; offset: number; limit: number; filter: RowFilter; search?: string }): Promise<RowPage> {
+    const list = await get(input.id);
+    const key = `${list.version}\u0000${input.filter}\u0000${input.search?.trim() ?? ''}`;
+    if (list.rowCache?.key !== key) {
+      list.rowCache = { key, indices: matchingRowIndices(list.document, list.checks, input.filter, input.search) };
+    }
+    return pageRows(list.document, list.checks, list.rowCache.indices, input.offset, input.limit);
+  }
+
+  // ---- workspace ---------------------------------------------------------------
+
+  async function rename(id: string, name: string): Promise<ListView> {
+    const list = await get(id);
+    await flushList(list);
+    list.info = { ...list.info, name: name.trim(), updatedAt: now().toISOString() };
+    list.version++;
+    await flushList(list);
+    return view(list);
+  }
+
+  async function duplicate(id: string): Promise<ListView> {
+    const source = await get(id);
+    await flushList(source);
+    const copy = await createList(
+      {
+        name: `${source.info.name} (copie)`,
+        sourceFileName: source.info.sourceFileName,
+        encoding: source.info.encoding,
+        delimiter: source.info.delimiter,
+        mobileColumnCandidates: source.info.mobileColumnCandidates,
+      },
+      source.document,
+    );
+    return view(copy);
+  }
+
+  async function remove(id: string): Promise<{ deleted: true }> {
+    const list = await get(id);
+    if (list.saveTimer) clearTimeout(list.saveTimer);
+    list.deleted = true;
+    await list.saving?.catch(() => {});
+    open.delete(id);
+    await store.remove(id);
+    deps.emit('lists:changed', await metas());
+    return { deleted: true };
+  }
+
+  async function exportList(input: { id: string; encoding: ExportEncoding; sendableOnly: boolean }): Promise<{ path: string; rows: number } | null> {
+    const list = await get(input.id);
+    await flushList(list);
+    const { document, checks } = list;
+    const includeRow = input.sendableOnly ? (index: number) => checks.status[index] === statusCode.valid : undefined;
+    const text = serializeCsv(document.columns, document.rows, { includeRow });
+    const bytes = encodeExport(text, input.encoding);
+    const path = await deps.dialogs.chooseSaveFile({
+      purpose: 'list-export',
+      defaultName: `${safeFileName(list.info.name)}.csv`,
+      filters: exportFilters,
+    });
+    if (!path) return null;
+    try {
+      await atomicWriter.writeFile(path, bytes);
+    } catch (error) {
+      deps.log(`Export vers ${path} impossible`, error);
+      throw new UserFacingError(
+        'export-failed',
+        `Le fichier « ${basename(path)} » n'a pas pu être écrit. Choisissez un autre dossier ou fermez le fichier s'il est ouvert dans Excel, puis réessayez.`,
+        { file: basename(path) },
+      );
+    }
+    return { path, rows: countIncludedRows(document.rows.length, includeRow) };
+  }
+
+  /** Saves every list with pending changes; the app calls it before quitting. */
+  async function flush(): Promise<void> {
+    await Promise.all([...open.values()].map((list) => saveNow(list).catch((error) => deps.log('Enregistrement impossible', error))));
+  }
+
+  return {
+    metas,
+    importBytes,
+    importFromDialog,
+    open: async (id: string) => view(await get(id)),
+    rows,
+    applyEdit,
+    undo,
+    redo,
+    setMobileColumn,
+    rename,
+    duplicate,
+    remove,
+    exportList,
+    flush,
+  };
+}
+
+export type ListService = ReturnType<typeof createListService>;
+
+function listNotFound(id: string): UserFacingError {
+  return new UserFacingError('list-not-found', "Cette liste n'existe plus (supprimée ?). Rechargez la page des listes.", { id });
+}
+
+function listNameFromFile(fileName: string): string {
+  const name = basename(fileName, extname(fileName)).trim();
+  return name === '' ? 'Liste sans nom' : name;
+}
+
+/** Characters Windows forbids in file names become "_" in the suggested export name. */
+function safeFileName(name: string): string {
+  return name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim() || 'liste';
+}

@@ -1,0 +1,121 @@
+/**
+ * Lists on disk, under `<dataDir>/lists/<id>/`:
+ * - `data-<revision>.csv`: the table exactly as the user has it (UTF-8, `;`,
+ *   header, CRLF, quoted only when needed);
+ * - `meta.json`: name, source file, detected encoding and delimiter, mobile
+ *   column, figures for the overview, timestamps, and which data file is current.
+ *
+ * A save writes a new data file atomically, then meta.json atomically, then
+ * removes the old data file. meta.json is the commit point: a crash at any
+ * moment leaves a meta.json that names a complete data file of the same
+ * version, so the previous version is never damaged.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { Delimiter, ListMeta, TextEncoding } from '@shared/lists/list-types';
+import type { ListDocument } from '@shared/lists/list-document';
+import { serializeCsv } from '@shared/lists/serialize-csv';
+import { parseSavedCsv } from '@shared/lists/parse-csv';
+import { readJsonFile, writeFileAtomic } from '../workspace/atomic-write';
+
+export interface StoredListMeta {
+  formatVersion: 1;
+  id: string;
+  name: string;
+  sourceFileName: string;
+  encoding: TextEncoding;
+  delimiter: Delimiter;
+  /** By position: two columns may share a name. */
+  mobileColumnIndex: number | null;
+  mobileColumnCandidates: string[];
+  dataFile: string;
+  revision: number;
+  rows: number;
+  sendable: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredList {
+  meta: StoredListMeta;
+  document: ListDocument;
+}
+
+/** Writes go through this seam so tests can make one fail mid-save. */
+export interface ListFileWriter {
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+}
+
+export const atomicWriter: ListFileWriter = { writeFile: writeFileAtomic };
+
+export function createListStore(dataDir: string, writer: ListFileWriter = atomicWriter) {
+  const listsDir = join(dataDir, 'lists');
+  const listDir = (id: string) => join(listsDir, id);
+  const metaPath = (id: string) => join(listDir(id), 'meta.json');
+
+  async function save(meta: Omit<StoredListMeta, 'dataFile' | 'revision'> & { revision?: number }, document: ListDocument): Promise<StoredListMeta> {
+    const previous = await readMeta(meta.id);
+    const revision = Math.max(meta.revision ?? 0, previous?.revision ?? 0) + 1;
+    const dataFile = `data-${revision}.csv`;
+    await writer.writeFile(join(listDir(meta.id), dataFile), serializeCsv(document.columns, document.rows));
+    const stored: StoredListMeta = { ...meta, formatVersion: 1, revision, dataFile, mobileColumnIndex: document.mobileColumn };
+    const json = JSON.stringify(stored, null, 2);
+    await writer.writeFile(metaPath(meta.id), json);
+    if (previous && previous.dataFile !== dataFile) {
+      await fs.rm(join(listDir(meta.id), previous.dataFile), { force: true });
+    }
+    return stored;
+  }
+
+  async function readMeta(id: string): Promise<StoredListMeta | undefined> {
+    try {
+      return await readJsonFile<StoredListMeta>(metaPath(id));
+    } catch {
+      // A meta.json that cannot be parsed is treated as absent; atomic writes make this a foreign file.
+      return undefined;
+    }
+  }
+
+  async function load(id: string): Promise<StoredList | undefined> {
+    const meta = await readMeta(id);
+    if (!meta) return undefined;
+    const text = await fs.readFile(join(listDir(id), meta.dataFile), 'utf8');
+    const [columns = [], ...rows] = parseSavedCsv(text, ';');
+    const mobileColumn = meta.mobileColumnIndex !== null && meta.mobileColumnIndex < columns.length ? meta.mobileColumnIndex : null;
+    return { meta, document: { columns, rows, mobileColumn } };
+  }
+
+  async function listMetas(): Promise<StoredListMeta[]> {
+    let ids: string[];
+    try {
+      ids = await fs.readdir(listsDir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const metas = await Promise.all(ids.map((id) => readMeta(id)));
+    return metas.filter((meta): meta is StoredListMeta => meta !== undefined);
+  }
+
+  async function remove(id: string): Promise<void> {
+    await fs.rm(listDir(id), { recursive: true, force: true });
+  }
+
+  /** Data files a crash left behind (written but never committed by meta.json). */
+  async function removeStrayFiles(id: string, current: string): Promise<void> {
+    const names = await fs.readdir(listDir(id)).catch(() => [] as string[]);
+    await Promise.all(
+      names
+        .filter((name) => name !== current && name !== 'meta.json' && /^(data-\d+\.csv|\..*\.tmp)$/.test(name))
+        .map((name) => fs.rm(join(listDir(id), name), { force: true })),
+    );
+  }
+
+  return { save, load, listMetas, remove, removeStrayFiles, listDir };
+}
+
+export type ListStore = ReturnType<typeof createListStore>;
+
+export function toListMeta(meta: Pick<StoredListMeta, 'id' | 'name' | 'rows' | 'sendable' | 'updatedAt'>): ListMeta {
+  return { id: meta.id, name: meta.name, rows: meta.rows, sendable: meta.sendable, updatedAt: meta.updatedAt };
+}

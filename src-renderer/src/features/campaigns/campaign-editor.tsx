@@ -1,0 +1,158 @@
+/** One draft: its settings (list, channel, type, provider, sender, limits) and the composer. */
+import { useTranslation } from 'react-i18next';
+import { maxSegmentsLimit, providerTargets, type CampaignDraft } from '@shared/campaigns/campaign-draft';
+import { useDropdesk } from '../../store/store-context';
+import { MessageComposer } from '../composer/message-composer';
+import { RecipientPreviewPanel } from '../composer/recipient-preview';
+import { ListFiguresPanel } from '../composer/list-figures-panel';
+import { senderErrors } from '../composer/composer-engine';
+
+export function CampaignEditor() {
+  const { t } = useTranslation('composer');
+  const draft = useDropdesk((state) => state.draft) as CampaignDraft;
+  const draftList = useDropdesk((state) => state.draftList);
+  const lists = useDropdesk((state) => state.lists);
+  const saveState = useDropdesk((state) => state.draftSave);
+  const editDraft = useDropdesk((state) => state.editDraft);
+  const closeCampaign = useDropdesk((state) => state.closeCampaign);
+  const senderIssues = senderErrors(draft).map((error) => t(`screen.senderErrors.${error.code}`, { ...error.params }));
+  const isMediasFlow = draft.provider === 'mediasflow-sftp';
+
+  return (
+    <section className="screen campaign-editor" aria-labelledby="campaign-title">
+      <header className="screen-header">
+        <div className="campaign-title-row">
+          <button type="button" className="button small ghost" onClick={() => void closeCampaign()} data-testid="campaign-back">
+            ← {t('screen.editor.back')}
+          </button>
+          <label className="campaign-name">
+            <span className="visually-hidden">{t('screen.editor.name')}</span>
+            <input
+              id="campaign-title"
+              className="input title-input"
+              value={draft.name}
+              onChange={(event) => editDraft({ name: event.target.value })}
+              onBlur={(event) => event.target.value.trim() === '' && editDraft({ name: t('screen.editor.untitled') })}
+              data-testid="campaign-name"
+            />
+          </label>
+        </div>
+        <span className={`save-state ${saveState}`} data-testid="save-state" data-state={saveState} aria-live="polite">
+          {t(`screen.save.${saveState}`)}
+        </span>
+      </header>
+
+      <div className="campaign-layout">
+        <div className="campaign-main">
+          <section className="card campaign-settings" aria-label={t('screen.editor.settings')}>
+            <div className="settings-grid">
+              <label className="form-field">
+                <span>{t('screen.editor.list')}</span>
+                <select
+                  className="input"
+                  value={draft.listId ?? ''}
+                  onChange={(event) => editDraft({ listId: event.target.value || null })}
+                  data-testid="campaign-list"
+                >
+                  <option value="">{t('screen.editor.chooseList')}</option>
+                  {lists.map((list) => (
+                    <option key={list.id} value={list.id}>
+                      {t('screen.editor.listOption', { name: list.name, sendable: list.sendable })}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="form-field">
+                <span>{t('screen.editor.provider')}</span>
+                <select
+                  className="input"
+                  value={draft.provider}
+                  onChange={(event) => editDraft({ provider: event.target.value as CampaignDraft['provider'] })}
+                  data-testid="campaign-provider"
+                >
+                  {providerTargets.map((provider) => (
+                    <option key={provider} value={provider}>
+                      {t(`screen.provider.${provider}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <fieldset className="form-field">
+                <legend>{t('screen.editor.channel')}</legend>
+                <div className="segmented">
+                {(['sms', 'vms'] as const).map((channel) => (
+                  <label key={channel} className={draft.channel === channel ? 'segment active' : 'segment'}>
+                    <input type="radio" name="channel" checked={draft.channel === channel} onChange={() => editDraft({ channel })} />
+                    {t(`screen.channel.${channel}`)}
+                  </label>
+                ))}
+                </div>
+              </fieldset>
+              <fieldset className="form-field">
+                <legend>{t('screen.editor.type')}</legend>
+                <div className="segmented">
+                {(['marketing', 'notification'] as const).map((type) => (
+                  <label key={type} className={draft.type === type ? 'segment active' : 'segment'}>
+                    <input
+                      type="radio"
+                      name="type"
+                      checked={draft.type === type}
+                      onChange={() => editDraft({ type })}
+                      data-testid={`campaign-type-${type}`}
+                    />
+                    {t(`screen.type.${type}`)}
+                  </label>
+                ))}
+                </div>
+              </fieldset>
+              <label className="form-field">
+                <span>{t('screen.editor.sender')}</span>
+                <input
+                  className={senderIssues.length ? 'input invalid' : 'input'}
+                  value={draft.sender}
+                  maxLength={20}
+                  placeholder={t('screen.editor.senderPlaceholder')}
+                  aria-invalid={senderIssues.length > 0}
+                  aria-describedby="sender-help"
+                  onChange={(event) => editDraft({ sender: event.target.value })}
+                  data-testid="campaign-sender"
+                />
+                <span id="sender-help" className={senderIssues.length ? 'field-help bad' : 'field-help'} data-testid="sender-help">
+                  {senderIssues.length ? senderIssues.join(' ') : t(`screen.senderRules.${draft.provider}`)}
+                </span>
+              </label>
+              <label className="form-field">
+                <span>{t('screen.editor.maxSegments')}</span>
+                <input
+                  className="input narrow"
+                  type="number"
+                  min={1}
+                  max={maxSegmentsLimit}
+                  value={draft.maxSegments}
+                  onChange={(event) => {
+                    const value = Number.parseInt(event.target.value, 10);
+                    if (Number.isFinite(value) && value >= 1 && value <= maxSegmentsLimit) editDraft({ maxSegments: value });
+                  }}
+                  data-testid="campaign-max-segments"
+                />
+                <span className="field-help">{t('screen.editor.maxSegmentsHelp')}</span>
+              </label>
+              {isMediasFlow && (
+                <label className="form-field checkbox">
+                  <input type="checkbox" checked={draft.allowUcs2} onChange={(event) => editDraft({ allowUcs2: event.target.checked })} />
+                  <span>{t('screen.editor.allowUcs2')}</span>
+                </label>
+              )}
+            </div>
+          </section>
+
+          <MessageComposer draft={draft} columns={draftList?.columns ?? []} onChange={editDraft} />
+        </div>
+        <aside className="campaign-side">
+          <RecipientPreviewPanel />
+          <ListFiguresPanel />
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,303 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { GridRow, ListView } from '@shared/lists/list-types';
+import { useDropdesk } from '../../store/store-context';
+import { rowAt } from '../../store/row-pages';
+import { formatCount } from '../../i18n/format';
+import { GRID_ROW_HEIGHT, columnWidths, gridTemplate, gridWidth, moveActiveCell, moveForKey } from './grid-layout';
+import { ColumnHeader } from './column-header';
+
+interface ActiveCell {
+  position: number;
+  column: number;
+}
+
+interface CellEdit extends ActiveCell {
+  rowIndex: number;
+  draft: string;
+}
+
+/**
+ * The virtualised list grid: only the rows on screen exist in the DOM, and
+ * their pages are fetched from main as the user scrolls.
+ */
+export function ListGrid({ list }: { list: ListView }) {
+  const { t } = useTranslation('lists');
+  const language = useDropdesk((state) => state.language);
+  const rowCache = useDropdesk((state) => state.rowCache);
+  const ensureRows = useDropdesk((state) => state.ensureRows);
+  const applyEdit = useDropdesk((state) => state.applyEdit);
+  const selection = useDropdesk((state) => state.selection);
+  const setSelection = useDropdesk((state) => state.setSelection);
+  const filter = useDropdesk((state) => state.filter);
+  const search = useDropdesk((state) => state.search);
+  const revealPosition = useDropdesk((state) => state.revealPosition);
+  const clearReveal = useDropdesk((state) => state.clearReveal);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState<ActiveCell | null>(null);
+  const [editing, setEditing] = useState<CellEdit | null>(null);
+
+  const total = rowCache.total ?? 0;
+  const widths = useMemo(() => columnWidths(list.columns, list.mobileColumn), [list.columns, list.mobileColumn]);
+  const template = gridTemplate(widths);
+  const width = gridWidth(widths);
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => GRID_ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? first + 40;
+
+  useEffect(() => {
+    void ensureRows(first, last);
+  }, [first, last, rowCache.queryKey, rowCache.generation, ensureRows]);
+
+  // A new filter or search starts at the top with nothing active.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+    setActive(null);
+    setEditing(null);
+  }, [rowCache.queryKey]);
+
+  useEffect(() => {
+    if (revealPosition === null || revealPosition >= total) return;
+    setActive({ position: revealPosition, column: 0 });
+    virtualizer.scrollToIndex(revealPosition, { align: 'end' });
+    scrollRef.current?.focus();
+    clearReveal();
+  }, [revealPosition, total, virtualizer, clearReveal]);
+
+  const bounds = { rows: total, columns: list.columns.length, pageRows: Math.max(1, items.length - 4) };
+
+  const focusCell = (cell: ActiveCell) => {
+    setActive(cell);
+    virtualizer.scrollToIndex(cell.position, { align: 'auto' });
+  };
+
+  const startEdit = (cell: ActiveCell, draft?: string) => {
+    const row = rowAt(rowCache, cell.position);
+    if (!row) return;
+    setActive(cell);
+    setEditing({ ...cell, rowIndex: row.index, draft: draft ?? row.values[cell.column] ?? '' });
+  };
+
+  const commitEdit = (edit: CellEdit) => {
+    setEditing(null);
+    scrollRef.current?.focus();
+    const row = rowAt(rowCache, edit.position);
+    const previous = row?.index === edit.rowIndex ? row.values[edit.column] ?? '' : undefined;
+    if (previous === edit.draft) return;
+    void applyEdit({ type: 'set-cell', row: edit.rowIndex, column: edit.column, value: edit.draft });
+  };
+
+  const cancelEdit = () => {
+    setEditing(null);
+    scrollRef.current?.focus();
+  };
+
+  const toggleRow = (row: GridRow) => {
+    const next = new Set(selection);
+    if (next.has(row.index)) next.delete(row.index);
+    else next.add(row.index);
+    setSelection(next);
+  };
+
+  const onGridKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys typed in a cell editor or a dialog opened from a header are theirs, not the grid's.
+    if (event.target !== event.currentTarget || editing || total === 0 || list.columns.length === 0) return;
+    const cell = active ?? { position: first, column: 0 };
+    const move = moveForKey(event.key, event.ctrlKey || event.metaKey);
+    if (move) {
+      event.preventDefault();
+      focusCell(moveActiveCell(cell, move, bounds));
+      return;
+    }
+    if (event.key === 'Enter' || event.key === 'F2') {
+      event.preventDefault();
+      startEdit(cell);
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      const row = rowAt(rowCache, cell.position);
+      if (row) toggleRow(row);
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // Typing over a cell replaces its value, as in a spreadsheet.
+      event.preventDefault();
+      startEdit(cell, event.key);
+    }
+  };
+
+  const activeId = active ? `cell-${active.position}-${active.column}` : undefined;
+  const emptyMessage =
+    rowCache.total === 0
+      ? search
+        ? t('grid.noMatch')
+        : filter === 'invalid'
+          ? t('grid.noInvalid')
+          : filter === 'duplicates'
+            ? t('grid.noDuplicates')
+            : t('grid.empty')
+      : null;
+
+  return (
+    <div className="grid-frame">
+      <div
+        ref={scrollRef}
+        className="grid-scroll"
+        role="grid"
+        aria-label={t('grid.label', { name: list.name })}
+        aria-rowcount={total + 1}
+        aria-colcount={list.columns.length + 2}
+        aria-multiselectable="true"
+        aria-activedescendant={activeId}
+        tabIndex={0}
+        onKeyDown={onGridKeyDown}
+        data-testid="grid"
+      >
+        <div className="grid-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, width }}>
+          <div role="columnheader" className="grid-cell row-number sticky-start">#</div>
+          <div role="columnheader" className="grid-cell status-cell">{t('grid.status')}</div>
+          {list.columns.map((name, column) => (
+            <ColumnHeader key={`${column}-${name}`} list={list} name={name} column={column} />
+          ))}
+        </div>
+        <div className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
+          {items.map((item) => {
+            const row = rowAt(rowCache, item.index);
+            const selected = row ? selection.has(row.index) : false;
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                className={`grid-row ${row ? `status-${row.status}` : 'loading'}${selected ? ' selected' : ''}`}
+                style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template, width }}
+                data-row-index={row?.index}
+              >
+                <div role="rowheader" className="grid-cell row-number sticky-start">
+                  {row && (
+                    <label className="row-select">
+                      <input
+                        type="checkbox"
+                        tabIndex={-1}
+                        checked={selected}
+                        onChange={() => toggleRow(row)}
+                        aria-label={t('grid.selectRow', { row: row.index + 1 })}
+                      />
+                      <span>{formatCount(row.index + 1, language)}</span>
+                    </label>
+                  )}
+                </div>
+                <div role="gridcell" className="grid-cell status-cell">
+                  {row ? <RowStatusBadge row={row} /> : <span className="skeleton" />}
+                </div>
+                {list.columns.map((_name, column) => {
+                  const isActive = active?.position === item.index && active.column === column;
+                  const isEditing = editing?.position === item.index && editing.column === column;
+                  return (
+                    <div
+                      key={column}
+                      id={`cell-${item.index}-${column}`}
+                      role="gridcell"
+                      aria-colindex={column + 3}
+                      className={`grid-cell data-cell${isActive ? ' active' : ''}${isEditing ? ' editing' : ''}`}
+                      onMouseDown={() => setActive({ position: item.index, column })}
+                      onDoubleClick={() => startEdit({ position: item.index, column })}
+                    >
+                      {isEditing && editing ? (
+                        <CellEditor
+                          edit={editing}
+                          label={t('grid.editCell', { column: list.columns[column], row: editing.rowIndex + 1 })}
+                          onChange={(draft) => setEditing({ ...editing, draft })}
+                          onCommit={() => commitEdit(editing)}
+                          onCancel={cancelEdit}
+                        />
+                      ) : row ? (
+                        <span className="cell-text" title={row.values[column]}>{row.values[column]}</span>
+                      ) : (
+                        <span className="skeleton" />
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+        {emptyMessage && <p className="grid-empty muted">{emptyMessage}</p>}
+      </div>
+      <p className="grid-footer muted small" aria-live="polite" data-testid="grid-total">
+        {rowCache.total === null ? t('grid.loading') : t('grid.total', { count: rowCache.total, formatted: formatCount(rowCache.total, language) })}
+        {selection.size > 0 && ` · ${t('grid.selected', { count: selection.size })}`}
+        {' · '}
+        {t('grid.editHint')}
+      </p>
+    </div>
+  );
+}
+
+function CellEditor({
+  edit,
+  label,
+  onChange,
+  onCommit,
+  onCancel,
+}: {
+  edit: CellEdit;
+  label: string;
+  onChange: (draft: string) => void;
+  onCommit: () => void;
+  onCancel: () => void;
+}) {
+  // Escape must not be followed by the blur's commit.
+  const cancelled = useRef(false);
+  return (
+    <input
+      className="cell-editor"
+      autoFocus
+      aria-label={label}
+      value={edit.draft}
+      onChange={(event) => onChange(event.target.value)}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          cancelled.current = true;
+          onCommit();
+        } else if (event.key === 'Escape') {
+          event.preventDefault();
+          cancelled.current = true;
+          onCancel();
+        }
+      }}
+      onBlur={() => {
+        if (!cancelled.current) onCommit();
+      }}
+    />
+  );
+}
+
+function RowStatusBadge({ row }: { row: GridRow }) {
+  const { t } = useTranslation('lists');
+  if (row.status === 'invalid') {
+    return (
+      <span className="status-badge invalid">
+        <span className="dot" aria-hidden="true" />
+        {t('status.invalid')} · {t(`reason.${row.reason ?? 'malformed'}`)}
+      </span>
+    );
+  }
+  return (
+    <span className={`status-badge ${row.status}`}>
+      <span className="dot" aria-hidden="true" />
+      {t(`status.${row.status}`)}
+      {row.normalized && <span className="normalized">{row.normalized}</span>}
+    </span>
+  );
+}

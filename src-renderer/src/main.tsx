@@ -1,0 +1,15 @@
+import { createRoot } from 'react-dom/client';
+import { createApiClient } from './bridge/api-client';
+import { setupI18n } from './i18n/setup-i18n';
+import { connectMainEvents, createDropdeskStore } from './store/dropdesk-store';
+import { App } from './app/app';
+import './styles/app.css';
+
+const client = createApiClient(window.api);
+const store = createDropdeskStore(client);
+const i18n = setupI18n('fr');
+connectMainEvents(store, client);
+void store.getState().startApp();
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App store={store} i18n={i18n} />);

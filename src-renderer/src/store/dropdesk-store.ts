@@ -1,0 +1,39 @@
+/**
+ * One store for the whole renderer, built from feature slices (zustand's
+ * slices pattern); middleware sits on the combined store only.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { subscribeWithSelector } from 'zustand/middleware';
+import type { ApiClient } from '../bridge/api-client';
+import { createAppSlice, type AppSlice } from './app-slice';
+import { createListsSlice, type ListsSlice } from './lists-slice';
+import { connectCampaignEvents, createCampaignsSlice, type CampaignsSlice } from '../features/campaigns/campaigns-slice';
+
+export type DropdeskState = AppSlice & ListsSlice & CampaignsSlice;
+
+export type DropdeskStore = StoreApi<DropdeskState>;
+
+export function createDropdeskStore(client: ApiClient): DropdeskStore {
+  const appSlice = createAppSlice(client);
+  const listsSlice = createListsSlice(client);
+  const campaignsSlice = createCampaignsSlice(client);
+  return createStore<DropdeskState>()(
+    subscribeWithSelector((...args) => ({
+      ...appSlice(...args),
+      ...listsSlice(...args),
+      ...campaignsSlice(...args),
+    })),
+  );
+}
+
+/** Forwards main's events into the store; returns the unsubscribe. */
+export function connectMainEvents(store: DropdeskStore, client: ApiClient): () => void {
+  const offSettings = client.subscribe('settings:changed', (settings) => store.getState().applySettings(settings));
+  const offLists = client.subscribe('lists:changed', (lists) => store.getState().setLists(lists));
+  const offCampaigns = connectCampaignEvents(store, client);
+  return () => {
+    offSettings();
+    offLists();
+    offCampaigns();
+  };
+}
