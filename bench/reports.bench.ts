@@ -40,7 +40,7 @@ async function ensureBenchReport(): Promise<string> {
   const temporary = `${path}.tmp`;
   const out = createWriteStream(temporary);
   for (const chunk of generateReportChunks(reportOptions, 20_000)) {
-    if (!out.write(chunk, 'utf8')) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(chunk, 'utf8')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   renameSync(temporary, path);

@@ -1,12 +1,15 @@
 import type { HandlerMap } from './ipc/handler-map';
 import type { MainDeps } from './main-deps';
 import { createAppHandlers } from './app-handlers';
-import { createListHandlers } from './lists/list-handlers';
+import { createListHandlers, getListService } from './lists/list-handlers';
+import { createCampaignHandlers } from './campaigns/campaign-handlers';
+import { listAccessFromService } from './campaigns/campaign-list-access';
 
 /** All request handlers of the app; the compiler checks none is missing. */
 export function createHandlers(deps: MainDeps): HandlerMap {
   return {
     ...createAppHandlers(deps),
     ...createListHandlers(deps),
+    ...createCampaignHandlers(deps, { lists: listAccessFromService(getListService(deps), deps.dataDir) }),
   };
 }

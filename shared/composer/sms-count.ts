@@ -16,6 +16,15 @@ export const segmentCapacity = {
   'UCS-2': { single: 70, multipart: 67 },
 } as const;
 
+/**
+ * The "of" in the live counter "142/160 · 1 SMS · GSM-7": what the current
+ * number of SMS can hold (160 or 70 for one, then 153 or 67 per SMS).
+ */
+export function counterCapacity(count: Pick<SmsCount, 'encoding' | 'segments'>): number {
+  const capacity = segmentCapacity[count.encoding];
+  return count.segments <= 1 ? capacity.single : count.segments * capacity.multipart;
+}
+
 export interface SmsCount {
   encoding: SmsEncoding;
   /** Septets for GSM-7 (extension characters count 2), UTF-16 code units for UCS-2. */

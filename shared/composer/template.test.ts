@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate, fieldPlaceholder, findPlaceholders, renderTemplate, renderTemplatePreview } from './template';
+import { previewRecipient } from './recipient-preview';
+import { counterCapacity } from './sms-count';
 
 const columns = ['MOBILE', 'Prénom', 'NOM', 'Ville', 'nom_magasin'];
 
@@ -71,5 +73,25 @@ describe('BASIC renderer ${FIELD}', () => {
       ['nom', 1],
     ]);
     expect(renderTemplate(compiled, ['06', 'a', 'B'])).toBe('B B B');
+  });
+});
+
+describe('recipient preview', () => {
+  it('shows the rendered message, its count, spans and problems', () => {
+    const compiled = compileTemplate('Bonjour ${Prénom}, ' + 'x'.repeat(55), columns);
+    const lea = previewRecipient(compiled, ['06', 'Léa'], { maxSegments: 1 });
+    expect(lea.text).toBe('Bonjour Léa, ' + 'x'.repeat(55));
+    expect(lea.count).toMatchObject({ encoding: 'GSM-7', units: 68, segments: 1 });
+    expect(counterCapacity(lea.count)).toBe(160);
+    expect(lea.switchedToUcs2).toBe(false);
+    const anais = previewRecipient(compiled, ['06', 'Anaïs'], { maxSegments: 1 });
+    expect(anais.count).toMatchObject({ encoding: 'UCS-2', units: 70, segments: 1 });
+    expect(anais.switchedToUcs2).toBe(true);
+    const long = previewRecipient(compiled, ['06', 'Anaïs-Maëlle'], { maxSegments: 1 });
+    expect(long.count.segments).toBe(2);
+    expect(long.count.spans.map((s) => s.end)).toEqual([67, 77]);
+    expect(counterCapacity(long.count)).toBe(134);
+    expect(long.overAccountLimit).toBe(true);
+    expect(long.fitsAllMySms160).toBe(true);
   });
 });

@@ -33,25 +33,49 @@ export interface ListChecks {
  * appeared on an earlier valid row (the first occurrence is kept).
  */
 export function checkRows(rows: readonly (readonly string[])[], mobileColumn: number | null): ListChecks {
+  if (mobileColumn === null) return uncheckedRows(rows.length);
   const count = rows.length;
-  const status = new Uint8Array(count);
+  const validator = createRowValidator(['', 'FR'], count);
+  for (let i = 0; i < count; i++) validator.validate(i, rows[i][mobileColumn] ?? '');
+  const { reason, normalized, country, countryCodes } = validator;
+  return { mobileColumn, status: markDuplicates(normalized), reason, normalized, country, countryCodes };
+}
+
+export function uncheckedRows(count: number): ListChecks {
+  const status = new Uint8Array(count).fill(statusCode.unchecked);
+  return {
+    mobileColumn: null,
+    status,
+    reason: new Uint8Array(count),
+    normalized: new Float64Array(count),
+    country: new Uint16Array(count),
+    countryCodes: [''],
+  };
+}
+
+/**
+ * Fills the per-row verdict arrays one row at a time. Starts from a copy of an
+ * existing country table so indices of already-checked rows stay valid.
+ */
+export function createRowValidator(countryCodes: readonly string[], count: number, from?: Pick<ListChecks, 'reason' | 'normalized' | 'country'>) {
+  const codes = countryCodes.slice();
+  const countryIndex = new Map(codes.map((code, index) => [code, index]));
   const reason = new Uint8Array(count);
   const normalized = new Float64Array(count);
   const country = new Uint16Array(count);
-  const countryCodes = ['', 'FR'];
-  if (mobileColumn === null) {
-    status.fill(statusCode.unchecked);
-    return { mobileColumn, status, reason, normalized, country, countryCodes };
+  if (from) {
+    reason.set(from.reason.subarray(0, count));
+    normalized.set(from.normalized.subarray(0, count));
+    country.set(from.country.subarray(0, count));
   }
-  const countryIndex = new Map<string, number>([['FR', 1]]);
-  const seen = new NumberSet(count);
-  for (let i = 0; i < count; i++) {
-    const value = rows[i][mobileColumn] ?? '';
+  function validate(i: number, value: string): void {
+    reason[i] = 0;
+    normalized[i] = 0;
+    country[i] = 0;
     const verdict = classifyFrenchNumber(value);
-    let number = 0;
     if (verdict > 0) {
-      number = verdict;
-      country[i] = 1;
+      normalized[i] = verdict;
+      country[i] = countryIndex.get('FR')!;
     } else if (verdict === fastVerdict.landline) {
       reason[i] = reasonCodeOf.landline;
     } else if (verdict === fastVerdict.malformed) {
@@ -59,10 +83,10 @@ export function checkRows(rows: readonly (readonly string[])[], mobileColumn: nu
     } else {
       const check = checkMobileNumberWithLibphonenumber(value);
       if (check.valid) {
-        number = Number(check.normalized);
+        normalized[i] = Number(check.normalized);
         let index = countryIndex.get(check.country);
         if (index === undefined) {
-          index = countryCodes.push(check.country) - 1;
+          index = codes.push(check.country) - 1;
           countryIndex.set(check.country, index);
         }
         country[i] = index;
@@ -70,13 +94,20 @@ export function checkRows(rows: readonly (readonly string[])[], mobileColumn: nu
         reason[i] = reasonCodeOf[check.reason];
       }
     }
-    if (number === 0) status[i] = statusCode.invalid;
-    else {
-      normalized[i] = number;
-      if (!seen.add(number)) status[i] = statusCode.duplicate;
-    }
   }
-  return { mobileColumn, status, reason, normalized, country, countryCodes };
+  return { validate, reason, normalized, country, countryCodes: codes };
+}
+
+/** Status from the normalised numbers: 0 → invalid, first occurrence → valid, later ones → duplicate. */
+export function markDuplicates(normalized: Float64Array): Uint8Array {
+  const status = new Uint8Array(normalized.length);
+  const seen = new NumberSet(normalized.length);
+  for (let i = 0; i < normalized.length; i++) {
+    const number = normalized[i];
+    if (number === 0) status[i] = statusCode.invalid;
+    else if (!seen.add(number)) status[i] = statusCode.duplicate;
+  }
+  return status;
 }
 
 /** Status as the contract names it; unchecked rows (no mobile column yet) read as invalid without reason. */

@@ -1,13 +1,12 @@
 /**
  * The campaigns:* and composer:* channels through the real dispatcher (schemas
- * included), with the figures computed by the real worker thread from a list
- * saved on disk.
+ * included), on a list imported by the real list service, with the figures
+ * computed by the real worker thread from the list saved on disk.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkListBytes } from '@shared/lists/check-list-bytes';
 import type { EventChannel } from '@shared/ipc/channels';
 import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
 import type { ListFigures, RecipientPreview } from '@shared/campaigns/composer-results';
@@ -15,7 +14,8 @@ import { dispatchRequest, type HandlerMap } from '../ipc/handler-map';
 import { createMemorySettingsStore } from '../settings/memory-settings-store';
 import type { MainDeps } from '../main-deps';
 import { createCampaignHandlers } from './campaign-handlers';
-import type { CampaignListAccess } from './campaign-list-access';
+import { listAccessFromService } from './campaign-list-access';
+import { createListService } from '../lists/list-service';
 
 const csv = [
   'Prénom;Nom;Portable;Ville',
@@ -27,30 +27,15 @@ const csv = [
   'Jean;Martin;06 98 76 54 33;Lyon',
 ].join('\r\n');
 
-/** A list access over one CSV file: what the list service gives, minus the service. */
-function fileListAccess(path: string): CampaignListAccess {
-  const load = async () => checkListBytes(await readFile(path), { fileName: 'clients.csv' });
-  return {
-    async current() {
-      const checked = await load();
-      return { document: checked.table, checks: checked.checks };
-    },
-    async saved() {
-      const checked = await load();
-      return { ref: { path, mobileColumn: checked.mobileColumn }, sendable: checked.summary.sendable };
-    },
-  };
-}
-
 describe('campaign handlers', () => {
   let dataDir: string;
   let events: { event: EventChannel; payload: unknown }[];
+  let listId: string;
+  let lists: ReturnType<typeof createListService>;
   let call: (channel: string, input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
 
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'dropdesk-campaign-handlers-'));
-    const listPath = join(dataDir, 'clients.csv');
-    await writeFile(listPath, csv);
     events = [];
     const deps: MainDeps = {
       dataDir,
@@ -62,10 +47,16 @@ describe('campaign handlers', () => {
         throw new Error(`unexpected log: ${message} ${String(error)}`);
       },
     };
-    const handlers = createCampaignHandlers(deps, { lists: fileListAccess(listPath), progressEvery: 2 }) as unknown as HandlerMap;
+    // A long save delay: the figures must flush the list's pending edit themselves.
+    lists = createListService(deps, { saveDelayMs: 60_000 });
+    listId = (await lists.importBytes('clients.csv', new TextEncoder().encode(csv))).id;
+    const handlers = createCampaignHandlers(deps, { lists: listAccessFromService(lists, dataDir), progressEvery: 2 }) as unknown as HandlerMap;
     call = (channel, input) => dispatchRequest(handlers, channel, input) as never;
   });
-  afterEach(() => rm(dataDir, { recursive: true, force: true }));
+  afterEach(async () => {
+    await lists.flush();
+    await rm(dataDir, { recursive: true, force: true });
+  });
 
   const value = async <T>(channel: string, input?: unknown): Promise<T> => {
     const result = await call(channel, input);
@@ -74,7 +65,7 @@ describe('campaign handlers', () => {
   };
 
   it('creates, lists, patches, reopens and deletes drafts, announcing the list changes', async () => {
-    const draft = await value<CampaignDraft>('campaigns:create', { name: 'Soldes', listId: 'clients' });
+    const draft = await value<CampaignDraft>('campaigns:create', { name: 'Soldes', listId });
     expect(events.at(-1)).toMatchObject({ event: 'campaigns:changed', payload: [{ id: draft.id, name: 'Soldes' }] });
 
     const patched = await value<CampaignDraft>('campaigns:update', {
@@ -102,7 +93,7 @@ describe('campaign handlers', () => {
   it('previews the N-th sendable recipient', async () => {
     const draft = await value<CampaignDraft>('campaigns:create', {
       name: 'Soldes',
-      listId: 'clients',
+      listId,
       message: 'Bonjour ${Prénom}, -20 % ce week-end à ${Ville} ! STOP 36184',
       defaultForHeader: { Ville: 'votre magasin' },
     });
@@ -121,7 +112,7 @@ describe('campaign handlers', () => {
   it('computes the whole-list figures in a worker, with progress events and a token', async () => {
     const draft = await value<CampaignDraft>('campaigns:create', {
       name: 'AllMySMS',
-      listId: 'clients',
+      listId,
       provider: 'allmysms-sftp',
       message: `Bonjour \${Prénom} \${Nom}, votre code \${CODE}.\n${'x'.repeat(130)}`,
     });
@@ -146,5 +137,17 @@ describe('campaign handlers', () => {
       segments: { min: 2, max: 3 },
       examples: { switchedToUcs2: [1, 2] },
     });
+  });
+
+  it('sees an edit of the list not yet saved (the list is flushed before the worker re-reads it)', async () => {
+    const draft = await value<CampaignDraft>('campaigns:create', { name: 'Édition', listId, message: 'Bonjour ${Prénom}' });
+    await lists.flush();
+    // Row 2 (0-based) is Anaïs: write her name without the diaeresis.
+    await lists.applyEdit(listId, { type: 'set-cell', row: 2, column: 0, value: 'Anais' });
+    await value('composer:list-figures', { campaignId: draft.id });
+    await expect.poll(() => events.some((e) => e.event === 'composer:figures-ready'), { timeout: 20_000 }).toBe(true);
+    const ready = events.find((e) => e.event === 'composer:figures-ready')?.payload as { figures: ListFigures };
+    expect(ready.figures).toMatchObject({ recipients: 4, switchedToUcs2: 1, encodings: { 'UCS-2': 1 }, allMySms160Failures: null });
+    expect((await value<RecipientPreview>('composer:preview', { campaignId: draft.id, rowIndex: 1 })).message).toBe('Bonjour Anais');
   });
 });

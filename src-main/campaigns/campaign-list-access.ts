@@ -1,16 +1,16 @@
 /**
  * What the campaign handlers need from the list service: the list as it
- * stands (for one recipient's preview) and where its saved copy is (for the
- * worker, which re-reads it off the main thread).
+ * stands (for one recipient's preview) and a saved copy the worker can re-read
+ * off the main thread.
  */
 import type { ListChecks } from '@shared/lists/check-rows';
 import type { ListDocument } from '@shared/lists/list-document';
+import type { ListService } from '../lists/list-service';
 
-/** A saved list the worker can re-read on its own: a CSV file with a header line, and the mobile column. */
+/** Where the worker re-reads a saved list: the list store of this data folder. */
 export interface SavedListRef {
-  path: string;
-  /** Column holding the numbers, by name; null when the user has not chosen one (nothing is sendable). */
-  mobileColumn: string | null;
+  dataDir: string;
+  listId: string;
 }
 
 export interface CampaignListAccess {
@@ -18,4 +18,18 @@ export interface CampaignListAccess {
   current(listId: string): Promise<{ document: ListDocument; checks: ListChecks }>;
   /** Waits until every pending change of the list is on disk, then says where it is. */
   saved(listId: string): Promise<{ ref: SavedListRef; sendable: number }>;
+}
+
+export function listAccessFromService(service: ListService, dataDir: string): CampaignListAccess {
+  return {
+    async current(listId) {
+      const { document, checks } = await service.snapshot(listId);
+      return { document, checks };
+    },
+    async saved(listId) {
+      await service.flushOne(listId);
+      const { summary } = await service.snapshot(listId);
+      return { ref: { dataDir, listId }, sendable: summary.sendable };
+    },
+  };
 }

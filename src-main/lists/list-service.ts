@@ -51,6 +51,7 @@ interface OpenList {
 
 const importFilters = [{ name: 'Listes CSV ou texte', extensions: ['csv', 'txt'] }];
 const exportFilters = [{ name: 'CSV', extensions: ['csv'] }];
+const listIdPattern = /^[A-Za-z0-9-]{1,100}$/;
 const defaultMaxImportBytes = 400 * 1024 * 1024;
 
 export function createListService(deps: MainDeps, options: ListServiceOptions = {}) {
@@ -94,6 +95,8 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
   }
 
   async function get(id: string): Promise<OpenList> {
+    // Ids become folder names: anything but our own id shape (no dots, no slashes) is unknown.
+    if (!listIdPattern.test(id)) throw listNotFound(id);
     const inMemory = open.get(id);
     if (inMemory) return inMemory;
     let pending = loading.get(id);
@@ -397,6 +400,13 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     remove,
     exportList,
     flush,
+    /** For the campaign composer (src-main/campaigns): the list as it stands, table and checks. */
+    snapshot: async (id: string) => {
+      const list = await get(id);
+      return { document: list.document, checks: list.checks, summary: list.summary };
+    },
+    /** Saves one list's pending changes, so a worker re-reading it from disk sees them. */
+    flushOne: async (id: string) => flushList(await get(id)),
   };
 }
 

@@ -1,30 +1,37 @@
 /**
- * Worker thread: re-reads a saved list, checks it with the list engine and
- * renders and counts the campaign's message for every sendable recipient
- * (shared/campaigns/recipient-messages.ts), posting progress as it goes.
+ * Worker thread: re-reads a saved list with the list store, checks it with the
+ * list engine, then renders and counts the campaign's message for every
+ * sendable recipient (shared/campaigns/recipient-messages.ts), posting
+ * progress as it goes.
  */
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { checkListBytes } from '@shared/lists/check-list-bytes';
+import { checkDocument } from '@shared/lists/check-list-bytes';
 import { computeListFigures, type FiguresProgress } from '@shared/campaigns/recipient-messages';
 import type { ListFigures } from '@shared/campaigns/composer-results';
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { FiguresWorkerInput } from '../campaigns/list-figures-job';
+import { createListStore, type StoredList } from '../lists/list-store';
 import { hostWorker } from './worker-host';
 
-hostWorker<FiguresWorkerInput, FiguresProgress, ListFigures>(async ({ list, settings, progressEvery }, report) => {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(list.path);
-  } catch {
+async function readSavedList(dataDir: string, listId: string): Promise<StoredList> {
+  const store = createListStore(dataDir);
+  // A save landing between reading meta.json and its data file removes that file: read again once.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const stored = await store.load(listId);
+      if (stored) return stored;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt > 0) throw error;
+      continue;
+    }
     throw new UserFacingError(
-      'list-unreadable',
-      "La liste enregistrée n'a pas pu être relue (supprimée ou déplacée ?). Rouvrez-la dans « Listes » puis relancez le calcul.",
+      'list-not-found',
+      "La liste de cette campagne n'existe plus. Choisissez une autre liste dans les réglages de la campagne.",
     );
   }
-  const checked = checkListBytes(bytes, {
-    fileName: basename(list.path),
-    ...(list.mobileColumn === null ? {} : { mobileColumn: list.mobileColumn }),
-  });
-  return computeListFigures(checked.table, checked.checks, settings, report, progressEvery);
+}
+
+hostWorker<FiguresWorkerInput, FiguresProgress, ListFigures>(async ({ list, settings, progressEvery }, report) => {
+  const { document } = await readSavedList(list.dataDir, list.listId);
+  const { checks } = checkDocument(document);
+  return computeListFigures(document, checks, settings, report, progressEvery);
 });

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createHandlers } from '../../src-main/create-handlers';
+import { getListService } from '../../src-main/lists/list-handlers';
 import { dispatchRequest } from '../../src-main/ipc/handler-map';
 import { createMemorySettingsStore } from '../../src-main/settings/memory-settings-store';
 import { contentSecurityPolicy } from '../../src-main/electron/content-security-policy';
@@ -185,7 +186,6 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     log,
   };
   const handlers = createHandlers(deps);
-  if (process.env.DROPDESK_E2E_INTERIM_LISTS) Object.assign(handlers, (await import('./interim-list-handlers')).createInterimListHandlers(deps));
 
   const [{ server, url }, script, browser] = await Promise.all([serveRendererBuild(), bundleBridge(), launchBrowser()]);
   const context: BrowserContext = await browser.newContext({
@@ -227,6 +227,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     },
     async close() {
       await context.close();
+      // Lists are saved a moment after the last edit: let those saves land before the folder goes.
+      await getListService(deps).flush();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },

@@ -236,7 +236,9 @@ describe('recipient lists in the app', () => {
     const settings = await app.call('settings:get');
     expect(settings).toMatchObject({ ok: true, value: { language: 'en' } });
 
+    // The list opened before going to the settings is still open.
     await page.getByRole('button', { name: 'Lists' }).click();
+    await page.getByRole('button', { name: /All lists/ }).click();
     await page.getByRole('heading', { name: 'Recipient lists' }).waitFor();
     await page.getByRole('button', { name: 'Clients fidèles' }).click();
     await page.getByTestId('summary').getByText('Sendable', { exact: true }).waitFor();

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../main';
+import { templateText } from './count-command';
 import type { CliIo } from '../cli-io';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -111,6 +112,13 @@ describe('count --list', () => {
     const { code, stderr } = await run(['count', '--list', 'nope.csv', '--template-file', 'nope.txt', '--json']);
     expect(code).toBe(2);
     expect(stderr).toContain('nope.csv');
+  });
+});
+
+describe('template file', () => {
+  it('is read as the composer holds it: no BOM, LF line breaks, no final line break', () => {
+    expect(templateText(Buffer.from('\uFEFFBonjour ${NOM}\r\nÀ bientôt\r\n', 'utf8'))).toBe('Bonjour ${NOM}\nÀ bientôt');
+    expect(templateText(Buffer.from('Ligne 1\n\n', 'utf8'))).toBe('Ligne 1\n');
   });
 });
 

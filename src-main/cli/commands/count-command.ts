@@ -10,7 +10,8 @@
  *
  *   count --list FILE --template-file FILE [--json] [--mobile-column NAME]
  *         [--default FIELD=VALUE]… [--max-segments N]
- *     Checks the list, renders the template (UTF-8, BOM stripped) for every
+ *     Checks the list, renders the template (UTF-8, BOM stripped, CR LF read
+ *     as '\n', the file's final line break dropped) for every
  *     sendable row (valid, not a duplicate) and prints the figures. A field the
  *     list lacks is refused (exit 2, naming the field and the list's columns)
  *     unless a --default gives its value.
@@ -120,10 +121,19 @@ async function readInput(path: string, what: string): Promise<Buffer> {
   }
 }
 
+/**
+ * The template file as the composer would hold it: UTF-8 without BOM, line
+ * breaks as '\n' (a textarea never produces CR LF), and without the final
+ * line break editors add at the end of a file (it is not part of the SMS).
+ */
+export function templateText(bytes: Buffer): string {
+  return bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').replace(/\n$/, '');
+}
+
 async function countList(parsed: CountArgs, io: CliIo): Promise<number> {
   const listPath = parsed.list as string;
   const listBytes = await readInput(listPath, 'la liste');
-  const template = (await readInput(parsed.templateFile as string, 'le modèle de message')).toString('utf8').replace(/^\uFEFF/, '');
+  const template = templateText(await readInput(parsed.templateFile as string, 'le modèle de message'));
 
   let list;
   try {

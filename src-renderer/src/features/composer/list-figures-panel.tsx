@@ -54,18 +54,15 @@ export function ListFiguresPanel() {
         <div className={figures.stale ? 'figures-body stale' : 'figures-body'} data-testid="figures-result">
           {figures.stale && !figures.running && <p className="muted small">{t('screen.figures.stale')}</p>}
           <dl className="figures">
-            <Figure label={t('screen.figures.recipients')} value={n(result.recipients)} testId="figures-recipients" />
             <Figure label={t('screen.figures.totalSegments')} value={n(result.segments.total)} testId="figures-total" strong />
+            <Figure label={t('screen.figures.recipients')} value={n(result.recipients)} testId="figures-recipients" />
             <Figure
               label={t('screen.figures.minMax')}
               value={result.recipients ? `${n(result.segments.min)} – ${n(result.segments.max)}` : '—'}
               testId="figures-minmax"
             />
-            <Figure
-              label={t('screen.figures.encodings')}
-              value={`GSM-7 ${n(result.encodings['GSM-7'])} · UCS-2 ${n(result.encodings['UCS-2'])}`}
-              testId="figures-encodings"
-            />
+            <Figure label={t('screen.figures.encoding', { encoding: 'GSM-7' })} value={n(result.encodings['GSM-7'])} testId="figures-gsm7" />
+            <Figure label={t('screen.figures.encoding', { encoding: 'UCS-2' })} value={n(result.encodings['UCS-2'])} testId="figures-ucs2" />
           </dl>
           {distribution.length > 0 && (
             <div className="distribution" aria-label={t('screen.figures.distribution')}>
@@ -146,13 +143,18 @@ function Check({
   const { t } = useTranslation('composer');
   return (
     <li className={ok ? 'check ok' : 'check warn'} data-testid={testId}>
-      <span aria-hidden="true">{ok ? '✓' : '!'}</span>
-      <span>{text}</span>
-      {!ok && example !== undefined && (
-        <button type="button" className="link-button" onClick={() => void onShow(example)}>
-          {t('screen.figures.showExample', { number: example + 1 })}
-        </button>
-      )}
+      <span className="check-mark" aria-hidden="true">{ok ? '✓' : '!'}</span>
+      <span>
+        {text}
+        {!ok && example !== undefined && (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={() => void onShow(example)}>
+              {t('screen.figures.showExample', { number: example + 1 })}
+            </button>
+          </>
+        )}
+      </span>
     </li>
   );
 }

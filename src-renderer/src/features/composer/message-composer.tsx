@@ -84,6 +84,8 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
         </p>
       </header>
 
+      {template.fields.length > 0 && <p className="composer-note">{t('screen.counterWithFields')}</p>}
+
       <div className="composer-toolbar">
         <div className="field-menu">
           <button

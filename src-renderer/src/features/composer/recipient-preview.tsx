@@ -86,6 +86,8 @@ export function RecipientPreviewPanel() {
           >
             {t('screen.counter', { units: figures.units, capacity: figures.capacity, segments: figures.segments, encoding: figures.encoding })}
           </p>
+          {result.message === '' && <p className="muted">{t('screen.preview.emptyMessage')}</p>}
+          {result.message !== '' && (
           <div className="sms-parts" data-testid="preview-segments">
             {runs.map((part, index) => (
               <div className="sms-part" key={index}>
@@ -105,8 +107,8 @@ export function RecipientPreviewPanel() {
                 </p>
               </div>
             ))}
-            {result.message === '' && <p className="muted">{t('screen.preview.emptyMessage')}</p>}
           </div>
+          )}
           {result.unknownFields.length > 0 && (
             <p className="composer-warning" role="alert">
               {t('screen.fields.unknown', { fields: result.unknownFields.join(', '), count: result.unknownFields.length })}

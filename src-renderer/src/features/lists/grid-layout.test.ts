@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidths, gridTemplate, gridWidth, moveActiveCell, moveForKey } from './grid-layout';
+import { columnWidths, gridTemplate, gridWidth, moveActiveCell, moveForKey, rowNumberWidth } from './grid-layout';
 
 describe('grid layout', () => {
-  it('gives the mobile column a wider track and sums the widths', () => {
-    const widths = columnWidths(['Nom', 'Portable'], 'Portable');
-    expect(widths).toEqual([170, 190]);
-    expect(gridTemplate(widths)).toBe('76px 210px 170px 190px');
-    expect(gridWidth(widths)).toBe(76 + 210 + 170 + 190);
+  it('sizes each column to its longest value or its header, within bounds', () => {
+    const longest = { Nom: { length: 8 }, Portable: { length: 17 }, Adresse: { length: 400 } };
+    const widths = columnWidths(['Nom', 'Portable', 'Adresse', 'Vide'], longest, 'Portable');
+    expect(widths[0]).toBe(96); // short name and values: the minimum
+    expect(widths[1]).toBe(Math.round(8 * 7.8 + 66 + 62)); // the header with its "mobile" tag is the widest part
+    expect(widths[2]).toBe(300); // a long address is cut, its full text is in the cell's tooltip
+    expect(widths[3]).toBe(96);
+    expect(gridTemplate(64, [96, 120])).toBe('64px 200px 96px 120px');
+    expect(gridWidth(64, [96, 120])).toBe(64 + 200 + 96 + 120);
+  });
+
+  it('widens the row number column for large lists', () => {
+    expect(rowNumberWidth(10)).toBe(64);
+    expect(rowNumberWidth(1_000_000)).toBeGreaterThan(rowNumberWidth(999));
+    expect(rowNumberWidth(1_000_000)).toBe(Math.round(46 + 9 * 7.2));
   });
 
   it('moves the active cell with the keyboard and stays inside the grid', () => {

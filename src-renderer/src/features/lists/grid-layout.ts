@@ -1,20 +1,44 @@
 /** Geometry of the list grid (pure, shared by header and rows). */
 export const GRID_ROW_HEIGHT = 32;
-export const ROW_NUMBER_WIDTH = 76;
-export const STATUS_WIDTH = 210;
-export const DATA_COLUMN_WIDTH = 170;
-export const MOBILE_COLUMN_WIDTH = 190;
+export const STATUS_WIDTH = 200;
+export const MIN_COLUMN_WIDTH = 96;
+export const MAX_COLUMN_WIDTH = 300;
+/** Average width of a character of the grid's 14px system font, enough to size columns to their content. */
+const CHARACTER_WIDTH = 7.8;
+/** Header padding plus the menu button; the mobile column also shows its tag. */
+const HEADER_EXTRA = 66;
+const MOBILE_TAG_EXTRA = 62;
+const CELL_PADDING = 24;
 
-export function columnWidths(columns: string[], mobileColumn: string | null): number[] {
-  return columns.map((name) => (name === mobileColumn ? MOBILE_COLUMN_WIDTH : DATA_COLUMN_WIDTH));
+/**
+ * Each column as wide as its longest value or its header (from the summary's
+ * longest values, so no row has to be measured), within sensible bounds.
+ */
+export function columnWidths(
+  columns: string[],
+  longestValues: Record<string, { length: number }>,
+  mobileColumn: string | null,
+): number[] {
+  return columns.map((name) => {
+    const header = name.length * CHARACTER_WIDTH + HEADER_EXTRA + (name === mobileColumn ? MOBILE_TAG_EXTRA : 0);
+    const content = (longestValues[name]?.length ?? 0) * CHARACTER_WIDTH + CELL_PADDING;
+    return Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, header, content)));
+  });
 }
 
-export function gridTemplate(widths: number[]): string {
-  return [ROW_NUMBER_WIDTH, STATUS_WIDTH, ...widths].map((width) => `${width}px`).join(' ');
+/** Wide enough for the checkbox and the largest row number ("1 000 000" at a million rows). */
+export function rowNumberWidth(rows: number): number {
+  const digits = String(Math.max(1, rows)).length;
+  const groupSeparators = Math.floor((digits - 1) / 3);
+  return Math.max(64, Math.round(46 + (digits + groupSeparators) * 7.2));
 }
 
-export function gridWidth(widths: number[]): number {
-  return widths.reduce((sum, width) => sum + width, ROW_NUMBER_WIDTH + STATUS_WIDTH);
+export function gridTemplate(rowNumber: number, widths: number[]): string {
+  return [rowNumber, STATUS_WIDTH, ...widths].map((width) => `${width}px`).join(' ');
+}
+
+export function gridWidth(rowNumber: number, widths: number[]): number {
+  return widths.reduce((sum, width) => sum + width, rowNumber + STATUS_WIDTH);
 }
 
 export type GridMove =

@@ -5,7 +5,7 @@ import type { GridRow, ListView } from '@shared/lists/list-types';
 import { useDropdesk } from '../../store/store-context';
 import { rowAt } from '../../store/row-pages';
 import { formatCount } from '../../i18n/format';
-import { GRID_ROW_HEIGHT, columnWidths, gridTemplate, gridWidth, moveActiveCell, moveForKey } from './grid-layout';
+import { GRID_ROW_HEIGHT, columnWidths, gridTemplate, gridWidth, moveActiveCell, moveForKey, rowNumberWidth } from './grid-layout';
 import { ColumnHeader } from './column-header';
 
 interface ActiveCell {
@@ -40,9 +40,13 @@ export function ListGrid({ list }: { list: ListView }) {
   const [editing, setEditing] = useState<CellEdit | null>(null);
 
   const total = rowCache.total ?? 0;
-  const widths = useMemo(() => columnWidths(list.columns, list.mobileColumn), [list.columns, list.mobileColumn]);
-  const template = gridTemplate(widths);
-  const width = gridWidth(widths);
+  const widths = useMemo(
+    () => columnWidths(list.columns, list.summary.longestValues, list.mobileColumn),
+    [list.columns, list.summary.longestValues, list.mobileColumn],
+  );
+  const numberWidth = rowNumberWidth(list.summary.rows);
+  const template = gridTemplate(numberWidth, widths);
+  const width = gridWidth(numberWidth, widths);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -176,7 +180,7 @@ export function ListGrid({ list }: { list: ListView }) {
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={selected}
-                className={`grid-row ${row ? `status-${row.status}` : 'loading'}${selected ? ' selected' : ''}`}
+                className={`grid-row ${!row ? 'loading' : list.mobileColumn === null ? 'status-pending' : `status-${row.status}`}${selected ? ' selected' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template, width }}
                 data-row-index={row?.index}
               >
@@ -195,7 +199,7 @@ export function ListGrid({ list }: { list: ListView }) {
                   )}
                 </div>
                 <div role="gridcell" className="grid-cell status-cell">
-                  {row ? <RowStatusBadge row={row} /> : <span className="skeleton" />}
+                  {row ? <RowStatusBadge row={row} awaitingMobileColumn={list.mobileColumn === null} /> : <span className="skeleton" />}
                 </div>
                 {list.columns.map((_name, column) => {
                   const isActive = active?.position === item.index && active.column === column;
@@ -283,8 +287,17 @@ function CellEditor({
   );
 }
 
-function RowStatusBadge({ row }: { row: GridRow }) {
+function RowStatusBadge({ row, awaitingMobileColumn }: { row: GridRow; awaitingMobileColumn: boolean }) {
   const { t } = useTranslation('lists');
+  // No verdict can be given before the user says which column holds the numbers.
+  if (awaitingMobileColumn) {
+    return (
+      <span className="status-badge pending">
+        <span className="dot" aria-hidden="true" />
+        {t('status.pending')}
+      </span>
+    );
+  }
   if (row.status === 'invalid') {
     return (
       <span className="status-badge invalid">

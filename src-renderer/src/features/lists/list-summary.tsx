@@ -9,6 +9,7 @@ const delimiterNames: Record<string, string> = { ';': 'semicolon', ',': 'comma',
 export function ListSummary({ list }: { list: ListView }) {
   const { t } = useTranslation('lists');
   const language = useDropdesk((state) => state.language);
+  const applyEdit = useDropdesk((state) => state.applyEdit);
   const { summary } = list;
   const figures = [
     { key: 'rows', value: summary.rows, tone: '' },
@@ -35,6 +36,15 @@ export function ListSummary({ list }: { list: ListView }) {
           </div>
         ))}
       </dl>
+      {/* One action each, undoable: the cleanup the figures above call for. */}
+      <div className="cleanup-actions">
+        <button type="button" className="button small" disabled={summary.invalid === 0} onClick={() => void applyEdit({ type: 'remove-invalid' })}>
+          {t('toolbar.removeInvalid', { count: summary.invalid, formatted: formatCount(summary.invalid, language) })}
+        </button>
+        <button type="button" className="button small" disabled={summary.duplicates === 0} onClick={() => void applyEdit({ type: 'remove-duplicates' })}>
+          {t('toolbar.removeDuplicates', { count: summary.duplicates, formatted: formatCount(summary.duplicates, language) })}
+        </button>
+      </div>
 
       <h3 className="summary-heading">{t('summary.countries')}</h3>
       {countries.length === 0 ? (

@@ -36,56 +36,43 @@ export function ListToolbar({ list }: { list: ListView }) {
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <input
-        type="search"
-        className="input search"
-        placeholder={t('toolbar.search')}
-        aria-label={t('toolbar.search')}
-        value={draft}
-        maxLength={200}
-        onChange={(event) => setDraft(event.target.value)}
-      />
-      <div className="segmented" role="radiogroup" aria-label={t('toolbar.filter')}>
-        {filters.map((option) => (
-          <label key={option} className={option === filter ? 'segment active' : 'segment'}>
-            <input type="radio" name="row-filter" value={option} checked={option === filter} onChange={() => setFilter(option)} />
-            <span>
-              {t(`filter.${option}`)} <span className="count">{formatCount(counts[option], language)}</span>
-            </span>
-          </label>
-        ))}
+      <div className="toolbar-row">
+        <input
+          type="search"
+          className="input search"
+          placeholder={t('toolbar.search')}
+          aria-label={t('toolbar.search')}
+          value={draft}
+          maxLength={200}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+        <div className="segmented" role="radiogroup" aria-label={t('toolbar.filter')}>
+          {filters.map((option) => (
+            <label key={option} className={option === filter ? 'segment active' : 'segment'}>
+              <input type="radio" name="row-filter" value={option} checked={option === filter} onChange={() => setFilter(option)} />
+              <span>
+                {t(`filter.${option}`)} <span className="count">{formatCount(counts[option], language)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
       </div>
-      <span className="toolbar-spacer" />
-      <button type="button" className="button small" onClick={() => void addRow()}>
-        {t('toolbar.addRow')}
-      </button>
-      <button
-        type="button"
-        className="button small"
-        disabled={selection.size === 0}
-        onClick={() => void applyEdit({ type: 'delete-rows', rows: [...selection].sort((a, b) => a - b) })}
-      >
-        {t('toolbar.deleteRows', { count: selection.size })}
-      </button>
-      <button type="button" className="button small" onClick={() => setAddingColumn(true)}>
-        {t('toolbar.addColumn')}
-      </button>
-      <button
-        type="button"
-        className="button small"
-        disabled={list.summary.invalid === 0}
-        onClick={() => void applyEdit({ type: 'remove-invalid' })}
-      >
-        {t('toolbar.removeInvalid', { count: list.summary.invalid, formatted: formatCount(list.summary.invalid, language) })}
-      </button>
-      <button
-        type="button"
-        className="button small"
-        disabled={list.summary.duplicates === 0}
-        onClick={() => void applyEdit({ type: 'remove-duplicates' })}
-      >
-        {t('toolbar.removeDuplicates', { count: list.summary.duplicates, formatted: formatCount(list.summary.duplicates, language) })}
-      </button>
+      <div className="toolbar-row">
+        <button type="button" className="button small" onClick={() => void addRow()}>
+          {t('toolbar.addRow')}
+        </button>
+        <button
+          type="button"
+          className="button small"
+          disabled={selection.size === 0}
+          onClick={() => void applyEdit({ type: 'delete-rows', rows: [...selection].sort((a, b) => a - b) })}
+        >
+          {t('toolbar.deleteRows', { count: selection.size })}
+        </button>
+        <button type="button" className="button small" onClick={() => setAddingColumn(true)}>
+          {t('toolbar.addColumn')}
+        </button>
+      </div>
       {addingColumn && (
         <TextPromptDialog
           title={t('columns.addTitle')}

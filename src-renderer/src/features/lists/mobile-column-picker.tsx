@@ -9,7 +9,8 @@ export function MobileColumnPicker({ list }: { list: ListView }) {
   const { t } = useTranslation('lists');
   const setMobileColumn = useDropdesk((state) => state.setMobileColumn);
   const options = mobileColumnOptions(list.columns, list.mobileColumnCandidates);
-  const [choice, setChoice] = useState(options[0]?.name ?? '');
+  // A recognised name is a good first guess; otherwise the user must look and choose.
+  const [choice, setChoice] = useState(list.mobileColumnCandidates[0] ?? '');
   const several = list.mobileColumnCandidates.length > 1;
   return (
     <div className="card picker" role="region" aria-labelledby="mobile-picker-title" data-testid="mobile-column-picker">

@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: runs the exported `run()` of every bench/*.bench.ts in turn
+ * (optionally only those whose name contains an argument: `npm run bench -- reports`)
+ * and prints the figures each returns.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const benchDir = fileURLToPath(new URL('.', import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(benchDir)
+  .filter((name) => name.endsWith('.bench.ts'))
+  .filter((name) => only.length === 0 || only.some((part) => name.includes(part)))
+  .sort();
+
+for (const file of files) {
+  const module = (await import(pathToFileURL(`${benchDir}${file}`).href)) as { run?: () => Promise<unknown> };
+  if (typeof module.run !== 'function') {
+    console.error(`${file}: no exported run(), skipped`);
+    continue;
+  }
+  const started = performance.now();
+  const figures = await module.run();
+  console.log(`${file}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (figures && typeof figures === 'object') console.log(JSON.stringify(figures));
+}

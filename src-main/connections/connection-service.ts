@@ -1,0 +1,402 @@
+/**
+ * The connections service: <dataDir>/connections.json (atomic writes, re-read
+ * on every call so the app sees what the CLI added), password encryption
+ * through a SecretCipher, SSH host-key pinning, "Tester la connexion", and
+ * the ConnectionConfig the queue connects with.
+ *
+ * Password, in this order: the environment variable the connection names →
+ * the stored encrypted password → a password given for this session (kept in
+ * memory only, when encryption is unavailable) → 'password-required', so the
+ * renderer asks the user.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { UserFacingError } from '@shared/ipc/ipc-result';
+import { getProviderProfile } from '@shared/providers/provider-registry';
+import type { Channel } from '@shared/providers/provider-ids';
+import type { ConnectionConfig } from '../connectors/connection-config';
+import { probeHostKey as probeServerHostKey, sameFingerprint } from '../connectors/host-key';
+import { testConnection as runConnectionTest, type ConnectionTestResult } from '../connectors/test-connection';
+import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
+import {
+  connectionProviders,
+  isDemoProvider,
+  profileOfProvider,
+  unavailableCipher,
+  type ConnectionProvider,
+  type ConnectionView,
+  type ConnectionsFile,
+  type DemoEndpoints,
+  type SecretCipher,
+  type StoredConnection,
+} from './connection-types';
+
+export interface ConnectionInput {
+  /** Absent: create; present: update that connection. */
+  id?: string;
+  name: string;
+  provider: ConnectionProvider;
+  host?: string;
+  port?: number;
+  user?: string;
+  ftps?: boolean;
+  hostKey?: string | null;
+  passwordEnv?: string | null;
+  /** New password; absent keeps the current one, '' removes it. */
+  password?: string;
+}
+
+export interface SaveResult {
+  connection: ConnectionView;
+  /** 'encrypted': stored on disk encrypted; 'session-only': encryption unavailable, kept in memory until the app quits; 'unchanged'/'removed'. */
+  password: 'encrypted' | 'session-only' | 'unchanged' | 'removed' | 'none';
+}
+
+/** testConnection's answer as plain data (the error as its JSON form). */
+export type ConnectionTestView =
+  | Extract<ConnectionTestResult, { connected: true }>
+  | (Omit<Extract<ConnectionTestResult, { connected: false }>, 'error'> & {
+      error: { kind: string; transient: boolean; messageKey: string; message: string; params: Record<string, unknown> };
+    });
+
+export interface ConnectionServiceOptions {
+  dataDir: string;
+  cipher?: SecretCipher;
+  /** Where passwordEnv is read; process.env by default. */
+  env?: NodeJS.ProcessEnv;
+  demo?: DemoEndpoints;
+  now?: () => Date;
+  /** Connector timeout for tests and drops (ms). */
+  timeoutMs?: number;
+}
+
+const fingerprintPattern = /^SHA256:[A-Za-z0-9+/]{43}$/;
+const envNamePattern = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+
+export function connectionsFilePath(dataDir: string): string {
+  return join(dataDir, 'connections.json');
+}
+
+/** 'SHA256:abc=' / 'abc' → 'SHA256:abc'; null when it is not a SHA256 fingerprint. */
+export function normaliseFingerprint(value: string): string | null {
+  const bare = value.trim().replace(/^SHA256:/i, '').replace(/=+$/, '');
+  const normalised = `SHA256:${bare}`;
+  return fingerprintPattern.test(normalised) ? normalised : null;
+}
+
+function refused(code: string, message: string, params?: Record<string, string | number>): UserFacingError {
+  return new UserFacingError(code, message, params);
+}
+
+export function createConnectionService(options: ConnectionServiceOptions) {
+  const path = connectionsFilePath(options.dataDir);
+  const cipher = options.cipher ?? unavailableCipher;
+  const env = options.env ?? process.env;
+  const now = options.now ?? (() => new Date());
+  const sessionPasswords = new Map<string, string>();
+  let writing: Promise<unknown> = Promise.resolve();
+
+  async function readAll(): Promise<StoredConnection[]> {
+    const file = await readJsonFile<ConnectionsFile>(path);
+    return Array.isArray(file?.connections) ? file.connections : [];
+  }
+
+  /** Read-modify-write, one at a time within this process. */
+  function update<T>(change: (connections: StoredConnection[]) => { connections: StoredConnection[]; result: T }): Promise<T> {
+    const run = writing.catch(() => undefined).then(async () => {
+      const { connections, result } = change(await readAll());
+      const file: ConnectionsFile = { formatVersion: 1, connections };
+      await writeJsonAtomic(path, file);
+      return result;
+    });
+    writing = run;
+    return run;
+  }
+
+  function passwordSource(connection: StoredConnection): ConnectionView['passwordSource'] {
+    if (connection.demo) return 'demo';
+    if (connection.passwordEnv && env[connection.passwordEnv]) return 'env';
+    if (connection.encryptedPassword && cipher.isAvailable()) return 'stored';
+    if (sessionPasswords.has(connection.id)) return 'session';
+    return 'ask';
+  }
+
+  function toView(connection: StoredConnection): ConnectionView {
+    const profile = profileOfProvider[connection.provider];
+    return {
+      id: connection.id,
+      name: connection.name,
+      provider: connection.provider,
+      profile,
+      demo: connection.demo,
+      host: connection.host,
+      port: connection.port,
+      user: connection.user,
+      ftps: connection.ftps,
+      hostKey: connection.hostKey,
+      passwordEnv: connection.passwordEnv,
+      passwordSource: passwordSource(connection),
+      passwordTravelsInClear: getProviderProfile(profile).protocol === 'ftp' && !connection.ftps && !connection.demo,
+      createdAt: connection.createdAt,
+      updatedAt: connection.updatedAt,
+    };
+  }
+
+  function notFound(idOrName: string): UserFacingError {
+    return refused('connection-not-found', `La connexion « ${idOrName} » n'existe pas (supprimée ?). Choisissez une autre connexion ou créez-la.`, {
+      connection: idOrName,
+    });
+  }
+
+  async function getStored(idOrName: string): Promise<StoredConnection> {
+    const connections = await readAll();
+    const found =
+      connections.find((connection) => connection.id === idOrName) ??
+      connections.find((connection) => connection.name.toLowerCase() === idOrName.trim().toLowerCase());
+    if (!found) throw notFound(idOrName);
+    return found;
+  }
+
+  function validate(input: ConnectionInput): void {
+    if (!(connectionProviders as readonly string[]).includes(input.provider)) {
+      throw refused('connection-invalid', `Fournisseur inconnu : ${input.provider}.`, { field: 'provider' });
+    }
+    if (!input.name.trim()) throw refused('connection-invalid', 'Donnez un nom à la connexion.', { field: 'name' });
+    if (isDemoProvider(input.provider)) return;
+    if (!input.host?.trim()) throw refused('connection-invalid', "Indiquez l'adresse du serveur.", { field: 'host' });
+    if (input.port !== undefined && !(Number.isInteger(input.port) && input.port >= 1 && input.port <= 65535)) {
+      throw refused('connection-invalid', 'Le port doit être un nombre entre 1 et 65535.', { field: 'port' });
+    }
+    if (!input.user?.trim()) throw refused('connection-invalid', "Indiquez l'identifiant de connexion.", { field: 'user' });
+    if (input.passwordEnv && !envNamePattern.test(input.passwordEnv)) {
+      throw refused('connection-invalid', `« ${input.passwordEnv} » n'est pas un nom de variable d'environnement valide (lettres, chiffres et _).`, {
+        field: 'passwordEnv',
+      });
+    }
+    if (input.hostKey && !normaliseFingerprint(input.hostKey)) {
+      throw refused('connection-invalid', "L'empreinte doit avoir la forme SHA256:… (43 caractères après « SHA256: »), comme l'affiche OpenSSH.", {
+        field: 'hostKey',
+      });
+    }
+    if (input.ftps && getProviderProfile(profileOfProvider[input.provider]).protocol !== 'ftp') {
+      throw refused('connection-invalid', "FTPS ne s'applique qu'aux connexions FTP.", { field: 'ftps' });
+    }
+  }
+
+  async function save(input: ConnectionInput): Promise<SaveResult> {
+    validate(input);
+    const at = now().toISOString();
+    let passwordOutcome: SaveResult['password'] = 'none';
+    const saved = await update((connections) => {
+      const clash = connections.find(
+        (connection) => connection.name.toLowerCase() === input.name.trim().toLowerCase() && connection.id !== input.id,
+      );
+      if (clash) throw refused('connection-name-taken', `Une connexion s'appelle déjà « ${clash.name} ». Choisissez un autre nom.`, { name: clash.name });
+      const previous = input.id ? connections.find((connection) => connection.id === input.id) : undefined;
+      if (input.id && !previous) throw notFound(input.id);
+      const demo = isDemoProvider(input.provider);
+      const profile = getProviderProfile(profileOfProvider[input.provider]);
+      const host = demo ? '127.0.0.1' : input.host!.trim();
+      const port = demo ? 0 : (input.port ?? profile.defaultPort);
+      // A pinned key belongs to one server: a new address forgets it unless a key comes with it.
+      const sameServer = previous && previous.host === host && previous.port === port;
+      const hostKey = input.hostKey !== undefined ? (input.hostKey ? normaliseFingerprint(input.hostKey) : null) : sameServer ? previous.hostKey : null;
+      const id = previous?.id ?? `cn${now().getTime().toString(36)}${randomBytes(4).toString('hex')}`;
+
+      let encryptedPassword = previous?.encryptedPassword ?? null;
+      passwordOutcome = previous?.encryptedPassword ? 'unchanged' : 'none';
+      if (input.password !== undefined && !demo) {
+        sessionPasswords.delete(id);
+        if (input.password === '') {
+          encryptedPassword = null;
+          passwordOutcome = 'removed';
+        } else if (cipher.isAvailable()) {
+          encryptedPassword = cipher.encrypt(input.password);
+          passwordOutcome = 'encrypted';
+        } else {
+          // Never plain text on disk: without encryption the password lives in memory until the app quits.
+          encryptedPassword = null;
+          sessionPasswords.set(id, input.password);
+          passwordOutcome = 'session-only';
+        }
+      }
+      const connection: StoredConnection = {
+        id,
+        name: input.name.trim(),
+        provider: input.provider,
+        demo,
+        host,
+        port,
+        user: demo ? 'demo' : input.user!.trim(),
+        ftps: !demo && profile.protocol === 'ftp' ? (input.ftps ?? previous?.ftps ?? false) : false,
+        hostKey: profile.protocol === 'sftp' && !demo ? hostKey : null,
+        passwordEnv: demo ? null : input.passwordEnv !== undefined ? input.passwordEnv || null : (previous?.passwordEnv ?? null),
+        encryptedPassword: demo ? null : encryptedPassword,
+        createdAt: previous?.createdAt ?? at,
+        updatedAt: at,
+      };
+      const rest = connections.filter((existing) => existing.id !== id);
+      return { connections: [...rest, connection], result: connection };
+    });
+    return { connection: toView(saved), password: passwordOutcome };
+  }
+
+  async function remove(id: string): Promise<{ deleted: true }> {
+    await update((connections) => {
+      if (!connections.some((connection) => connection.id === id)) throw notFound(id);
+      return { connections: connections.filter((connection) => connection.id !== id), result: undefined };
+    });
+    sessionPasswords.delete(id);
+    return { deleted: true };
+  }
+
+  async function pinHostKey(id: string, fingerprint: string): Promise<ConnectionView> {
+    const normalised = normaliseFingerprint(fingerprint);
+    if (!normalised) throw refused('connection-invalid', "L'empreinte doit avoir la forme SHA256:… comme l'affiche OpenSSH.", { field: 'hostKey' });
+    const saved = await update((connections) => {
+      const connection = connections.find((candidate) => candidate.id === id);
+      if (!connection) throw notFound(id);
+      if (getProviderProfile(profileOfProvider[connection.provider]).protocol !== 'sftp' || connection.demo) {
+        throw refused('connection-invalid', "Cette connexion n'utilise pas SSH : il n'y a pas d'empreinte à enregistrer.", { field: 'hostKey' });
+      }
+      const pinned = { ...connection, hostKey: normalised, updatedAt: now().toISOString() };
+      return { connections: connections.map((candidate) => (candidate.id === id ? pinned : candidate)), result: pinned };
+    });
+    return toView(saved);
+  }
+
+  /** The server's key, read without logging in, and how it compares with the pinned one. */
+  async function probeHostKey(id: string): Promise<{ fingerprint: string; keyType: string; pinned: string | null; matchesPinned: boolean | null }> {
+    const connection = await getStored(id);
+    if (connection.demo || getProviderProfile(profileOfProvider[connection.provider]).protocol !== 'sftp') {
+      throw refused('connection-invalid', "Cette connexion n'utilise pas SSH : il n'y a pas d'empreinte à vérifier.", { field: 'hostKey' });
+    }
+    const probe = await probeServerHostKey(connection.host, connection.port, options.timeoutMs).catch((error: unknown) => {
+      throw refused('connection-unreachable', error instanceof Error ? error.message : String(error), { host: connection.host, port: connection.port });
+    });
+    return {
+      ...probe,
+      pinned: connection.hostKey,
+      matchesPinned: connection.hostKey ? sameFingerprint(connection.hostKey, probe.fingerprint) : null,
+    };
+  }
+
+  function passwordRequired(connection: StoredConnection): UserFacingError {
+    const hint = connection.passwordEnv
+      ? ` (ou définissez la variable d'environnement ${connection.passwordEnv})`
+      : '';
+    return refused(
+      'password-required',
+      `Le mot de passe de la connexion « ${connection.name} » n'est pas enregistré sur cet ordinateur : saisissez-le${hint}.`,
+      { connection: connection.name, ...(connection.passwordEnv ? { passwordEnv: connection.passwordEnv } : {}) },
+    );
+  }
+
+  function findPassword(connection: StoredConnection, given?: string): string | null {
+    if (given) return given;
+    if (connection.passwordEnv && env[connection.passwordEnv]) return env[connection.passwordEnv]!;
+    if (connection.encryptedPassword && cipher.isAvailable()) {
+      try {
+        return cipher.decrypt(connection.encryptedPassword);
+      } catch {
+        // Encrypted on another computer or account: it cannot be read here, so ask.
+      }
+    }
+    return sessionPasswords.get(connection.id) ?? null;
+  }
+
+  /** Everything the connectors need to reach the connection's server now. */
+  async function resolveConfig(idOrConnection: string | StoredConnection, given?: { password?: string }): Promise<ConnectionConfig> {
+    const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
+    const protocol = getProviderProfile(profileOfProvider[connection.provider]).protocol;
+    const timeoutMs = options.timeoutMs;
+    if (connection.demo) {
+      if (!options.demo) {
+        throw refused(
+          'demo-unavailable',
+          "Le serveur de démonstration n'est disponible que lorsque l'application Dropdesk est ouverte. Ouvrez l'application, ou utilisez une vraie connexion.",
+          { connection: connection.name },
+        );
+      }
+      const endpoint = await options.demo.resolve(connection.provider as 'demo-mediasflow' | 'demo-allmysms');
+      if (protocol === 'sftp') {
+        return {
+          protocol: 'sftp',
+          host: endpoint.host,
+          port: endpoint.port,
+          username: endpoint.username,
+          password: endpoint.password,
+          pinnedHostKey: endpoint.hostKeyFingerprint ?? null,
+          ...(timeoutMs ? { timeoutMs } : {}),
+        };
+      }
+      return {
+        protocol: 'ftp',
+        host: endpoint.host,
+        port: endpoint.port,
+        username: endpoint.username,
+        password: endpoint.password,
+        secure: endpoint.secure ?? false,
+        ...(endpoint.trustedCertificatePem ? { trustedCertificatePem: endpoint.trustedCertificatePem } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
+      };
+    }
+    const password = findPassword(connection, given?.password);
+    if (password === null) throw passwordRequired(connection);
+    if (protocol === 'sftp') {
+      return {
+        protocol: 'sftp',
+        host: connection.host,
+        port: connection.port,
+        username: connection.user,
+        password,
+        pinnedHostKey: connection.hostKey,
+        ...(timeoutMs ? { timeoutMs } : {}),
+      };
+    }
+    return {
+      protocol: 'ftp',
+      host: connection.host,
+      port: connection.port,
+      username: connection.user,
+      password,
+      secure: connection.ftps,
+      ...(timeoutMs ? { timeoutMs } : {}),
+    };
+  }
+
+  /** "Tester la connexion": logs in and checks the provider's folders (both channels for MediasFlow). */
+  async function test(id: string, given?: { password?: string }): Promise<ConnectionTestView> {
+    const connection = await getStored(id);
+    const config = await resolveConfig(connection, given);
+    const profile = getProviderProfile(profileOfProvider[connection.provider]);
+    const folders = [...new Set(profile.channels.flatMap((channel: Channel) => profile.expectedFolders(channel)))];
+    const result = await runConnectionTest(config, folders);
+    if (given?.password && result.connected && !connection.encryptedPassword && !cipher.isAvailable()) {
+      // The password just worked: keep it for this session so drops do not ask again.
+      sessionPasswords.set(connection.id, given.password);
+    }
+    if (result.connected) return result;
+    return { ...result, error: result.error.toJSON() as never };
+  }
+
+  /** Remembers a password the user typed for this session only (never written to disk). */
+  function rememberForSession(id: string, password: string): void {
+    sessionPasswords.set(id, password);
+  }
+
+  return {
+    list: async (): Promise<ConnectionView[]> => (await readAll()).map(toView).sort((a, b) => a.name.localeCompare(b.name)),
+    get: async (idOrName: string): Promise<ConnectionView> => toView(await getStored(idOrName)),
+    getStored,
+    save,
+    remove,
+    pinHostKey,
+    probeHostKey,
+    test,
+    resolveConfig,
+    rememberForSession,
+  };
+}
+
+export type ConnectionService = ReturnType<typeof createConnectionService>;

@@ -1,0 +1,112 @@
+/**
+ * Saved connections: what the user fills in "Connexions" (or `connection add`)
+ * and what the queue needs to reach a provider. Passwords never appear here
+ * in clear: only encrypted by a SecretCipher (Electron safeStorage in the app).
+ */
+import type { ProviderId } from '@shared/providers/provider-ids';
+
+/** What a connection talks to; the demo kinds are served by Dropdesk's own local drop boxes. */
+export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms'] as const;
+export type ConnectionProvider = (typeof connectionProviders)[number];
+
+/** The provider profile (shared/providers) each connection kind drops with. */
+export const profileOfProvider: Record<ConnectionProvider, ProviderId> = {
+  'mediasflow-sftp': 'mediasflow-sftp',
+  'allmysms-ftp': 'allmysms-ftp',
+  'allmysms-sftp': 'allmysms-sftp',
+  'demo-mediasflow': 'mediasflow-sftp',
+  'demo-allmysms': 'allmysms-ftp',
+};
+
+export function isDemoProvider(provider: ConnectionProvider): boolean {
+  return provider === 'demo-mediasflow' || provider === 'demo-allmysms';
+}
+
+/** One connection as stored in <dataDir>/connections.json. */
+export interface StoredConnection {
+  id: string;
+  name: string;
+  provider: ConnectionProvider;
+  /** Demo connections get their host, port and credentials from the local drop boxes at run time. */
+  demo: boolean;
+  host: string;
+  port: number;
+  user: string;
+  /** Explicit FTPS (FTP connections only). */
+  ftps: boolean;
+  /** Pinned SSH host key 'SHA256:…' (SFTP only); null until the user confirms one. */
+  hostKey: string | null;
+  /** Environment variable the CLI (and the app, first) reads the password from. */
+  passwordEnv: string | null;
+  /** Password encrypted by the SecretCipher, base64; null when none is stored. */
+  encryptedPassword: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConnectionsFile {
+  formatVersion: 1;
+  connections: StoredConnection[];
+}
+
+/** What the renderer sees: never the password, only whether one is available and from where. */
+export interface ConnectionView {
+  id: string;
+  name: string;
+  provider: ConnectionProvider;
+  /** The profile the drops use ('mediasflow-sftp'…). */
+  profile: ProviderId;
+  demo: boolean;
+  host: string;
+  port: number;
+  user: string;
+  ftps: boolean;
+  hostKey: string | null;
+  passwordEnv: string | null;
+  /** Where the password will come from right now; 'ask' = the user must type it. */
+  passwordSource: 'env' | 'stored' | 'session' | 'demo' | 'ask';
+  /** Plain FTP: the password travels unencrypted (the UI warns and offers FTPS). */
+  passwordTravelsInClear: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * Encrypts secrets for storage. The app passes Electron's safeStorage
+ * (src-main/electron/safe-storage-cipher.ts); tests pass a fake; the CLI
+ * passes an unavailable cipher (it reads passwords from the environment).
+ */
+export interface SecretCipher {
+  isAvailable(): boolean;
+  /** Returns base64. */
+  encrypt(text: string): string;
+  decrypt(base64: string): string;
+}
+
+export const unavailableCipher: SecretCipher = {
+  isAvailable: () => false,
+  encrypt: () => {
+    throw new Error('No secret storage available');
+  },
+  decrypt: () => {
+    throw new Error('No secret storage available');
+  },
+};
+
+/** Where a demo connection's local drop box listens right now (src-main/demo/ provides it). */
+export interface DemoEndpoint {
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  /** SFTP drop box: its host key, trusted without asking (it is Dropdesk's own). */
+  hostKeyFingerprint?: string;
+  /** FTP drop box with FTPS: its self-signed certificate. */
+  secure?: boolean;
+  trustedCertificatePem?: string;
+}
+
+export interface DemoEndpoints {
+  /** Starts the drop box if needed and says where it is. */
+  resolve(kind: 'demo-mediasflow' | 'demo-allmysms'): Promise<DemoEndpoint>;
+}

@@ -1,0 +1,119 @@
+/**
+ * "Mode démo": two local drop boxes that behave like the providers, started
+ * by the app at launch and stopped at quit, so a newcomer completes a whole
+ * campaign without any account. Everything listens on 127.0.0.1 only.
+ *
+ *   MediasFlow-like: SFTP, user demo/demo, stable host key (fingerprint
+ *   returned for pinning), /Campagnes/{SMS,VMS} → .ar/.bad, reports.
+ *   AllMySMS-like: FTP, user demo/demo, SEND_SMS → PROCESSING → ARCHIVES/INVALIDS.
+ */
+import { mkdir } from 'node:fs/promises';
+import { allmysmsFtpProfile } from '@shared/providers/allmysms/allmysms-profile';
+import { AllmysmsDemoBox } from './allmysms-demo-box';
+import { loadOrCreateHostKey } from './demo-host-key';
+import { defaultDemoTemplates, demoCredentials, resolveDemoTimings, type DemoLog, type DemoTemplate, type DemoTimings } from './demo-options';
+import { demoHost, demoPaths } from './demo-paths';
+import { startFtpFolderServer, type FtpFolderServer } from './ftp-folder-server';
+import { MediasflowDemoBox } from './mediasflow-demo-box';
+import { startPollingLoop, type PollingLoop } from './polling-loop';
+import { startSftpFolderServer, type SftpFolderServer } from './sftp-folder-server';
+
+export interface StartDemoProvidersOptions {
+  dataDir: string;
+  log: DemoLog;
+  timings?: Partial<DemoTimings>;
+  /** Fixed ports (0 or absent: chosen by the system at each start). */
+  ports?: { mediasflow?: number; allmysms?: number };
+  templates?: readonly DemoTemplate[];
+  /** Credits of a new demo AllMySMS account. */
+  initialCredits?: number;
+  ackNaming?: 'replace-extension' | 'append-extension';
+  badContent?: 'code' | 'code-and-text';
+}
+
+export interface DemoEndpoint {
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+}
+
+export interface DemoProviders {
+  mediasflow: DemoEndpoint & { protocol: 'sftp'; hostKeyFingerprint: string; templates: readonly DemoTemplate[] };
+  allmysms: DemoEndpoint & { protocol: 'ftp'; root: string };
+  /** The boxes themselves: tests and tools look at campaigns and credits. */
+  boxes: { mediasflow: MediasflowDemoBox; allmysms: AllmysmsDemoBox };
+  /** Processes the drop folders at once instead of waiting for the next poll. */
+  runNow(): Promise<void>;
+  /** Stops the processors then the servers; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export async function startDemoProviders(options: StartDemoProvidersOptions): Promise<DemoProviders> {
+  const paths = demoPaths(options.dataDir);
+  const timings = resolveDemoTimings(options.timings);
+  const templates = options.templates ?? defaultDemoTemplates;
+  await mkdir(paths.root, { recursive: true });
+
+  const hostKey = await loadOrCreateHostKey(paths.hostKey);
+  const mediasflowBox = await MediasflowDemoBox.open({
+    root: paths.mediasflowRoot,
+    statePath: paths.mediasflowState,
+    timings,
+    templates,
+    log: options.log,
+    ackNaming: options.ackNaming,
+    badContent: options.badContent,
+  });
+  const allmysmsBox = await AllmysmsDemoBox.open({
+    root: paths.allmysmsRoot,
+    statePath: paths.allmysmsState,
+    timings,
+    log: options.log,
+    initialCredits: options.initialCredits,
+  });
+
+  let sftp: SftpFolderServer | null = null;
+  let ftp: FtpFolderServer | null = null;
+  const loops: PollingLoop[] = [];
+  const stopAll = async () => {
+    await Promise.all(loops.map((loop) => loop.stop()));
+    await Promise.all([sftp?.stop(), ftp?.stop()]);
+  };
+  try {
+    sftp = await startSftpFolderServer({
+      root: paths.mediasflowRoot,
+      ...demoCredentials,
+      hostKey: hostKey.privateKey,
+      port: options.ports?.mediasflow,
+      log: options.log,
+    });
+    ftp = await startFtpFolderServer({ root: paths.allmysmsRoot, ...demoCredentials, port: options.ports?.allmysms, log: options.log });
+    loops.push(startPollingLoop(timings.pollIntervalMs, () => mediasflowBox.tick(), (error) => options.log('[démo MediasFlow] erreur de traitement', error)));
+    loops.push(startPollingLoop(timings.pollIntervalMs, () => allmysmsBox.tick(), (error) => options.log('[démo AllMySMS] erreur de traitement', error)));
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+
+  let stopping: Promise<void> | null = null;
+  return {
+    mediasflow: {
+      protocol: 'sftp',
+      host: demoHost,
+      port: sftp.port,
+      ...demoCredentials,
+      hostKeyFingerprint: hostKey.fingerprint,
+      templates,
+    },
+    allmysms: { protocol: 'ftp', host: demoHost, port: ftp.port, ...demoCredentials, root: allmysmsFtpProfile.dropFolder('sms') },
+    boxes: { mediasflow: mediasflowBox, allmysms: allmysmsBox },
+    async runNow() {
+      await Promise.all(loops.map((loop) => loop.runNow()));
+    },
+    stop() {
+      stopping ??= stopAll();
+      return stopping;
+    },
+  };
+}
