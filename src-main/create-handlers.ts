@@ -4,6 +4,7 @@ import { createAppHandlers } from './app-handlers';
 import { createListHandlers, getListService } from './lists/list-handlers';
 import { createCampaignHandlers } from './campaigns/campaign-handlers';
 import { listAccessFromService } from './campaigns/campaign-list-access';
+import { createReportHandlers } from './reports/report-handlers';
 
 /** All request handlers of the app; the compiler checks none is missing. */
 export function createHandlers(deps: MainDeps): HandlerMap {
@@ -11,5 +12,6 @@ export function createHandlers(deps: MainDeps): HandlerMap {
     ...createAppHandlers(deps),
     ...createListHandlers(deps),
     ...createCampaignHandlers(deps, { lists: listAccessFromService(getListService(deps), deps.dataDir) }),
+    ...createReportHandlers(deps),
   };
 }

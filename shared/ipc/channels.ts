@@ -7,11 +7,12 @@
 import { appEventNames, appRequestNames, type AppRequestChannels, type AppEventChannels } from './channels/app';
 import type { IpcResult } from './ipc-result';
 import { listEventNames, listRequestNames, type ListRequestChannels, type ListEventChannels } from './channels/lists';
+import { reportEventNames, reportRequestNames, type ReportRequestChannels, type ReportEventChannels } from './channels/reports';
 import { campaignEventNames, campaignRequestNames, type CampaignRequestChannels, type CampaignEventChannels } from './channels/campaigns';
 
-export interface RequestChannels extends AppRequestChannels, ListRequestChannels, CampaignRequestChannels {}
+export interface RequestChannels extends AppRequestChannels, ListRequestChannels, CampaignRequestChannels, ReportRequestChannels {}
 
-export interface EventChannels extends AppEventChannels, ListEventChannels, CampaignEventChannels {}
+export interface EventChannels extends AppEventChannels, ListEventChannels, CampaignEventChannels, ReportEventChannels {}
 
 export type RequestChannel = keyof RequestChannels;
 export type EventChannel = keyof EventChannels;
@@ -27,5 +28,5 @@ export interface DropdeskApi {
 }
 
 /** Every channel and event name (the preload's allow-lists), checked by the compiler against the maps. */
-export const requestChannelNames = [...Object.keys(appRequestNames), ...Object.keys(listRequestNames), ...Object.keys(campaignRequestNames)] as RequestChannel[];
-export const eventChannelNames = [...Object.keys(appEventNames), ...Object.keys(listEventNames), ...Object.keys(campaignEventNames)] as EventChannel[];
+export const requestChannelNames = [...Object.keys(appRequestNames), ...Object.keys(listRequestNames), ...Object.keys(campaignRequestNames), ...Object.keys(reportRequestNames)] as RequestChannel[];
+export const eventChannelNames = [...Object.keys(appEventNames), ...Object.keys(listEventNames), ...Object.keys(campaignEventNames), ...Object.keys(reportEventNames)] as EventChannel[];

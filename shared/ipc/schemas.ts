@@ -7,9 +7,11 @@ import type { RequestChannel } from './channels';
 import { appSchemas } from './schemas/app';
 import { listSchemas } from './schemas/lists';
 import { campaignSchemas } from './schemas/campaigns';
+import { reportSchemas } from './schemas/reports';
 
 export const requestSchemas: { [C in RequestChannel]: z.ZodType } = {
   ...appSchemas,
   ...listSchemas,
   ...campaignSchemas,
+  ...reportSchemas,
 };

@@ -10,7 +10,8 @@ import { parseCsvRecords } from './parse-csv';
 import { firstRecordIsHeader, generatedColumnName } from './detect-header';
 import { findMobileColumn, resolveColumnByName } from './mobile-column';
 import { checkRows, type ListChecks } from './check-rows';
-import { summarize } from './summarize';
+import { summarize, type ColumnStats } from './summarize';
+import { createListState } from './list-state';
 import type { ListDocument } from './list-document';
 import { emptyListError, unknownColumnError } from './list-errors';
 
@@ -31,6 +32,8 @@ export interface ListCheckResult {
   mobileColumnCandidates: string[];
   table: ListDocument;
   checks: ListChecks;
+  /** Per-column figures behind the summary, so an editor can update them column by column. */
+  columnStats: readonly ColumnStats[];
   summary: ListSummary;
 }
 
@@ -53,7 +56,7 @@ export function checkListBytes(bytes: Uint8Array, options: CheckListOptions): Li
     if (mobileIndex === null) throw unknownColumnError(options.mobileColumn, columns);
   }
   const table: ListDocument = { columns, rows, mobileColumn: mobileIndex };
-  const { checks, summary } = checkDocument(table);
+  const { checks, columnStats, summary } = createListState(table);
   return {
     fileName: options.fileName,
     encoding,
@@ -64,6 +67,7 @@ export function checkListBytes(bytes: Uint8Array, options: CheckListOptions): Li
     mobileColumnCandidates: detected.candidates,
     table,
     checks,
+    columnStats,
     summary,
   };
 }

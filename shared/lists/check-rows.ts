@@ -60,6 +60,8 @@ export function uncheckedRows(count: number): ListChecks {
 export function createRowValidator(countryCodes: readonly string[], count: number, from?: Pick<ListChecks, 'reason' | 'normalized' | 'country'>) {
   const codes = countryCodes.slice();
   const countryIndex = new Map(codes.map((code, index) => [code, index]));
+  if (!countryIndex.has('FR')) countryIndex.set('FR', codes.push('FR') - 1);
+  const french = countryIndex.get('FR')!;
   const reason = new Uint8Array(count);
   const normalized = new Float64Array(count);
   const country = new Uint16Array(count);
@@ -75,7 +77,7 @@ export function createRowValidator(countryCodes: readonly string[], count: numbe
     const verdict = classifyFrenchNumber(value);
     if (verdict > 0) {
       normalized[i] = verdict;
-      country[i] = countryIndex.get('FR')!;
+      country[i] = french;
     } else if (verdict === fastVerdict.landline) {
       reason[i] = reasonCodeOf.landline;
     } else if (verdict === fastVerdict.malformed) {

@@ -21,6 +21,8 @@ export const defaultHistoryLimit = 200;
 export interface HistoryStep {
   document: ListDocument;
   history: EditHistory;
+  /** The operation that was applied (the inverse one for an undo), to recheck incrementally. */
+  op: DocumentOp;
 }
 
 export function applyWithHistory(
@@ -32,7 +34,7 @@ export function applyWithHistory(
   const result = applyOp(document, op);
   const undo = [...history.undo, { forward: op, inverse: result.inverse }];
   if (undo.length > limit) undo.splice(0, undo.length - limit);
-  return { document: result.document, history: { undo, redo: [] } };
+  return { document: result.document, history: { undo, redo: [] }, op };
 }
 
 /** null when there is nothing to undo. */
@@ -40,7 +42,11 @@ export function undoStep(document: ListDocument, history: EditHistory): HistoryS
   const entry = history.undo[history.undo.length - 1];
   if (!entry) return null;
   const result = applyOp(document, entry.inverse);
-  return { document: result.document, history: { undo: history.undo.slice(0, -1), redo: [...history.redo, entry] } };
+  return {
+    document: result.document,
+    history: { undo: history.undo.slice(0, -1), redo: [...history.redo, entry] },
+    op: entry.inverse,
+  };
 }
 
 /** null when there is nothing to redo. */
@@ -48,7 +54,11 @@ export function redoStep(document: ListDocument, history: EditHistory): HistoryS
   const entry = history.redo[history.redo.length - 1];
   if (!entry) return null;
   const result = applyOp(document, entry.forward);
-  return { document: result.document, history: { undo: [...history.undo, entry], redo: history.redo.slice(0, -1) } };
+  return {
+    document: result.document,
+    history: { undo: [...history.undo, entry], redo: history.redo.slice(0, -1) },
+    op: entry.forward,
+  };
 }
 
 export const canUndo = (history: EditHistory): boolean => history.undo.length > 0;

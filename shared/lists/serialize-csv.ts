@@ -17,20 +17,36 @@ export function serializeCsv(
   rows: readonly (readonly string[])[],
   options: SerializeOptions = {},
 ): string {
+  return [...serializeCsvChunks(columns, rows, options)].join('');
+}
+
+/**
+ * The same text in pieces of `chunkRows` rows, so a caller on a busy thread
+ * (the main process saving a 1,000,000-row list) can yield between pieces.
+ */
+export function* serializeCsvChunks(
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: SerializeOptions & { chunkRows?: number } = {},
+): Generator<string> {
   const delimiter = options.delimiter ?? ';';
+  const chunkRows = options.chunkRows ?? 50_000;
   const needsQuotes = new RegExp(`[${delimiter === '\t' ? '\\t' : delimiter}"\\r\\n]`);
   const quote = (value: string) => (needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   const width = columns.length;
-  const lines: string[] = [columns.map(quote).join(delimiter)];
+  yield `${columns.map(quote).join(delimiter)}\r\n`;
   const fields = new Array<string>(width);
-  for (let r = 0; r < rows.length; r++) {
-    if (options.includeRow && !options.includeRow(r)) continue;
-    const row = rows[r];
-    for (let c = 0; c < width; c++) fields[c] = quote(row[c] ?? '');
-    lines.push(fields.join(delimiter));
+  for (let start = 0; start < rows.length; start += chunkRows) {
+    const lines: string[] = [];
+    const end = Math.min(rows.length, start + chunkRows);
+    for (let r = start; r < end; r++) {
+      if (options.includeRow && !options.includeRow(r)) continue;
+      const row = rows[r];
+      for (let c = 0; c < width; c++) fields[c] = quote(row[c] ?? '');
+      lines.push(fields.join(delimiter));
+    }
+    if (lines.length > 0) yield `${lines.join('\r\n')}\r\n`;
   }
-  lines.push('');
-  return lines.join('\r\n');
 }
 
 /** How many data rows `serializeCsv` writes with the same options. */

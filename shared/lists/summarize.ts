@@ -8,7 +8,12 @@ import { statusCode, type ListChecks } from './check-rows';
  * value (emptyKeys), the longest value per column (maxDatasMap) and 1-based
  * record numbers of invalid and duplicate rows.
  */
-export function summarize(columns: readonly string[], rows: readonly (readonly string[])[], checks: ListChecks): ListSummary {
+export function summarize(
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  checks: ListChecks,
+  columnStats: readonly ColumnStats[] = describeEveryColumn(columns.length, rows),
+): ListSummary {
   let valid = 0;
   let duplicates = 0;
   let invalid = 0;
@@ -34,7 +39,7 @@ export function summarize(columns: readonly string[], rows: readonly (readonly s
   sendablePerCountry.forEach((sendable, index) => {
     if (sendable > 0) countries[countryCodes[index]] = sendable;
   });
-  const { emptyColumns, longestValues } = describeColumns(columns, rows);
+  const { emptyColumns, longestValues } = columnFigures(columns, columnStats);
   return {
     rows: rows.length,
     valid,
@@ -49,40 +54,53 @@ export function summarize(columns: readonly string[], rows: readonly (readonly s
   };
 }
 
-/** Longest value per column in characters (code points: an emoji counts once); first one wins a tie. */
-export function describeColumns(
-  columns: readonly string[],
-  rows: readonly (readonly string[])[],
-): { emptyColumns: string[]; longestValues: Record<string, LongestValue> } {
-  const width = columns.length;
-  const longestLength = new Array<number>(width).fill(0);
-  const longestValue = new Array<string>(width).fill('');
-  const hasEmpty = new Array<boolean>(width).fill(false);
+/** What the summary needs of one column; recomputed only for the columns an edit touches. */
+export interface ColumnStats {
+  hasEmpty: boolean;
+  longestLength: number;
+  longestValue: string;
+}
+
+export function describeEveryColumn(width: number, rows: readonly (readonly string[])[]): ColumnStats[] {
+  return Array.from({ length: width }, (_, column) => describeColumn(rows, column));
+}
+
+/** Longest value in characters (code points: an emoji counts once; the first one wins a tie) and whether a value is empty. */
+export function describeColumn(rows: readonly (readonly string[])[], column: number): ColumnStats {
+  let hasEmpty = false;
+  let longestLength = 0;
+  let longestValue = '';
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    for (let c = 0; c < width; c++) {
-      const value = row[c] ?? '';
-      if (value.length === 0) {
-        hasEmpty[c] = true;
-        continue;
-      }
-      // UTF-16 length bounds the code-point length, so most values skip the exact count.
-      if (value.length > longestLength[c]) {
-        const length = codePointLength(value);
-        if (length > longestLength[c]) {
-          longestLength[c] = length;
-          longestValue[c] = value;
-        }
-      }
-      if (!hasEmpty[c] && isBlank(value)) hasEmpty[c] = true;
+    const value = rows[r][column] ?? '';
+    if (value.length === 0) {
+      hasEmpty = true;
+      continue;
     }
+    // UTF-16 length bounds the code-point length, so most values skip the exact count.
+    if (value.length > longestLength) {
+      const length = codePointLength(value);
+      if (length > longestLength) {
+        longestLength = length;
+        longestValue = value;
+      }
+    }
+    if (!hasEmpty && isBlank(value)) hasEmpty = true;
   }
+  return { hasEmpty, longestLength, longestValue };
+}
+
+function columnFigures(
+  columns: readonly string[],
+  stats: readonly ColumnStats[],
+): { emptyColumns: string[]; longestValues: Record<string, LongestValue> } {
   const emptyColumns: string[] = [];
   const longestValues: Record<string, LongestValue> = {};
-  for (let c = 0; c < width; c++) {
-    if (hasEmpty[c]) emptyColumns.push(columns[c]);
+  for (let c = 0; c < columns.length; c++) {
+    if (stats[c].hasEmpty) emptyColumns.push(columns[c]);
     // Two columns may share a name: the first keeps the entry, like a JSON map would.
-    if (!Object.prototype.hasOwnProperty.call(longestValues, columns[c])) longestValues[columns[c]] = { length: longestLength[c], value: longestValue[c] };
+    if (!Object.prototype.hasOwnProperty.call(longestValues, columns[c])) {
+      longestValues[columns[c]] = { length: stats[c].longestLength, value: stats[c].longestValue };
+    }
   }
   return { emptyColumns, longestValues };
 }

@@ -11,6 +11,11 @@ type CommandLoader = () => Promise<CliCommand>;
 const commands: Record<string, CommandLoader> = {
   'list check': async () => (await import('./commands/list-check-command')).listCheckCommand,
   count: async () => (await import('./commands/count-command')).countCommand,
+  report: async () => (await import('./commands/report-command')).reportCommand,
+  'connection add': async () => (await import('./commands/connection-add-command')).connectionAddCommand,
+  drop: async () => (await import('./commands/drop-command')).dropCommand,
+  'queue run': async () => (await import('./commands/queue-run-command')).queueRunCommand,
+  'queue status': async () => (await import('./commands/queue-status-command')).queueStatusCommand,
 };
 
 const usage = `Dropdesk — ligne de commande

@@ -12,11 +12,12 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { UserFacingError } from '@shared/ipc/ipc-result';
+import type { ConnectionSaveInput, ConnectionSaveResult, ConnectionTestView } from '@shared/ipc/channels/connections';
 import { getProviderProfile } from '@shared/providers/provider-registry';
 import type { Channel } from '@shared/providers/provider-ids';
 import type { ConnectionConfig } from '../connectors/connection-config';
 import { probeHostKey as probeServerHostKey, sameFingerprint } from '../connectors/host-key';
-import { testConnection as runConnectionTest, type ConnectionTestResult } from '../connectors/test-connection';
+import { testConnection as runConnectionTest } from '../connectors/test-connection';
 import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
 import {
   connectionProviders,
@@ -31,33 +32,8 @@ import {
   type StoredConnection,
 } from './connection-types';
 
-export interface ConnectionInput {
-  /** Absent: create; present: update that connection. */
-  id?: string;
-  name: string;
-  provider: ConnectionProvider;
-  host?: string;
-  port?: number;
-  user?: string;
-  ftps?: boolean;
-  hostKey?: string | null;
-  passwordEnv?: string | null;
-  /** New password; absent keeps the current one, '' removes it. */
-  password?: string;
-}
-
-export interface SaveResult {
-  connection: ConnectionView;
-  /** 'encrypted': stored on disk encrypted; 'session-only': encryption unavailable, kept in memory until the app quits; 'unchanged'/'removed'. */
-  password: 'encrypted' | 'session-only' | 'unchanged' | 'removed' | 'none';
-}
-
-/** testConnection's answer as plain data (the error as its JSON form). */
-export type ConnectionTestView =
-  | Extract<ConnectionTestResult, { connected: true }>
-  | (Omit<Extract<ConnectionTestResult, { connected: false }>, 'error'> & {
-      error: { kind: string; transient: boolean; messageKey: string; message: string; params: Record<string, unknown> };
-    });
+export type ConnectionInput = ConnectionSaveInput;
+export type SaveResult = ConnectionSaveResult;
 
 export interface ConnectionServiceOptions {
   dataDir: string;
@@ -377,7 +353,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       sessionPasswords.set(connection.id, given.password);
     }
     if (result.connected) return result;
-    return { ...result, error: result.error.toJSON() as never };
+    return { ...result, error: result.error.toJSON() as unknown as ConnectionTestView & never };
   }
 
   /** Remembers a password the user typed for this session only (never written to disk). */

@@ -5,9 +5,9 @@
  */
 import type { ProviderId } from '@shared/providers/provider-ids';
 
-/** What a connection talks to; the demo kinds are served by Dropdesk's own local drop boxes. */
-export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms'] as const;
-export type ConnectionProvider = (typeof connectionProviders)[number];
+import type { ConnectionProvider } from '@shared/ipc/channels/connections';
+
+export { connectionProviders, type ConnectionProvider, type ConnectionView } from '@shared/ipc/channels/connections';
 
 /** The provider profile (shared/providers) each connection kind drops with. */
 export const profileOfProvider: Record<ConnectionProvider, ProviderId> = {
@@ -47,28 +47,6 @@ export interface StoredConnection {
 export interface ConnectionsFile {
   formatVersion: 1;
   connections: StoredConnection[];
-}
-
-/** What the renderer sees: never the password, only whether one is available and from where. */
-export interface ConnectionView {
-  id: string;
-  name: string;
-  provider: ConnectionProvider;
-  /** The profile the drops use ('mediasflow-sftp'…). */
-  profile: ProviderId;
-  demo: boolean;
-  host: string;
-  port: number;
-  user: string;
-  ftps: boolean;
-  hostKey: string | null;
-  passwordEnv: string | null;
-  /** Where the password will come from right now; 'ask' = the user must type it. */
-  passwordSource: 'env' | 'stored' | 'session' | 'demo' | 'ask';
-  /** Plain FTP: the password travels unencrypted (the UI warns and offers FTPS). */
-  passwordTravelsInClear: boolean;
-  createdAt: string;
-  updatedAt: string;
 }
 
 /**

@@ -40,7 +40,7 @@ export class AllmysmsDemoBox {
   }
 
   static async open(options: AllmysmsDemoBoxOptions): Promise<AllmysmsDemoBox> {
-    for (const folder of Object.values(allmysmsFolders)) await fsp.mkdir(join(options.root, folder), { recursive: true });
+    await ensureFolders(options.root);
     const saved = await readJsonFile<AllmysmsState>(options.statePath).catch(() => undefined);
     const state: AllmysmsState = saved?.version === 1 ? saved : { version: 1, credits: options.initialCredits ?? defaultDemoCredits };
     return new AllmysmsDemoBox(options, state);
@@ -58,6 +58,7 @@ export class AllmysmsDemoBox {
 
   async tick(): Promise<void> {
     const now = this.now();
+    await ensureFolders(this.options.root);
     const { answerDelayMs, allmysmsProcessingMs } = this.options.timings;
     const present = new Set<string>();
     const due = async (folder: string, waitMs: number): Promise<string[]> => {
@@ -107,4 +108,8 @@ export class AllmysmsDemoBox {
     await fsp.rename(path, join(this.options.root, allmysmsFolders.invalids, `${treatedPrefix}${verdict.reason}_${name}`));
     this.options.log(`[démo AllMySMS] ${name} invalide : ${verdict.reason}` + (skipped > 0 ? ` (${skipped} ligne(s) illisible(s))` : ''));
   }
+}
+
+async function ensureFolders(root: string): Promise<void> {
+  for (const folder of Object.values(allmysmsFolders)) await fsp.mkdir(join(root, folder), { recursive: true });
 }

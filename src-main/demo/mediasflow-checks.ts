@@ -2,10 +2,11 @@
  * What the demo MediasFlow box answers about one dropped file (guide §2.2,
  * §3), as a pure function of the name, the folder, the reception time, the
  * header and the account's templates. Order of the checks, where the guide
- * is silent: name (02/06), stamp (01), PROG (05), template (03, 09, 08),
+ * is silent: name and IDCAMPAGNE characters (02/06), stamp (01), PROG (05), template (03, 09, 08),
  * channel folder (07), header (04).
  */
 import { mediasflowStampValidityMs, parseMediasflowName, type ParsedMediasflowName } from '@shared/providers/mediasflow/mediasflow-name';
+import { validateCampaignName } from '@shared/providers/mediasflow/campaign-name';
 import { isMediasflowMobileHeader } from '@shared/providers/mediasflow/mediasflow-file';
 import type { MediasflowAckCode } from '@shared/providers/mediasflow/mediasflow-ack';
 import type { DemoTemplate } from './demo-options';
@@ -27,7 +28,9 @@ export type MediasflowDropVerdict =
 
 export function checkMediasflowDrop(input: MediasflowDropInput): MediasflowDropVerdict {
   const parsed = parseMediasflowName(input.fileName);
-  if (!parsed || parsed.extension === null) {
+  const nameProblems = parsed ? validateCampaignName(parsed.campaignName).problems : [];
+  // IDCAMPAGNE: letters, accents, digits and spaces only (guide §2.2, "caractères spéciaux NON acceptés").
+  if (!parsed || parsed.extension === null || nameProblems.includes('invalid-characters') || nameProblems.includes('empty')) {
     // 06 lists the programmed forms too: answer it when the sender clearly tried one.
     return { accepted: false, code: /PROG/i.test(input.fileName) ? '06' : '02', parsed: null };
   }

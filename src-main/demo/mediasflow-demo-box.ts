@@ -15,6 +15,7 @@ import { mediasflowKoFolderName, mediasflowOkFolderName, type MediasflowAckCode 
 import { formatStamp14 } from '@shared/scheduling/paris-time';
 import { generateReport } from '@shared/reports/generate-report';
 import { formatReportFileName, parseReportFileName } from '@shared/reports/report-file-name';
+import { encodeReportText, type ReportTextEncoding } from '@shared/reports/report-encoding';
 import { readJsonFile, writeFileAtomic, writeJsonAtomic } from '../workspace/atomic-write';
 import { checkMediasflowDrop } from './mediasflow-checks';
 import { assignDemoStatuses, type DemoChannel } from './demo-statuses';
@@ -51,6 +52,8 @@ export interface MediasflowDemoBoxOptions {
   ackNaming?: 'replace-extension' | 'append-extension';
   /** 'code' (default): the .bad holds "02" only, as the guide says; 'code-and-text' adds the guide's sentence. */
   badContent?: 'code' | 'code-and-text';
+  /** Report files in UTF-8 (default) or Windows-1252, as a legacy export would be. */
+  reportEncoding?: ReportTextEncoding;
 }
 
 export interface DemoCampaign {
@@ -97,11 +100,7 @@ export class MediasflowDemoBox {
   }
 
   static async open(options: MediasflowDemoBoxOptions): Promise<MediasflowDemoBox> {
-    for (const { folder } of channels) {
-      await fsp.mkdir(join(options.root, folder, mediasflowOkFolderName), { recursive: true });
-      await fsp.mkdir(join(options.root, folder, mediasflowKoFolderName), { recursive: true });
-    }
-    await fsp.mkdir(join(options.root, archiveFolder), { recursive: true });
+    await ensureFolders(options.root);
     const saved = await readJsonFile<MediasflowState>(options.statePath).catch(() => undefined);
     const state: MediasflowState =
       saved?.version === 1 ? saved : { version: 1, nextCampaignNumber: firstCampaignNumber, campaigns: [] };
@@ -116,6 +115,9 @@ export class MediasflowDemoBox {
   /** One look at the folders: answers what is due, writes the reports that are due, tidies old files. */
   async tick(): Promise<void> {
     const now = this.now();
+    // A folder removed by hand (the demo box is writable) comes back instead of failing every second.
+    await ensureFolders(this.options.root);
+    await this.finishInterruptedAcceptances();
     const present = new Set<string>();
     for (const { channel, folder } of channels) {
       const entries = await fsp.readdir(join(this.options.root, folder), { withFileTypes: true });
@@ -193,6 +195,23 @@ export class MediasflowDemoBox {
     this.options.log(`[démo MediasFlow] ${name} accepté, campagne ${campaign.campaignId} (${recipients} destinataires, modèle ${verdict.template.id})`);
   }
 
+  /** A stop between the move to TRAITEMENT OK and the '.ar' leaves a numbered campaign without its answer: write it now. */
+  private async finishInterruptedAcceptances(): Promise<void> {
+    for (const campaign of this.state.campaigns) {
+      if (campaign.stage !== 'accepting') continue;
+      const folder = channels.find((entry) => entry.channel === campaign.channel)!.folder;
+      const okFolder = join(this.options.root, folder, mediasflowOkFolderName);
+      const moved = await fsp.stat(join(okFolder, campaign.dropName)).then(
+        () => true,
+        () => false,
+      );
+      if (!moved) continue; // still in the drop folder: answered by the normal path, with the same number
+      await writeFileAtomic(join(okFolder, this.ackName(campaign.dropName, '.ar')), `${campaign.campaignId}\r\n`);
+      campaign.stage = 'acked';
+      await this.save();
+    }
+  }
+
   private async writeDueReports(now: number): Promise<void> {
     const delays = this.options.timings.reportDelaysMs;
     for (const campaign of this.state.campaigns) {
@@ -234,7 +253,8 @@ export class MediasflowDemoBox {
       seed,
     });
     const fileName = formatReportFileName(campaign.dropName, campaign.campaignId, formatStamp14(stampAt));
-    await writeFileAtomic(join(this.options.root, reportFolder, fileName), report.content);
+    const encoding = this.options.reportEncoding ?? 'utf-8';
+    await writeFileAtomic(join(this.options.root, reportFolder, fileName), encodeReportText(report.content, encoding));
     campaign.reportsWritten = version + 1;
     campaign.lastReportAt = stampAt;
     await this.save();
@@ -278,6 +298,14 @@ export class MediasflowDemoBox {
   private save(): Promise<void> {
     return writeJsonAtomic(this.options.statePath, this.state);
   }
+}
+
+async function ensureFolders(root: string): Promise<void> {
+  for (const { folder } of channels) {
+    await fsp.mkdir(join(root, folder, mediasflowOkFolderName), { recursive: true });
+    await fsp.mkdir(join(root, folder, mediasflowKoFolderName), { recursive: true });
+  }
+  await fsp.mkdir(join(root, archiveFolder), { recursive: true });
 }
 
 /** Header and rows of a dropped file (semicolon CSV, UTF-8 or Windows-1252); null when it cannot be read as text. */

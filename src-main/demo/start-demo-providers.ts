@@ -8,7 +8,6 @@
  *   AllMySMS-like: FTP, user demo/demo, SEND_SMS → PROCESSING → ARCHIVES/INVALIDS.
  */
 import { mkdir } from 'node:fs/promises';
-import { allmysmsFtpProfile } from '@shared/providers/allmysms/allmysms-profile';
 import { AllmysmsDemoBox } from './allmysms-demo-box';
 import { loadOrCreateHostKey } from './demo-host-key';
 import { defaultDemoTemplates, demoCredentials, resolveDemoTimings, type DemoLog, type DemoTemplate, type DemoTimings } from './demo-options';
@@ -29,6 +28,7 @@ export interface StartDemoProvidersOptions {
   initialCredits?: number;
   ackNaming?: 'replace-extension' | 'append-extension';
   badContent?: 'code' | 'code-and-text';
+  reportEncoding?: 'utf-8' | 'windows-1252';
 }
 
 export interface DemoEndpoint {
@@ -40,7 +40,7 @@ export interface DemoEndpoint {
 
 export interface DemoProviders {
   mediasflow: DemoEndpoint & { protocol: 'sftp'; hostKeyFingerprint: string; templates: readonly DemoTemplate[] };
-  allmysms: DemoEndpoint & { protocol: 'ftp'; root: string };
+  allmysms: DemoEndpoint & { protocol: 'ftp' };
   /** The boxes themselves: tests and tools look at campaigns and credits. */
   boxes: { mediasflow: MediasflowDemoBox; allmysms: AllmysmsDemoBox };
   /** Processes the drop folders at once instead of waiting for the next poll. */
@@ -64,6 +64,7 @@ export async function startDemoProviders(options: StartDemoProvidersOptions): Pr
     log: options.log,
     ackNaming: options.ackNaming,
     badContent: options.badContent,
+    reportEncoding: options.reportEncoding,
   });
   const allmysmsBox = await AllmysmsDemoBox.open({
     root: paths.allmysmsRoot,
@@ -89,8 +90,8 @@ export async function startDemoProviders(options: StartDemoProvidersOptions): Pr
       log: options.log,
     });
     ftp = await startFtpFolderServer({ root: paths.allmysmsRoot, ...demoCredentials, port: options.ports?.allmysms, log: options.log });
-    loops.push(startPollingLoop(timings.pollIntervalMs, () => mediasflowBox.tick(), (error) => options.log('[démo MediasFlow] erreur de traitement', error)));
-    loops.push(startPollingLoop(timings.pollIntervalMs, () => allmysmsBox.tick(), (error) => options.log('[démo AllMySMS] erreur de traitement', error)));
+    loops.push(startPollingLoop(timings.pollIntervalMs, () => mediasflowBox.tick(), throttledLog(options.log, '[démo MediasFlow] erreur de traitement')));
+    loops.push(startPollingLoop(timings.pollIntervalMs, () => allmysmsBox.tick(), throttledLog(options.log, '[démo AllMySMS] erreur de traitement')));
   } catch (error) {
     await stopAll();
     throw error;
@@ -106,7 +107,7 @@ export async function startDemoProviders(options: StartDemoProvidersOptions): Pr
       hostKeyFingerprint: hostKey.fingerprint,
       templates,
     },
-    allmysms: { protocol: 'ftp', host: demoHost, port: ftp.port, ...demoCredentials, root: allmysmsFtpProfile.dropFolder('sms') },
+    allmysms: { protocol: 'ftp', host: demoHost, port: ftp.port, ...demoCredentials },
     boxes: { mediasflow: mediasflowBox, allmysms: allmysmsBox },
     async runNow() {
       await Promise.all(loops.map((loop) => loop.runNow()));
@@ -115,5 +116,17 @@ export async function startDemoProviders(options: StartDemoProvidersOptions): Pr
       stopping ??= stopAll();
       return stopping;
     },
+  };
+}
+
+/** The same error every poll would flood the log: repeat it at most once a minute. */
+function throttledLog(log: DemoLog, message: string): (error: unknown) => void {
+  let last = { text: '', at: 0 };
+  return (error) => {
+    const text = error instanceof Error ? error.message : String(error);
+    const now = Date.now();
+    if (text === last.text && now - last.at < 60_000) return;
+    last = { text, at: now };
+    log(message, error);
   };
 }

@@ -9,11 +9,13 @@ import { basename, extname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { ExportEncoding, ListEdit, ListMeta, ListSummary, ListView, RowFilter, RowPage } from '@shared/lists/list-types';
-import { checkListBytes, checkDocument } from '@shared/lists/check-list-bytes';
+import { checkListBytes } from '@shared/lists/check-list-bytes';
 import type { ListChecks } from '@shared/lists/check-rows';
 import { statusCode } from '@shared/lists/check-rows';
 import { editToOp, type DocumentOp, type ListDocument } from '@shared/lists/list-document';
-import { applyWithHistory, canRedo, canUndo, emptyHistory, redoStep, undoStep, type EditHistory } from '@shared/lists/edit-history';
+import { applyWithHistory, canRedo, canUndo, emptyHistory, redoStep, undoStep, type EditHistory, type HistoryStep } from '@shared/lists/edit-history';
+import { createListState, recheckAfterOp, type ListState } from '@shared/lists/list-state';
+import type { ColumnStats } from '@shared/lists/summarize';
 import { matchingRowIndices, pageRows } from '@shared/lists/row-query';
 import { countIncludedRows, serializeCsv } from '@shared/lists/serialize-csv';
 import { listTooBigError, unknownColumnError } from '@shared/lists/list-errors';
@@ -37,6 +39,7 @@ interface OpenList {
   info: ListInfo;
   document: ListDocument;
   checks: ListChecks;
+  columnStats: readonly ColumnStats[];
   summary: ListSummary;
   history: EditHistory;
   /** Bumped on every change; the row query cache and the saver compare it. */
@@ -82,11 +85,14 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     };
   }
 
-  function replaceDocument(list: OpenList, document: ListDocument, history: EditHistory): void {
-    const { checks, summary } = checkDocument(document);
-    list.document = document;
-    list.history = history;
+  /** Moves the list to the state after `step`, rechecking only what the operation touched. */
+  function applyStep(list: OpenList, step: HistoryStep): void {
+    const before: ListState = { document: list.document, checks: list.checks, columnStats: list.columnStats, summary: list.summary };
+    const { checks, columnStats, summary } = recheckAfterOp(before, step.op, step.document);
+    list.document = step.document;
+    list.history = step.history;
     list.checks = checks;
+    list.columnStats = columnStats;
     list.summary = summary;
     list.version++;
     list.rowCache = undefined;
@@ -122,7 +128,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     if (!stored) throw listNotFound(id);
     const { meta, document } = stored;
     await store.removeStrayFiles(id, meta.dataFile);
-    const { checks, summary } = checkDocument(document);
+    const { checks, columnStats, summary } = createListState(document);
     const list: OpenList = {
       info: {
         id: meta.id,
@@ -136,6 +142,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
       },
       document,
       checks,
+      columnStats,
       summary,
       history: emptyHistory,
       version: 0,
@@ -149,10 +156,12 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
 
   function scheduleSave(list: OpenList): void {
     if (list.saveTimer) clearTimeout(list.saveTimer);
+    // A big list takes a while to write: wait longer so a burst of edits makes one save (1,000,000 rows → +1 s).
+    const delay = saveDelayMs + Math.floor(list.summary.rows / 1000);
     list.saveTimer = setTimeout(() => {
       list.saveTimer = undefined;
       saveNow(list).catch((error) => deps.log(`Enregistrement de la liste ${list.info.id} impossible`, error));
-    }, saveDelayMs);
+    }, delay);
   }
 
   /** Saves if anything changed since the last save; waits for a save in progress first. */
@@ -213,13 +222,15 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
   async function createList(
     fields: Omit<ListInfo, 'id' | 'createdAt' | 'updatedAt'>,
     document: ListDocument,
+    state?: Omit<ListState, 'document'>,
   ): Promise<OpenList> {
     const timestamp = now().toISOString();
-    const { checks, summary } = checkDocument(document);
+    const { checks, columnStats, summary } = state ?? createListState(document);
     const list: OpenList = {
       info: { ...fields, id: randomUUID(), createdAt: timestamp, updatedAt: timestamp },
       document,
       checks,
+      columnStats,
       summary,
       history: emptyHistory,
       version: 1,
@@ -247,6 +258,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
         mobileColumnCandidates: result.mobileColumnCandidates,
       },
       result.table,
+      result,
     );
     return view(list);
   }
@@ -281,21 +293,20 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
   }
 
   function applyOpWithHistory(list: OpenList, op: DocumentOp): void {
-    const step = applyWithHistory(list.document, list.history, op);
-    replaceDocument(list, step.document, step.history);
+    applyStep(list, applyWithHistory(list.document, list.history, op));
   }
 
   async function undo(id: string): Promise<ListView> {
     const list = await get(id);
     const step = undoStep(list.document, list.history);
-    if (step) replaceDocument(list, step.document, step.history);
+    if (step) applyStep(list, step);
     return view(list);
   }
 
   async function redo(id: string): Promise<ListView> {
     const list = await get(id);
     const step = redoStep(list.document, list.history);
-    if (step) replaceDocument(list, step.document, step.history);
+    if (step) applyStep(list, step);
     return view(list);
   }
 
@@ -339,6 +350,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
         mobileColumnCandidates: source.info.mobileColumnCandidates,
       },
       source.document,
+      { checks: source.checks, columnStats: source.columnStats, summary: source.summary },
     );
     return view(copy);
   }

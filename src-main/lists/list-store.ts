@@ -14,7 +14,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Delimiter, ListMeta, TextEncoding } from '@shared/lists/list-types';
 import type { ListDocument } from '@shared/lists/list-document';
-import { serializeCsv } from '@shared/lists/serialize-csv';
+import { serializeCsvChunks } from '@shared/lists/serialize-csv';
 import { parseSavedCsv } from '@shared/lists/parse-csv';
 import { readJsonFile, writeFileAtomic } from '../workspace/atomic-write';
 
@@ -57,7 +57,7 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     const previous = await readMeta(meta.id);
     const revision = Math.max(meta.revision ?? 0, previous?.revision ?? 0) + 1;
     const dataFile = `data-${revision}.csv`;
-    await writer.writeFile(join(listDir(meta.id), dataFile), serializeCsv(document.columns, document.rows));
+    await writer.writeFile(join(listDir(meta.id), dataFile), await serializeYielding(document));
     const stored: StoredListMeta = { ...meta, formatVersion: 1, revision, dataFile, mobileColumnIndex: document.mobileColumn };
     const json = JSON.stringify(stored, null, 2);
     await writer.writeFile(metaPath(meta.id), json);
@@ -115,6 +115,16 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
 }
 
 export type ListStore = ReturnType<typeof createListStore>;
+
+/** Serialises in pieces, letting IPC requests run in between (a 1,000,000-row list takes about a second). */
+async function serializeYielding(document: ListDocument): Promise<string> {
+  const parts: string[] = [];
+  for (const part of serializeCsvChunks(document.columns, document.rows, { chunkRows: 20_000 })) {
+    parts.push(part);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return parts.join('');
+}
 
 export function toListMeta(meta: Pick<StoredListMeta, 'id' | 'name' | 'rows' | 'sendable' | 'updatedAt'>): ListMeta {
   return { id: meta.id, name: meta.name, rows: meta.rows, sendable: meta.sendable, updatedAt: meta.updatedAt };

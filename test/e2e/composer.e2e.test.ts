@@ -130,10 +130,10 @@ describe('the composer in the app', () => {
     const { page } = app;
     const sender = page.getByTestId('campaign-sender');
     await sender.fill('Mag@sin');
-    await expect.poll(() => page.getByTestId('sender-help').textContent()).toBe('Caractères refusés : « @ ».');
+    await expect.poll(() => page.getByTestId('sender-help').textContent()).toBe("L'expéditeur ne peut contenir que des lettres et des chiffres ; retirez : @");
     expect(await sender.getAttribute('aria-invalid')).toBe('true');
     await sender.fill('12345');
-    await expect.poll(() => page.getByTestId('sender-help').textContent()).toBe('Pas uniquement des chiffres.');
+    await expect.poll(() => page.getByTestId('sender-help').textContent()).toBe("L'expéditeur ne peut pas être composé uniquement de chiffres. Ajoutez au moins une lettre.");
     await sender.fill('MAGASIN');
     await expect.poll(() => page.getByTestId('sender-help').textContent()).toMatch(/^3 à 11 lettres ou chiffres/);
     expect(await sender.getAttribute('aria-invalid')).toBe('false');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { IpcRequestError } from '@shared/ipc/ipc-result';
-import { catalogs } from '@shared/i18n/catalogs';
 import { describeError, toIpcError } from './describe-error';
 import { setupI18n } from './setup-i18n';
 
@@ -17,17 +16,5 @@ describe('error wording', () => {
     const i18n = setupI18n('en');
     const error = toIpcError(new IpcRequestError({ code: 'brand-new-code', message: 'Message de main.' }));
     expect(describeError(i18n.t, error, (key) => i18n.exists(key))).toBe('Message de main.');
-  });
-
-  it('has the same keys in French and English for the namespaces of the lists screen', () => {
-    const keys = (value: unknown, prefix = ''): string[] =>
-      value && typeof value === 'object'
-        ? Object.entries(value).flatMap(([key, child]) => keys(child, `${prefix}${key}.`))
-        : [prefix.slice(0, -1)];
-    for (const namespace of ['common', 'lists', 'errors'] as const) {
-      const french = keys(catalogs.fr[namespace]).filter((key) => !/\.campaigns|^campaigns/.test(key));
-      const english = new Set(keys(catalogs.en[namespace]));
-      expect(french.filter((key) => !english.has(key)), namespace).toEqual([]);
-    }
   });
 });

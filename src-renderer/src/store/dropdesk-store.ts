@@ -8,8 +8,9 @@ import type { ApiClient } from '../bridge/api-client';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createListsSlice, type ListsSlice } from './lists-slice';
 import { connectCampaignEvents, createCampaignsSlice, type CampaignsSlice } from '../features/campaigns/campaigns-slice';
+import { connectReportEvents, createReportsSlice, type ReportsSlice } from '../features/reports/reports-slice';
 
-export type DropdeskState = AppSlice & ListsSlice & CampaignsSlice;
+export type DropdeskState = AppSlice & ListsSlice & CampaignsSlice & ReportsSlice;
 
 export type DropdeskStore = StoreApi<DropdeskState>;
 
@@ -17,11 +18,13 @@ export function createDropdeskStore(client: ApiClient): DropdeskStore {
   const appSlice = createAppSlice(client);
   const listsSlice = createListsSlice(client);
   const campaignsSlice = createCampaignsSlice(client);
+  const reportsSlice = createReportsSlice(client);
   return createStore<DropdeskState>()(
     subscribeWithSelector((...args) => ({
       ...appSlice(...args),
       ...listsSlice(...args),
       ...campaignsSlice(...args),
+      ...reportsSlice(...args),
     })),
   );
 }
@@ -31,9 +34,11 @@ export function connectMainEvents(store: DropdeskStore, client: ApiClient): () =
   const offSettings = client.subscribe('settings:changed', (settings) => store.getState().applySettings(settings));
   const offLists = client.subscribe('lists:changed', (lists) => store.getState().setLists(lists));
   const offCampaigns = connectCampaignEvents(store, client);
+  const offReports = connectReportEvents(store, client);
   return () => {
     offSettings();
     offLists();
     offCampaigns();
+    offReports();
   };
 }

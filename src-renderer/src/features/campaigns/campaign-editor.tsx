@@ -15,7 +15,7 @@ export function CampaignEditor() {
   const saveState = useDropdesk((state) => state.draftSave);
   const editDraft = useDropdesk((state) => state.editDraft);
   const closeCampaign = useDropdesk((state) => state.closeCampaign);
-  const senderIssues = senderErrors(draft).map((error) => t(`screen.senderErrors.${error.code}`, { ...error.params }));
+  const senderIssues = senderErrors(draft).map((error) => t(`senderErrors.${error.code}`, { ...error.params }));
   const isMediasFlow = draft.provider === 'mediasflow-sftp';
 
   return (

@@ -18,6 +18,10 @@ function fakeClient(draft: CampaignDraft) {
           return [];
         case 'composer:list-figures':
           return { token: 'job-2', total: 4 };
+        case 'lists:open':
+          return { id: 'l1', columns: ['Prénom'] };
+        case 'composer:preview':
+          return { rowIndex: (input as { rowIndex: number }).rowIndex, message: 'rendu' };
         default:
           throw new Error(`unexpected ${channel}`);
       }
@@ -72,5 +76,24 @@ describe('campaigns slice', () => {
     // Editing the message marks the figures as out of date.
     store.getState().editDraft({ message: 'Autre' });
     expect(store.getState().listFigures.stale).toBe(true);
+  });
+
+  it('refreshes the preview after saving a message edit, even when another edit follows', async () => {
+    const draft = createDraft('c1', '2026-01-01T00:00:00.000Z', { name: 'Soldes', listId: 'l1' });
+    const { client, calls } = fakeClient(draft);
+    const store = createDropdeskStore(client);
+    await store.getState().openCampaign('c1');
+    const previews = () => calls.filter((call) => call.channel === 'composer:preview').length;
+    expect(previews()).toBe(1);
+
+    store.getState().editDraft({ message: 'Bonjour ${Prénom}' });
+    store.getState().editDraft({ sender: 'MAGASIN' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(previews()).toBe(2);
+
+    // A sender alone does not change what recipients receive.
+    store.getState().editDraft({ sender: 'BOUTIQUE' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS + 10);
+    expect(previews()).toBe(2);
   });
 });

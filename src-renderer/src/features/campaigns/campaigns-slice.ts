@@ -85,6 +85,8 @@ const messageAffectingKeys: (keyof CampaignDraftPatch)[] = [
 
 export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskState, [], [], CampaignsSlice> {
   let pendingPatch: CampaignDraftPatch = {};
+  /** An edit since the last save changed what recipients receive: refresh the preview after saving. */
+  let previewOutdated = false;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let saving: Promise<void> = Promise.resolve();
 
@@ -133,9 +135,12 @@ export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskSt
       return saving;
     };
 
-    const afterSave = async () => {
+    const saveThenRefresh = async () => {
+      const refresh = previewOutdated;
+      previewOutdated = false;
       await flush();
-      if (get().recipientPreview.result || get().recipientPreview.loading) await get().showRecipient(get().recipientPreview.rowIndex);
+      const { recipientPreview } = get();
+      if (refresh && (recipientPreview.result || recipientPreview.loading)) await get().showRecipient(recipientPreview.rowIndex);
     };
 
     return {
@@ -207,6 +212,7 @@ export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskSt
         if (!draft) return;
         pendingPatch = { ...pendingPatch, ...patch };
         const affectsMessages = messageAffectingKeys.some((key) => key in patch);
+        if (affectsMessages) previewOutdated = true;
         set({
           draft: { ...draft, ...patch },
           draftSave: 'pending',
@@ -223,7 +229,7 @@ export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskSt
         if (saveTimer) clearTimeout(saveTimer);
         saveTimer = setTimeout(() => {
           saveTimer = null;
-          void (affectsMessages ? afterSave() : flush());
+          void saveThenRefresh();
         }, AUTOSAVE_DELAY_MS);
       },
 

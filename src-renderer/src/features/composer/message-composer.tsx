@@ -80,7 +80,7 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
           data-segments={figures.segments}
           aria-live="polite"
         >
-          {t('screen.counter', { units: figures.units, capacity: figures.capacity, segments: figures.segments, encoding: figures.encoding })}
+          {t('counter.label', { units: figures.units, capacity: figures.capacity, segments: figures.segments, encoding: figures.encoding })}
         </p>
       </header>
 
@@ -142,7 +142,7 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
 
       {stopWarnings.map((issue) => (
         <p key={issue.code} className="composer-warning" role="alert" data-testid="stop-warning">
-          {t(`screen.stop.${issue.code}`, { mention: issue.params.mention ?? '' })}
+          {t(`stopIssues.${issue.code}`, { mention: issue.params.mention ?? '' })}
         </p>
       ))}
       {overLimit && (

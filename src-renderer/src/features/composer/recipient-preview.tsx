@@ -84,7 +84,7 @@ export function RecipientPreviewPanel() {
             data-encoding={figures.encoding}
             data-segments={figures.segments}
           >
-            {t('screen.counter', { units: figures.units, capacity: figures.capacity, segments: figures.segments, encoding: figures.encoding })}
+            {t('counter.label', { units: figures.units, capacity: figures.capacity, segments: figures.segments, encoding: figures.encoding })}
           </p>
           {result.message === '' && <p className="muted">{t('screen.preview.emptyMessage')}</p>}
           {result.message !== '' && (

@@ -4,11 +4,11 @@ export const STATUS_WIDTH = 200;
 export const MIN_COLUMN_WIDTH = 96;
 export const MAX_COLUMN_WIDTH = 300;
 /** Average width of a character of the grid's 14px system font, enough to size columns to their content. */
-const CHARACTER_WIDTH = 7.8;
+const CHARACTER_WIDTH = 8.4;
 /** Header padding plus the menu button; the mobile column also shows its tag. */
 const HEADER_EXTRA = 66;
 const MOBILE_TAG_EXTRA = 62;
-const CELL_PADDING = 24;
+const CELL_PADDING = 28;
 
 /**
  * Each column as wide as its longest value or its header (from the summary's

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { GridRow, ListView } from '@shared/lists/list-types';
 import { useDropdesk } from '../../store/store-context';
@@ -7,6 +7,7 @@ import { rowAt } from '../../store/row-pages';
 import { formatCount } from '../../i18n/format';
 import { GRID_ROW_HEIGHT, columnWidths, gridTemplate, gridWidth, moveActiveCell, moveForKey, rowNumberWidth } from './grid-layout';
 import { ColumnHeader } from './column-header';
+import { scrollScale, type ScrollScale } from './scroll-scale';
 
 interface ActiveCell {
   position: number;
@@ -48,13 +49,26 @@ export function ListGrid({ list }: { list: ListView }) {
   const template = gridTemplate(numberWidth, widths);
   const width = gridWidth(numberWidth, widths);
 
+  const viewportHeight = scrollRef.current?.clientHeight ?? 600;
+  const scale = scrollScale(total * GRID_ROW_HEIGHT, viewportHeight);
+  // The virtualizer reads and sets real offsets; the scroller holds page offsets.
+  const scaleRef = useRef<ScrollScale>(scale);
+  scaleRef.current = scale;
+
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => GRID_ROW_HEIGHT,
     overscan: 12,
+    observeElementOffset: (instance, onOffset) =>
+      observeElementOffset(instance, (offset, isScrolling) => onOffset(scaleRef.current.toReal(offset), isScrolling)),
+    scrollToFn: (offset, options, instance) => elementScroll(scaleRef.current.toDom(offset), options, instance),
   });
+  useScaledWheel(scrollRef, scaleRef);
   const items = virtualizer.getVirtualItems();
+  const realOffset = virtualizer.scrollOffset ?? 0;
+  // Where a row sits in the page: its real offset, moved next to the scroll position when scaled.
+  const rowTop = (start: number) => (scale.ratio === 1 ? start : scale.toDom(realOffset) + (start - realOffset));
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? first + 40;
 
@@ -170,7 +184,7 @@ export function ListGrid({ list }: { list: ListView }) {
             <ColumnHeader key={`${column}-${name}`} list={list} name={name} column={column} />
           ))}
         </div>
-        <div className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
+        <div className="grid-body" style={{ height: scale.domHeight, width }}>
           {items.map((item) => {
             const row = rowAt(rowCache, item.index);
             const selected = row ? selection.has(row.index) : false;
@@ -181,7 +195,8 @@ export function ListGrid({ list }: { list: ListView }) {
                 aria-rowindex={item.index + 2}
                 aria-selected={selected}
                 className={`grid-row ${!row ? 'loading' : list.mobileColumn === null ? 'status-pending' : `status-${row.status}`}${selected ? ' selected' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template, width }}
+                // `top`, not a transform: layout's fixed-point units place rows exactly at any offset.
+                style={{ top: rowTop(item.start), gridTemplateColumns: template, width }}
                 data-row-index={row?.index}
               >
                 <div role="rowheader" className="grid-cell row-number sticky-start">
@@ -244,6 +259,31 @@ export function ListGrid({ list }: { list: ListView }) {
       </p>
     </div>
   );
+}
+
+/**
+ * When the scroll range is scaled, a wheel notch would jump `ratio` times too
+ * far: move the scroller by the notch divided by the ratio instead, keeping
+ * the fractions so slow trackpad scrolls still move.
+ */
+function useScaledWheel(scrollRef: RefObject<HTMLDivElement | null>, scaleRef: RefObject<ScrollScale>) {
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    let pending = 0;
+    const onWheel = (event: WheelEvent) => {
+      const ratio = scaleRef.current.ratio;
+      if (ratio === 1 || Math.abs(event.deltaY) <= Math.abs(event.deltaX)) return;
+      event.preventDefault();
+      const unit = event.deltaMode === WheelEvent.DOM_DELTA_LINE ? GRID_ROW_HEIGHT : event.deltaMode === WheelEvent.DOM_DELTA_PAGE ? element.clientHeight : 1;
+      pending += (event.deltaY * unit) / ratio;
+      const step = Math.trunc(pending);
+      pending -= step;
+      element.scrollTop += step;
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  }, [scrollRef, scaleRef]);
 }
 
 function CellEditor({

@@ -1,0 +1,106 @@
+/** connections:* — saved provider connections, host keys, "Tester la connexion". */
+import type { ProviderId } from '../../providers/provider-ids';
+
+/** What a connection talks to; the demo kinds are served by Dropdesk's own local drop boxes. */
+export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms'] as const;
+export type ConnectionProvider = (typeof connectionProviders)[number];
+
+/** A saved connection as the renderer sees it: never the password, only where it will come from. */
+export interface ConnectionView {
+  id: string;
+  name: string;
+  provider: ConnectionProvider;
+  /** The profile drops use ('mediasflow-sftp'…). */
+  profile: ProviderId;
+  demo: boolean;
+  host: string;
+  port: number;
+  user: string;
+  ftps: boolean;
+  /** Pinned SSH host key 'SHA256:…', null until confirmed. */
+  hostKey: string | null;
+  passwordEnv: string | null;
+  /** 'ask': the user must type the password (nothing stored, no environment variable). */
+  passwordSource: 'env' | 'stored' | 'session' | 'demo' | 'ask';
+  /** Plain FTP: the UI warns that the password travels unencrypted and offers FTPS. */
+  passwordTravelsInClear: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConnectionSaveInput {
+  /** Absent: create. */
+  id?: string;
+  name: string;
+  provider: ConnectionProvider;
+  host?: string;
+  port?: number;
+  user?: string;
+  ftps?: boolean;
+  hostKey?: string | null;
+  passwordEnv?: string | null;
+  /** New password (absent keeps the current one, '' removes it). */
+  password?: string;
+}
+
+export interface ConnectionSaveResult {
+  connection: ConnectionView;
+  /** 'session-only': encryption unavailable, the password is kept in memory until the app quits. */
+  password: 'encrypted' | 'session-only' | 'unchanged' | 'removed' | 'none';
+}
+
+export interface ConnectionErrorView {
+  kind: string;
+  transient: boolean;
+  messageKey: string;
+  message: string;
+  params: Record<string, unknown>;
+}
+
+export type ConnectionTestView =
+  | {
+      connected: true;
+      protocol: 'sftp' | 'ftp' | 'ftps';
+      passwordTravelsInClear: boolean;
+      hostKeyFingerprint: string | null;
+      presentFolders: string[];
+      missingFolders: string[];
+      message: string;
+    }
+  | { connected: false; passwordTravelsInClear: boolean; hostKeyFingerprint: string | null; error: ConnectionErrorView };
+
+export interface HostKeyProbeView {
+  fingerprint: string;
+  keyType: string;
+  pinned: string | null;
+  /** null when nothing is pinned yet. */
+  matchesPinned: boolean | null;
+}
+
+export interface ConnectionRequestChannels {
+  'connections:list': (input: void) => ConnectionView[];
+  'connections:save': (input: ConnectionSaveInput) => ConnectionSaveResult;
+  'connections:delete': (input: { id: string }) => { deleted: true };
+  /** Logs in and checks the provider's folders; `password` when the user had to type it. Error 'password-required' when none is available. */
+  'connections:test': (input: { id: string; password?: string }) => ConnectionTestView;
+  /** Reads the server's SSH key without logging in. */
+  'connections:probe-host-key': (input: { id: string }) => HostKeyProbeView;
+  /** Pins the fingerprint the user confirmed. */
+  'connections:pin-host-key': (input: { id: string; fingerprint: string }) => ConnectionView;
+}
+
+export interface ConnectionEventChannels {
+  'connections:changed': ConnectionView[];
+}
+
+export const connectionRequestNames: Record<keyof ConnectionRequestChannels, true> = {
+  'connections:list': true,
+  'connections:save': true,
+  'connections:delete': true,
+  'connections:test': true,
+  'connections:probe-host-key': true,
+  'connections:pin-host-key': true,
+};
+export const connectionEventNames: Record<keyof ConnectionEventChannels, true> = {
+  'connections:changed': true,
+};

@@ -1,0 +1,165 @@
+/**
+ * Delivery reports (issue 5) and the local opt-out list. Main fetches,
+ * parses and keeps the reports; the renderer asks for figures and pages.
+ */
+import type { Channel, ProviderId } from '../../providers/provider-ids';
+import type { ReportSummary } from '../../reports/summarize-report';
+import type { EvolutionPoint, ReportSummaryDiff } from '../../reports/diff-report-summaries';
+import type { ReportCategory } from '../../reports/status-codes';
+import type { OptOutList } from '../../reports/opt-outs';
+
+/** Why a campaign has no report to show. */
+export type ReportAvailability =
+  /** MediasFlow, at least one version downloaded. */
+  | 'available'
+  /** MediasFlow, accepted, nothing published yet. */
+  | 'waiting'
+  /** AllMySMS publishes no report file: only what the queue knows is shown. */
+  | 'not-published';
+
+export interface ReportCampaignView {
+  jobId: string;
+  campaignName: string;
+  campaignId: string | null;
+  providerId: ProviderId;
+  channel: Channel;
+  connectionId: string;
+  connectionName: string;
+  idDelivery: string;
+  /** Name of the dropped file. */
+  remoteName: string | null;
+  /** When the campaign left (programmed time, else acceptance). */
+  sendAt: string | null;
+  acceptedAt: string | null;
+  /** Recipients in the dropped file (known without a report). */
+  droppedRecipients: number;
+  availability: ReportAvailability;
+  versions: number;
+  latestFileName: string | null;
+  latestGeneratedAt: string | null;
+  /** Headline of the latest version. */
+  headline: { recipients: number; delivered: number; deliveredRate: number; stop: number; clicks: number } | null;
+  lastCheckedAt: string | null;
+  /** Next automatic look, null when the schedule is over (or for AllMySMS). */
+  nextCheckAt: string | null;
+  lastError: { code: string; message: string } | null;
+}
+
+export interface ReportVersionView {
+  fileName: string;
+  generatedAt: string;
+  archived: boolean;
+  bytes: number;
+  downloadedAt: string;
+  recipients: number;
+  delivered: number;
+}
+
+export interface ReportDetailView {
+  campaign: ReportCampaignView;
+  versions: ReportVersionView[];
+  latest: { fileName: string; generatedAt: string; encoding: string; summary: ReportSummary } | null;
+  /** Latest vs the version before it (null with fewer than two versions). */
+  diff: ReportSummaryDiff | null;
+  evolution: EvolutionPoint[];
+}
+
+export interface ReportRowsFilter {
+  category?: ReportCategory;
+  code?: string;
+  search?: string;
+}
+
+export interface ReportRowsPage {
+  /** Every column of the report: report columns then the original list's. */
+  columns: string[];
+  /** Rows matching the filter. */
+  total: number;
+  offset: number;
+  rows: string[][];
+}
+
+export interface ReportRefreshResult {
+  jobs: { jobId: string; newVersions: number; versions: number; error: { code: string; message: string } | null }[];
+}
+
+export interface OverviewPoint {
+  /** Paris day 'yyyy-MM-dd' of the send. */
+  day: string;
+  recipients: number;
+  delivered: number;
+  deliveredRate: number;
+  campaigns: number;
+}
+
+export interface OverviewGroup {
+  key: string;
+  label: string;
+  recipients: number;
+  delivered: number;
+  deliveredRate: number;
+  stop: number;
+  campaigns: number;
+}
+
+export interface ReportOverviewView {
+  campaigns: number;
+  recipients: number;
+  delivered: number;
+  deliveredRate: number;
+  stop: number;
+  clicks: number;
+  overTime: OverviewPoint[];
+  byDelivery: OverviewGroup[];
+  byConnection: OverviewGroup[];
+}
+
+export interface OptOutImportView {
+  added: number;
+  updated: number;
+  rejected: { line: number; value: string }[];
+  total: number;
+}
+
+export interface ReportRequestChannels {
+  /** Accepted campaigns with their report status (MediasFlow and AllMySMS). */
+  'reports:list': (input: void) => ReportCampaignView[];
+  'reports:get': (input: { jobId: string }) => ReportDetailView;
+  /** Looks for new versions now ("Actualiser"): one campaign, or all. */
+  'reports:refresh': (input: { jobId?: string }) => ReportRefreshResult;
+  'reports:rows': (input: { jobId: string; category?: ReportCategory; code?: string; search?: string; offset: number; limit: number }) => ReportRowsPage;
+  /** Save dialog in main; null when cancelled. */
+  'reports:export-rows': (input: { jobId: string; filter: ReportRowsFilter }) => { path: string; rows: number } | null;
+  /** A chart as PNG (bytes from the renderer), saved through the save dialog; null when cancelled. */
+  'reports:save-png': (input: { defaultName: string; bytes: Uint8Array }) => { path: string } | null;
+  'reports:overview': (input: { from?: string; to?: string; channel?: Channel }) => ReportOverviewView;
+  'opt-outs:list': (input: void) => OptOutList;
+  'opt-outs:import': (input: void) => OptOutImportView | null;
+  'opt-outs:export': (input: void) => { path: string; count: number } | null;
+  'opt-outs:add': (input: { number: string }) => OptOutList;
+  'opt-outs:remove': (input: { numbers: string[] }) => OptOutList;
+}
+
+export interface ReportEventChannels {
+  'reports:updated': { jobId: string; versions: number; newVersions: number };
+  'opt-outs:changed': { count: number };
+}
+
+export const reportRequestNames: Record<keyof ReportRequestChannels, true> = {
+  'reports:list': true,
+  'reports:get': true,
+  'reports:refresh': true,
+  'reports:rows': true,
+  'reports:export-rows': true,
+  'reports:save-png': true,
+  'reports:overview': true,
+  'opt-outs:list': true,
+  'opt-outs:import': true,
+  'opt-outs:export': true,
+  'opt-outs:add': true,
+  'opt-outs:remove': true,
+};
+export const reportEventNames: Record<keyof ReportEventChannels, true> = {
+  'reports:updated': true,
+  'opt-outs:changed': true,
+};

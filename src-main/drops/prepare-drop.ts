@@ -1,0 +1,387 @@
+/**
+ * From a list and a message (or a campaign draft) to the provider's file(s),
+ * their remote names, and the pre-send summary the user confirms — like the
+ * provider's own "Résumé de la campagne": recipients, rows left out and why,
+ * segments and credits, send date, connection, remote file name, and the
+ * marketing-window check with the next allowed slot.
+ *
+ * Only sendable rows go out (valid numbers, first occurrence of each). For
+ * AllMySMS each recipient's message is rendered with the composer's renderer;
+ * MediasFlow takes the message from its template campaign (IDMEDIAFLOW), so
+ * its file carries the list's columns for the template's fields.
+ */
+import { promises as fs } from 'node:fs';
+import { basename } from 'node:path';
+import { UserFacingError } from '@shared/ipc/ipc-result';
+import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
+import { computeListFigures, prepareMessages, type MessageSettings } from '@shared/campaigns/recipient-messages';
+import { checkDocument, checkListBytes } from '@shared/lists/check-list-bytes';
+import { reasonCodes, statusCode, type ListChecks } from '@shared/lists/check-rows';
+import type { ListDocument } from '@shared/lists/list-document';
+import type { ListSummary } from '@shared/lists/list-types';
+import { generateDeliveryId } from '@shared/providers/delivery-id';
+import { getProviderProfile } from '@shared/providers/provider-registry';
+import type { Channel, ProviderId } from '@shared/providers/provider-ids';
+import type { RowCheck, SendableTable } from '@shared/providers/sendable-table';
+import { validateCampaignName } from '@shared/providers/mediasflow/campaign-name';
+import { isValidTemplateId } from '@shared/providers/mediasflow/mediasflow-name';
+import { checkAllmysmsSender } from '@shared/providers/allmysms/allmysms-name';
+import { checkProgrammedTime } from '@shared/scheduling/programmed-time';
+import { formatParisDateTime } from '@shared/scheduling/paris-time';
+import { checkSendWindow, defaultMarketingWindow, type SendType, type SendWindow } from '@shared/scheduling/send-window';
+import type { JobPart } from '@shared/queue/job-types';
+import type { ConnectionService } from '../connections/connection-service';
+import { profileOfProvider, type StoredConnection } from '../connections/connection-types';
+import { createListStore } from '../lists/list-store';
+
+export type DropListSource = { listId: string } | { file: string; mobileColumn?: string } | { fileName: string; bytes: Uint8Array; mobileColumn?: string };
+
+export interface DropMessage {
+  text: string;
+  sender?: string;
+  defaultForHeader?: Record<string, string>;
+  allowUcs2?: boolean;
+  maxSegments?: number;
+}
+
+export interface PrepareDropInput {
+  /** The list; optional when a draft names one. */
+  list?: DropListSource;
+  /** A campaign draft (list, message, sender, channel, type) — explicit fields below win. */
+  draftId?: string;
+  message?: DropMessage;
+  /** Connection id or name. */
+  connection: string;
+  channel?: Channel;
+  campaignName?: string;
+  /** IDMEDIAFLOW (MediasFlow only). */
+  templateId?: string | null;
+  /** Programmed send time (ISO instant); null/absent = immediate. */
+  programmedAt?: string | null;
+  type?: SendType;
+}
+
+export interface DropProblem {
+  code: string;
+  message: string;
+}
+
+export interface DropSummary {
+  campaignName: string;
+  connection: { id: string; name: string; provider: StoredConnection['provider'] };
+  provider: ProviderId;
+  channel: Channel;
+  type: SendType;
+  list: { name: string; rows: number };
+  recipients: number;
+  excluded: {
+    invalid: number;
+    duplicates: number;
+    /** Rows whose AllMySMS line alone exceeds the provider's file limit. */
+    oversized: number;
+    /** Invalid rows by reason ('empty', 'malformed', 'landline', 'not-mobile'). */
+    invalidByReason: Record<string, number>;
+    /** First list lines (1-based, after the header) of each kind, for the details. */
+    invalidLines: number[];
+    duplicateLines: number[];
+  };
+  /** SMS billed over all recipients; null when the message is not known here (MediasFlow template, VMS). */
+  segments: { total: number; min: number; max: number } | null;
+  /** Credits the drop uses: SMS segments, or one per recipient for VMS; null when unknown. */
+  credits: number | null;
+  /** ISO instant, null for an immediate send. */
+  sendAt: string | null;
+  /** Paris time 'YYYY-MM-DD HH:MM', or 'Immédiat'. */
+  sendAtText: string;
+  remoteFolder: string;
+  /** The name(s) on the server; MediasFlow's stamp is taken again when the upload starts. */
+  remoteNames: string[];
+  files: { bytes: number; recipients: number }[];
+  window: { ok: true; exempt: boolean } | { ok: false; breaches: string[]; holiday: string | null; nextAllowedSlot: string | null; nextAllowedSlotText: string | null };
+  warnings: DropProblem[];
+  /** Anything here prevents the drop. */
+  blocking: DropProblem[];
+}
+
+export interface PreparedPart {
+  idDelivery: string;
+  part: JobPart | null;
+  fileName: string;
+  data: Buffer;
+  recipients: number;
+  remoteName: string;
+}
+
+export interface PreparedDrop {
+  summary: DropSummary;
+  connection: StoredConnection;
+  providerId: ProviderId;
+  channel: Channel;
+  type: SendType;
+  campaignName: string;
+  templateId: string | null;
+  programmedAt: string | null;
+  remoteFolder: string;
+  parts: PreparedPart[];
+}
+
+export interface LoadedList {
+  name: string;
+  document: ListDocument;
+  checks: ListChecks;
+  summary: ListSummary;
+}
+
+export interface PrepareDropDeps {
+  dataDir: string;
+  connections: Pick<ConnectionService, 'getStored'>;
+  now?: () => Date;
+  sendWindow?: SendWindow;
+  /** Reads a draft (the campaign store in the app). */
+  drafts?: { get(id: string): Promise<CampaignDraft> };
+  /** Reads a saved list as it stands (the list service in the app; the list store by default). */
+  lists?: { load(listId: string): Promise<LoadedList> };
+  /** Random source for IDDELIVERY (tests). */
+  random?: () => number;
+}
+
+const lineSample = 50;
+
+function refused(code: string, message: string, params?: Record<string, string | number>): UserFacingError {
+  return new UserFacingError(code, message, params);
+}
+
+/** The list store of the data folder, checked now. */
+export function listStoreLoader(dataDir: string): NonNullable<PrepareDropDeps['lists']> {
+  const store = createListStore(dataDir);
+  return {
+    async load(listId) {
+      const stored = await store.load(listId);
+      if (!stored) throw refused('list-not-found', `La liste ${listId} n'existe plus (supprimée ?). Choisissez une autre liste.`, { listId });
+      const { checks, summary } = checkDocument(stored.document);
+      return { name: stored.meta.name, document: stored.document, checks, summary };
+    },
+  };
+}
+
+async function loadList(source: DropListSource, deps: PrepareDropDeps): Promise<LoadedList> {
+  if ('listId' in source) return (deps.lists ?? listStoreLoader(deps.dataDir)).load(source.listId);
+  let bytes: Uint8Array;
+  let fileName: string;
+  if ('file' in source) {
+    fileName = basename(source.file);
+    bytes = await fs.readFile(source.file).catch((error: NodeJS.ErrnoException) => {
+      throw refused('list-unreadable', `Impossible de lire la liste « ${source.file} » (${error.code ?? error.message}).`, { file: source.file });
+    });
+  } else {
+    fileName = source.fileName;
+    bytes = source.bytes;
+  }
+  const checked = checkListBytes(bytes, { fileName, mobileColumn: source.mobileColumn });
+  return { name: fileName, document: checked.table, checks: checked.checks, summary: checked.summary };
+}
+
+/** The list engine's compact checks as the file builders read them (one small object per row). */
+export function toSendableTable(document: ListDocument, checks: ListChecks): SendableTable {
+  const rowChecks: RowCheck[] = new Array(document.rows.length);
+  for (let i = 0; i < document.rows.length; i++) {
+    const code = checks.status[i];
+    rowChecks[i] =
+      code === statusCode.valid
+        ? { status: 'valid', normalized: String(checks.normalized[i]) }
+        : { status: code === statusCode.duplicate ? 'duplicate' : 'invalid' };
+  }
+  return { columns: document.columns, rows: document.rows, mobileColumn: document.mobileColumn ?? -1, checks: rowChecks };
+}
+
+function invalidByReason(checks: ListChecks): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (let i = 0; i < checks.status.length; i++) {
+    if (checks.status[i] !== statusCode.invalid) continue;
+    const reason = reasonCodes[checks.reason[i]] ?? 'unknown';
+    counts[reason] = (counts[reason] ?? 0) + 1;
+  }
+  return counts;
+}
+
+export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps): Promise<PreparedDrop> {
+  const now = (deps.now ?? (() => new Date()))();
+  const draft = input.draftId ? await (deps.drafts ?? missingDrafts()).get(input.draftId) : null;
+  const connection = await deps.connections.getStored(input.connection);
+  const providerId = profileOfProvider[connection.provider];
+  const profile = getProviderProfile(providerId);
+  const channel: Channel = input.channel ?? draft?.channel ?? 'sms';
+  const type: SendType = input.type ?? draft?.type ?? 'marketing';
+  const campaignName = (input.campaignName ?? draft?.name ?? '').normalize('NFC');
+  const templateId = profile.family === 'mediasflow' ? (input.templateId ?? null) : null;
+  const programmedAt = input.programmedAt ? new Date(input.programmedAt).toISOString() : null;
+  const messageText = input.message?.text ?? draft?.message ?? '';
+  const sender = (input.message?.sender ?? draft?.sender ?? '').trim();
+
+  const listSource = input.list ?? (draft?.listId ? { listId: draft.listId } : null);
+  if (!listSource) throw refused('drop-no-list', 'Choisissez la liste des destinataires de la campagne.');
+  const list = await loadList(listSource, deps);
+
+  const blocking: DropProblem[] = [];
+  const warnings: DropProblem[] = [];
+  if (!profile.channels.includes(channel)) {
+    blocking.push({ code: 'channel-unsupported', message: `${profile.label} ne prend pas les messages vocaux : choisissez le canal SMS ou une connexion MediasFlow.` });
+  }
+  if (draft && draft.provider !== providerId) {
+    warnings.push({ code: 'provider-differs', message: `Le brouillon a été préparé pour ${getProviderProfile(draft.provider).label} mais la connexion choisie est ${profile.label} : vérifiez le message et l'expéditeur.` });
+  }
+  if (list.document.mobileColumn === null) {
+    blocking.push({ code: 'no-mobile-column', message: 'Choisissez la colonne des numéros de mobile de la liste.' });
+  }
+
+  if (profile.family === 'mediasflow') {
+    const nameCheck = validateCampaignName(campaignName);
+    if (!nameCheck.ok) {
+      blocking.push({
+        code: 'campaign-name-invalid',
+        message: `Le nom de campagne n'est pas accepté par MediasFlow (lettres, chiffres et espaces uniquement)${nameCheck.suggestion ? ` ; nom proposé : « ${nameCheck.suggestion} »` : ''}.`,
+      });
+    }
+    if (!templateId || !isValidTemplateId(templateId)) {
+      blocking.push({ code: 'template-id-invalid', message: "Indiquez le numéro de la campagne modèle MediasFlow (le « N° d'opération » sur app.mediasflow.com, des chiffres uniquement)." });
+    }
+  } else {
+    if (!campaignName.trim()) blocking.push({ code: 'campaign-name-invalid', message: 'Donnez un nom à la campagne.' });
+    if (!messageText.trim()) blocking.push({ code: 'message-empty', message: 'Écrivez le message à envoyer : AllMySMS le reçoit dans le fichier, pour chaque destinataire.' });
+    if (sender) {
+      const problems = checkAllmysmsSender(sender, messageText);
+      const hard = problems.filter((problem) => problem !== 'missing-stop-mention');
+      if (hard.length > 0) {
+        blocking.push({ code: 'sender-invalid', message: `L'expéditeur « ${sender} » n'est pas accepté par AllMySMS : il doit commencer par une lettre, sans accent ni caractère spécial, de 3 à 11 caractères.` });
+      } else if (problems.includes('missing-stop-mention')) {
+        warnings.push({ code: 'sender-needs-stop', message: "Pour la France, AllMySMS n'applique l'expéditeur personnalisé que si le message finit par « STOP au 36180 »." });
+      }
+    }
+  }
+
+  if (programmedAt) {
+    const check = checkProgrammedTime(new Date(programmedAt), now);
+    if (!check.ok) {
+      blocking.push({
+        code: check.code,
+        message:
+          check.code === 'programmed-time-passed'
+            ? `La date d'envoi ${formatParisDateTime(new Date(programmedAt))} est passée : choisissez une date future ou l'envoi immédiat.`
+            : `La date d'envoi est trop proche : choisissez au plus tôt ${formatParisDateTime(check.earliest)}.`,
+      });
+    }
+  }
+
+  const sendInstant = programmedAt ? new Date(programmedAt) : now;
+  const windowCheck = checkSendWindow(sendInstant, type, deps.sendWindow ?? defaultMarketingWindow);
+  const window: DropSummary['window'] = windowCheck.ok
+    ? windowCheck
+    : {
+        ok: false,
+        breaches: windowCheck.breaches,
+        holiday: windowCheck.holiday,
+        nextAllowedSlot: windowCheck.nextAllowedSlot?.toISOString() ?? null,
+        nextAllowedSlotText: windowCheck.nextAllowedSlot ? formatParisDateTime(windowCheck.nextAllowedSlot) : null,
+      };
+  if (!window.ok) {
+    warnings.push({
+      code: 'outside-send-window',
+      message: `Envoi marketing hors des heures autorisées (lundi–samedi 8 h–20 h, hors jours fériés)${window.nextAllowedSlotText ? ` : prochain créneau autorisé le ${window.nextAllowedSlotText}` : ''}.`,
+    });
+  }
+
+  // The file(s).
+  const parts: PreparedPart[] = [];
+  let oversized = 0;
+  let segments: DropSummary['segments'] = null;
+  const settings: MessageSettings = {
+    message: messageText,
+    defaultForHeader: input.message?.defaultForHeader ?? draft?.defaultForHeader ?? {},
+    provider: providerId,
+    maxSegments: input.message?.maxSegments ?? draft?.maxSegments ?? 10,
+    allowUcs2: input.message?.allowUcs2 ?? draft?.allowUcs2 ?? true,
+  };
+  if (list.document.mobileColumn !== null && blocking.length === 0) {
+    const table = toSendableTable(list.document, list.checks);
+    if (profile.family === 'mediasflow') {
+      const file = profile.buildFile(table);
+      const idDelivery = generateDeliveryId(now, deps.random);
+      const name = profile.buildName({ templateId: templateId!, idDelivery, campaignName, stampAt: now, programmedAt: programmedAt ? new Date(programmedAt) : null });
+      if (!name.ok) blocking.push({ code: 'name-invalid', message: `Le nom du fichier ne peut pas être construit (${name.problems.join(', ')}) : raccourcissez le nom de la campagne.` });
+      else parts.push({ idDelivery, part: null, fileName: 'drop.csv', data: Buffer.from(file.text, 'utf8'), recipients: file.rowCount, remoteName: name.name });
+      for (const rename of file.renames) {
+        warnings.push({ code: `column-${rename.why}`, message: `La colonne « ${rename.from} » est envoyée sous le nom « ${rename.to} » : si la campagne modèle s'en sert comme champ de personnalisation, mettez-la à jour.` });
+      }
+    } else {
+      const { render } = prepareMessages(list.document.columns, settings);
+      const built = profile.buildParts({ table, render: (row) => render(row), sender: sender || null });
+      oversized = built.oversizedRows.length;
+      if (oversized > 0) blocking.push({ code: 'rows-too-large', message: `${oversized} destinataire(s) ont un message trop long pour un fichier AllMySMS (8 Mo) : corrigez la liste ou le message.` });
+      const groupId = generateDeliveryId(now, deps.random);
+      for (const part of built.parts) {
+        const idDelivery = generateDeliveryId(now, deps.random);
+        const jobPart: JobPart | null = built.parts.length > 1 ? { index: part.index, count: built.parts.length, groupId } : null;
+        const name = profile.buildName({ campaignName, idDelivery, sendAt: programmedAt ? new Date(programmedAt) : now, part: jobPart ? { index: part.index, count: jobPart.count } : undefined });
+        if (!name.ok) {
+          blocking.push({ code: 'name-invalid', message: `Le nom du fichier ne peut pas être construit (${name.problems.join(', ')}).` });
+          break;
+        }
+        parts.push({ idDelivery, part: jobPart, fileName: 'drop.csv', data: Buffer.from(part.text, 'utf8'), recipients: part.rowCount, remoteName: name.name });
+      }
+      if (built.parts.length > 1) warnings.push({ code: 'split', message: `Le fichier dépasse 8 Mo : il sera déposé en ${built.parts.length} fichiers.` });
+    }
+    if (channel === 'sms' && messageText.trim()) {
+      const figures = computeListFigures(list.document, list.checks, settings);
+      segments = { total: figures.segments.total, min: figures.segments.min, max: figures.segments.max };
+      if (figures.allMySms160Failures) {
+        warnings.push({ code: 'allmysms-160', message: `${figures.allMySms160Failures} message(s) dépassent les 160 caractères acceptés par AllMySMS (retours à la ligne comptés double).` });
+      }
+      if (figures.overAccountLimit) warnings.push({ code: 'over-account-limit', message: `${figures.overAccountLimit} message(s) dépassent la longueur maximale du compte (${settings.maxSegments} SMS).` });
+    }
+  }
+  const recipients = parts.reduce((sum, part) => sum + part.recipients, 0);
+  if (blocking.length === 0 && recipients === 0) blocking.push({ code: 'no-recipients', message: "La liste n'a aucun numéro de mobile valide : rien ne serait envoyé." });
+
+  const firstLines = (code: number) => {
+    const lines: number[] = [];
+    for (let i = 0; i < list.checks.status.length && lines.length < lineSample; i++) if (list.checks.status[i] === code) lines.push(i + 1);
+    return lines;
+  };
+  const remoteFolder = profile.dropFolder(channel);
+  const summary: DropSummary = {
+    campaignName,
+    connection: { id: connection.id, name: connection.name, provider: connection.provider },
+    provider: providerId,
+    channel,
+    type,
+    list: { name: list.name, rows: list.summary.rows },
+    recipients: blocking.length === 0 ? recipients : list.summary.sendable,
+    excluded: {
+      invalid: list.summary.invalid,
+      duplicates: list.summary.duplicates,
+      oversized,
+      invalidByReason: invalidByReason(list.checks),
+      invalidLines: firstLines(statusCode.invalid),
+      duplicateLines: firstLines(statusCode.duplicate),
+    },
+    segments,
+    credits: channel === 'vms' ? list.summary.sendable : (segments?.total ?? null),
+    sendAt: programmedAt,
+    sendAtText: programmedAt ? formatParisDateTime(new Date(programmedAt)) : 'Immédiat',
+    remoteFolder,
+    remoteNames: parts.map((part) => part.remoteName),
+    files: parts.map((part) => ({ bytes: part.data.length, recipients: part.recipients })),
+    window,
+    warnings,
+    blocking,
+  };
+  return { summary, connection, providerId, channel, type, campaignName, templateId, programmedAt, remoteFolder, parts };
+}
+
+function missingDrafts(): NonNullable<PrepareDropDeps['drafts']> {
+  return {
+    get: async () => {
+      throw refused('campaign-not-found', 'Brouillon de campagne introuvable.');
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Handlers of the `reports:*` and `opt-outs:*` channels, and the one report
+ * service (with its opt-out list and poller) per set of dependencies.
+ */
+import type { ReportRequestChannels } from '@shared/ipc/channels/reports';
+import type { PartialHandlerMap } from '../ipc/handler-map';
+import type { MainDeps } from '../main-deps';
+import { createConnectionService } from '../connections/connection-service';
+import { createOptOutService, type OptOutService } from '../opt-outs/opt-out-service';
+import { createReportPoller, type ReportPoller } from './report-poller';
+import { createReportService, type ReportConnections, type ReportService, type ReportServiceOptions } from './report-service';
+
+export interface ReportServices {
+  reports: ReportService;
+  optOuts: OptOutService;
+  /** Not started here: the app starts it (src-main/electron), tests call runDue(). */
+  poller: ReportPoller;
+}
+
+const services = new WeakMap<MainDeps, ReportServices>();
+
+export interface ReportServiceOverrides extends Partial<Pick<ReportServiceOptions, 'fileSystemFactory' | 'parse' | 'now'>> {
+  /** The app's connections service (with its cipher and demo drop boxes); a plain one on dataDir otherwise. */
+  connections?: ReportConnections;
+}
+
+export function getReportServices(deps: MainDeps, overrides: ReportServiceOverrides = {}): ReportServices {
+  let existing = services.get(deps);
+  if (!existing) {
+    const optOuts = createOptOutService({
+      dataDir: deps.dataDir,
+      dialogs: deps.dialogs,
+      onChange: (list) => deps.emit('opt-outs:changed', { count: list.entries.length }),
+    });
+    const reports = createReportService({
+      dataDir: deps.dataDir,
+      connections: overrides.connections ?? createConnectionService({ dataDir: deps.dataDir }),
+      optOuts,
+      dialogs: deps.dialogs,
+      fileSystemFactory: overrides.fileSystemFactory,
+      parse: overrides.parse,
+      now: overrides.now,
+      emit: (event) => deps.emit('reports:updated', event),
+      log: deps.log,
+    });
+    existing = { reports, optOuts, poller: createReportPoller({ service: reports, log: deps.log }) };
+    services.set(deps, existing);
+  }
+  return existing;
+}
+
+export function createReportHandlers(deps: MainDeps, given: ReportServices = getReportServices(deps)): PartialHandlerMap<keyof ReportRequestChannels> {
+  const { reports, optOuts } = given;
+  return {
+    'reports:list': () => reports.list(),
+    'reports:get': ({ jobId }) => reports.get(jobId),
+    'reports:refresh': (input) => reports.refresh(input),
+    'reports:rows': (input) => reports.rows(input),
+    'reports:export-rows': (input) => reports.exportRows(input),
+    'reports:save-png': (input) => reports.savePng(input),
+    'reports:overview': (input) => reports.overview(input),
+    'opt-outs:list': () => optOuts.read(),
+    'opt-outs:import': () => optOuts.importFromDialog(),
+    'opt-outs:export': () => optOuts.exportToDialog(),
+    'opt-outs:add': (input) => optOuts.add(input),
+    'opt-outs:remove': (input) => optOuts.remove(input),
+  };
+}

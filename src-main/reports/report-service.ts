@@ -1,0 +1,485 @@
+/**
+ * The main-process report service: for each accepted MediasFlow drop, finds
+ * its report versions on the server (Report/ and Report/archive/), downloads
+ * each version once into <dataDir>/reports/<jobId>/, parses it in a worker,
+ * keeps the figures of every version in state.json, feeds STOP/blacklist
+ * numbers to the opt-out list, and answers the screens: summaries, diffs,
+ * pages of recipients, CSV exports and a cross-campaign overview.
+ *
+ * The latest parsed report of the last few campaigns opened stays in memory
+ * (a 1,000,000-row report is ~200 MB of text and typed arrays), so paging and
+ * filtering never re-read the file.
+ */
+import { stat } from 'node:fs/promises';
+import { UserFacingError } from '@shared/ipc/ipc-result';
+import type {
+  OverviewGroup,
+  ReportCampaignView,
+  ReportDetailView,
+  ReportOverviewView,
+  ReportRefreshResult,
+  ReportRowsFilter,
+  ReportRowsPage,
+} from '@shared/ipc/channels/reports';
+import type { Channel } from '@shared/providers/provider-ids';
+import { diffReportSummaries, reportEvolution } from '@shared/reports/diff-report-summaries';
+import { extractOptOuts } from '@shared/reports/opt-outs';
+import { formatParisLabel } from '@shared/reports/paris-time';
+import type { ParsedReport } from '@shared/reports/parse-report';
+import { exportReportRowsCsv, filterReportRows, readReportRows } from '@shared/reports/report-drill-down';
+import type { ConnectionConfig } from '../connectors/connection-config';
+import { ConnectorError } from '../connectors/connector-error';
+import { createRemoteFileSystem } from '../connectors/create-remote-file-system';
+import type { RemoteFileSystem } from '../connectors/remote-file-system';
+import type { StoredConnection } from '../connections/connection-types';
+import type { Dialogs } from '../main-deps';
+import type { JobRecord } from '../queue/job-record';
+import { createJobStore } from '../queue/job-store';
+import type { OptOutService } from '../opt-outs/opt-out-service';
+import { writeFileAtomic } from '../workspace/atomic-write';
+import { downloadBytes, listRemoteReportVersions } from './report-fetcher';
+import { parseReportInWorker, type ReportParser } from './report-parse-job';
+import { nextReportCheckAt } from './report-schedule';
+import { createReportStore, emptyReportState, isSafeReportFileName, type ReportState, type StoredReportVersion } from './report-store';
+
+/** What the service needs from the connections service (same shape the queue uses). */
+export interface ReportConnections {
+  getStored(idOrName: string): Promise<StoredConnection>;
+  resolveConfig(connection: StoredConnection): Promise<ConnectionConfig>;
+}
+
+export interface ReportServiceOptions {
+  dataDir: string;
+  connections: ReportConnections;
+  optOuts: OptOutService;
+  dialogs?: Dialogs;
+  fileSystemFactory?: (config: ConnectionConfig) => RemoteFileSystem;
+  parse?: ReportParser;
+  now?: () => Date;
+  emit?: (event: { jobId: string; versions: number; newVersions: number }) => void;
+  log?: (message: string, error?: unknown) => void;
+  /** Latest parsed reports kept in memory (default 2). */
+  cacheSize?: number;
+}
+
+export interface FetchOutcome {
+  jobId: string;
+  campaignId: string | null;
+  newVersions: StoredReportVersion[];
+  state: ReportState;
+}
+
+const csvFilters = [{ name: 'CSV', extensions: ['csv'] }];
+const pngFilters = [{ name: 'PNG', extensions: ['png'] }];
+
+export function isMediasflowJob(record: JobRecord): boolean {
+  return record.job.providerId === 'mediasflow-sftp';
+}
+
+export function acceptedAtOf(record: JobRecord): string | null {
+  const entry = [...record.job.history].reverse().find((item) => item.to === 'accepted');
+  return entry?.at ?? (record.job.state === 'accepted' ? record.job.updatedAt : null);
+}
+
+/** When the campaign left: its programmed time, else when it was accepted. */
+export function sendAtOf(record: JobRecord): string | null {
+  return record.job.programmedAt ?? acceptedAtOf(record) ?? record.job.onServerAt;
+}
+
+function notFound(jobId: string): UserFacingError {
+  return new UserFacingError('report-job-not-found', `Le dépôt ${jobId} n'existe pas (ou plus) dans la file d'envoi.`, { jobId });
+}
+
+function notAccepted(record: JobRecord): UserFacingError {
+  return new UserFacingError(
+    'report-not-accepted',
+    `La campagne « ${record.job.campaignName} » n'a pas encore été acceptée par le fournisseur (état : ${record.job.state}) : il n'y a pas encore de rapport.`,
+    { jobId: record.job.id, state: record.job.state },
+  );
+}
+
+function notPublished(record: JobRecord): UserFacingError {
+  return new UserFacingError(
+    'report-not-published',
+    `AllMySMS ne publie pas de fichier de rapport : pour « ${record.job.campaignName} », Dropdesk sait seulement que la campagne a été acceptée. Consultez le détail des envois sur l'espace client AllMySMS.`,
+    { jobId: record.job.id },
+  );
+}
+
+function noReportYet(record: JobRecord): UserFacingError {
+  return new UserFacingError(
+    'report-not-yet',
+    `MediasFlow n'a pas encore publié de rapport pour « ${record.job.campaignName} ». Le premier arrive en général à la fin de l'envoi ; cliquez sur « Actualiser » plus tard.`,
+    { jobId: record.job.id },
+  );
+}
+
+function describeFailure(error: unknown): { code: string; message: string } {
+  if (error instanceof ConnectorError) return { code: error.kind, message: error.message };
+  if (error instanceof UserFacingError) return { code: error.code, message: error.message };
+  const code = (error as { code?: unknown })?.code;
+  return {
+    code: typeof code === 'string' ? code : 'report-fetch-failed',
+    message: `Les rapports n'ont pas pu être récupérés (${error instanceof Error ? error.message : String(error)}). Réessayez avec « Actualiser ».`,
+  };
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+
+export function createReportService(options: ReportServiceOptions) {
+  const jobs = createJobStore(options.dataDir);
+  const store = createReportStore(options.dataDir);
+  const now = options.now ?? (() => new Date());
+  const parse = options.parse ?? parseReportInWorker;
+  const factory = options.fileSystemFactory ?? ((config: ConnectionConfig) => createRemoteFileSystem(config));
+  const log = options.log ?? (() => {});
+  const cacheSize = Math.max(1, options.cacheSize ?? 2);
+  /** jobId → latest parsed report (insertion order = least recently used first). */
+  const parsedCache = new Map<string, { fileName: string; parsed: ParsedReport }>();
+  const filterCache = new Map<string, Uint32Array>();
+  /** One fetch per job at a time in this process. */
+  const fetching = new Map<string, Promise<FetchOutcome>>();
+
+  async function readRecord(jobId: string): Promise<JobRecord> {
+    const record = await jobs.read(jobId);
+    if (!record) throw notFound(jobId);
+    return record;
+  }
+
+  async function stateOf(record: JobRecord): Promise<ReportState> {
+    return (await store.readState(record.job.id)) ?? emptyReportState(record.job.id, record.job.campaignId);
+  }
+
+  function campaignView(record: JobRecord, state: ReportState): ReportCampaignView {
+    const mediasflow = isMediasflowJob(record);
+    const latest = state.versions.at(-1) ?? null;
+    const sendAt = sendAtOf(record);
+    const next =
+      mediasflow && sendAt
+        ? nextReportCheckAt({
+            sendAt: Date.parse(sendAt),
+            lastCheckedAt: state.lastCheckedAt ? Date.parse(state.lastCheckedAt) : null,
+            consecutiveFailures: state.consecutiveFailures,
+          })
+        : null;
+    return {
+      jobId: record.job.id,
+      campaignName: record.job.campaignName,
+      campaignId: record.job.campaignId,
+      providerId: record.job.providerId,
+      channel: record.job.channel,
+      connectionId: record.job.connectionId,
+      connectionName: record.connectionName,
+      idDelivery: record.job.idDelivery,
+      remoteName: record.job.remoteName,
+      sendAt,
+      acceptedAt: acceptedAtOf(record),
+      droppedRecipients: record.file.recipients,
+      availability: !mediasflow ? 'not-published' : latest ? 'available' : 'waiting',
+      versions: state.versions.length,
+      latestFileName: latest?.fileName ?? null,
+      latestGeneratedAt: latest?.generatedAt ?? null,
+      headline: latest
+        ? {
+            recipients: latest.summary.recipients,
+            delivered: latest.summary.categories.delivered,
+            deliveredRate: latest.summary.deliveredRate,
+            stop: latest.summary.stop,
+            clicks: latest.summary.clicks,
+          }
+        : null,
+      lastCheckedAt: state.lastCheckedAt,
+      nextCheckAt: next === null ? null : new Date(next).toISOString(),
+      lastError: state.lastError,
+    };
+  }
+
+  async function acceptedRecords(): Promise<JobRecord[]> {
+    return (await jobs.readAll()).filter((record) => record.job.state === 'accepted');
+  }
+
+  /** Downloads what is new for one accepted MediasFlow job (never the same version twice). */
+  async function fetchJob(record: JobRecord): Promise<FetchOutcome> {
+    const jobId = record.job.id;
+    if (record.job.state !== 'accepted') throw notAccepted(record);
+    if (!isMediasflowJob(record)) throw notPublished(record);
+    if (!record.job.remoteName) throw notAccepted(record);
+    let state = await stateOf(record);
+    state.campaignId = record.job.campaignId;
+    const checkedAt = now().toISOString();
+    const newVersions: StoredReportVersion[] = [];
+    let fs: RemoteFileSystem | null = null;
+    try {
+      const connection = await options.connections.getStored(record.job.connectionId);
+      fs = factory(await options.connections.resolveConfig(connection));
+      await fs.connect();
+      const remote = await listRemoteReportVersions(fs, record.job.remoteName, record.job.campaignId);
+      const known = new Set(state.versions.map((version) => version.fileName));
+      const onDisk = await store.filesOnDisk(jobId);
+      for (const version of remote) {
+        if (known.has(version.fileName) || !isSafeReportFileName(version.fileName)) continue;
+        // A crash after saving a file but before the state: the file is complete (atomic write), reuse it.
+        if (!onDisk.has(version.fileName)) {
+          const bytes = await downloadBytes(fs, version.remotePath);
+          await store.saveFile(jobId, version.fileName, bytes);
+        }
+        const path = store.filePath(jobId, version.fileName);
+        const result = await parse({ path, fileName: version.fileName, channel: record.job.channel });
+        const stored: StoredReportVersion = {
+          fileName: version.fileName,
+          remotePath: version.remotePath,
+          archived: version.archived,
+          generatedAtStamp: version.generatedAtStamp,
+          generatedAt: version.generatedAt,
+          bytes: (await stat(path)).size,
+          downloadedAt: now().toISOString(),
+          summary: result.summary,
+          encoding: result.parsed.encoding,
+        };
+        state = { ...state, versions: [...state.versions, stored].sort((a, b) => a.generatedAtStamp.localeCompare(b.generatedAtStamp) || a.fileName.localeCompare(b.fileName)) };
+        // Persist each version as soon as it is in: a later failure never makes us download it again.
+        await store.writeState(state);
+        newVersions.push(stored);
+        const optOuts = extractOptOuts(result.parsed, { campaignId: record.job.campaignId ?? '', reportDate: version.generatedAt });
+        await options.optOuts.mergeFromReport(optOuts);
+        if (state.versions.at(-1)?.fileName === version.fileName) remember(jobId, version.fileName, result.parsed);
+      }
+      state = { ...state, lastCheckedAt: checkedAt, lastSuccessAt: checkedAt, consecutiveFailures: 0, lastError: null };
+      await store.writeState(state);
+    } catch (error) {
+      const failure = describeFailure(error);
+      log(`reports: fetching the reports of ${jobId} failed`, error);
+      state = { ...state, lastCheckedAt: checkedAt, consecutiveFailures: state.consecutiveFailures + 1, lastError: failure };
+      await store.writeState(state).catch((writeError: unknown) => log(`reports: saving the state of ${jobId} failed`, writeError));
+      throw error;
+    } finally {
+      await fs?.close();
+      if (newVersions.length > 0 || state.lastError) {
+        options.emit?.({ jobId, versions: state.versions.length, newVersions: newVersions.length });
+      }
+    }
+    return { jobId, campaignId: record.job.campaignId, newVersions, state };
+  }
+
+  function fetchOnce(record: JobRecord): Promise<FetchOutcome> {
+    const running = fetching.get(record.job.id);
+    if (running) return running;
+    const run = fetchJob(record).finally(() => fetching.delete(record.job.id));
+    fetching.set(record.job.id, run);
+    return run;
+  }
+
+  function remember(jobId: string, fileName: string, parsed: ParsedReport): void {
+    parsedCache.delete(jobId);
+    parsedCache.set(jobId, { fileName, parsed });
+    while (parsedCache.size > cacheSize) parsedCache.delete(parsedCache.keys().next().value as string);
+    for (const key of [...filterCache.keys()]) if (key.startsWith(`${jobId}|`)) filterCache.delete(key);
+  }
+
+  /** The latest version, parsed (from the cache, else in a worker). */
+  async function latestParsed(jobId: string): Promise<{ record: JobRecord; version: StoredReportVersion; parsed: ParsedReport }> {
+    const record = await readRecord(jobId);
+    if (!isMediasflowJob(record)) throw notPublished(record);
+    const state = await stateOf(record);
+    const version = state.versions.at(-1);
+    if (!version) throw noReportYet(record);
+    const cached = parsedCache.get(jobId);
+    if (cached && cached.fileName === version.fileName) {
+      parsedCache.delete(jobId);
+      parsedCache.set(jobId, cached);
+      return { record, version, parsed: cached.parsed };
+    }
+    const result = await parse({ path: store.filePath(jobId, version.fileName), fileName: version.fileName, channel: record.job.channel });
+    remember(jobId, version.fileName, result.parsed);
+    return { record, version, parsed: result.parsed };
+  }
+
+  function filteredRows(jobId: string, fileName: string, parsed: ParsedReport, filter: ReportRowsFilter): Uint32Array {
+    const normalised: ReportRowsFilter = {
+      ...(filter.category ? { category: filter.category } : {}),
+      ...(filter.code ? { code: filter.code } : {}),
+      ...(filter.search?.trim() ? { search: filter.search.trim() } : {}),
+    };
+    const key = `${jobId}|${fileName}|${normalised.category ?? ''}|${normalised.code ?? ''}|${normalised.search ?? ''}`;
+    let rows = filterCache.get(key);
+    if (!rows) {
+      rows = filterReportRows(parsed, normalised);
+      filterCache.set(key, rows);
+      while (filterCache.size > 8) filterCache.delete(filterCache.keys().next().value as string);
+    }
+    return rows;
+  }
+
+  async function overview(input: { from?: string; to?: string; channel?: Channel }): Promise<ReportOverviewView> {
+    const from = input.from?.slice(0, 10);
+    const to = input.to?.slice(0, 10);
+    const days = new Map<string, { recipients: number; delivered: number; campaigns: number }>();
+    const byDelivery = new Map<string, OverviewGroup>();
+    const byConnection = new Map<string, OverviewGroup>();
+    const totals = { campaigns: 0, recipients: 0, delivered: 0, stop: 0, clicks: 0 };
+    const addTo = (groups: Map<string, OverviewGroup>, key: string, label: string, recipients: number, delivered: number, stop: number) => {
+      const group = groups.get(key) ?? { key, label, recipients: 0, delivered: 0, deliveredRate: 0, stop: 0, campaigns: 0 };
+      group.recipients += recipients;
+      group.delivered += delivered;
+      group.stop += stop;
+      group.campaigns++;
+      group.deliveredRate = ratio(group.delivered, group.recipients);
+      groups.set(key, group);
+    };
+    for (const record of await acceptedRecords()) {
+      if (!isMediasflowJob(record)) continue;
+      if (input.channel && record.job.channel !== input.channel) continue;
+      const latest = (await stateOf(record)).versions.at(-1);
+      const sendAt = sendAtOf(record);
+      if (!latest || !sendAt) continue;
+      const day = formatParisLabel(Date.parse(sendAt), true);
+      if ((from && day < from) || (to && day > to)) continue;
+      const { recipients, stop, clicks } = latest.summary;
+      const delivered = latest.summary.categories.delivered;
+      totals.campaigns++;
+      totals.recipients += recipients;
+      totals.delivered += delivered;
+      totals.stop += stop;
+      totals.clicks += clicks;
+      const point = days.get(day) ?? { recipients: 0, delivered: 0, campaigns: 0 };
+      point.recipients += recipients;
+      point.delivered += delivered;
+      point.campaigns++;
+      days.set(day, point);
+      addTo(byDelivery, record.job.idDelivery, record.job.idDelivery, recipients, delivered, stop);
+      addTo(byConnection, record.job.connectionId, record.connectionName, recipients, delivered, stop);
+    }
+    const sortGroups = (groups: Map<string, OverviewGroup>) => [...groups.values()].sort((a, b) => b.recipients - a.recipients || a.label.localeCompare(b.label));
+    return {
+      ...totals,
+      deliveredRate: ratio(totals.delivered, totals.recipients),
+      overTime: [...days.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([day, point]) => ({ day, ...point, deliveredRate: ratio(point.delivered, point.recipients) })),
+      byDelivery: sortGroups(byDelivery),
+      byConnection: sortGroups(byConnection),
+    };
+  }
+
+  return {
+    async list(): Promise<ReportCampaignView[]> {
+      const records = await acceptedRecords();
+      const views = await Promise.all(records.map(async (record) => campaignView(record, await stateOf(record))));
+      return views.sort((a, b) => (b.sendAt ?? '').localeCompare(a.sendAt ?? '') || a.campaignName.localeCompare(b.campaignName));
+    },
+
+    async get(jobId: string): Promise<ReportDetailView> {
+      const record = await readRecord(jobId);
+      const state = await stateOf(record);
+      const versions = state.versions;
+      const latest = versions.at(-1) ?? null;
+      const previous = versions.length > 1 ? versions[versions.length - 2] : null;
+      return {
+        campaign: campaignView(record, state),
+        versions: versions.map((version) => ({
+          fileName: version.fileName,
+          generatedAt: version.generatedAt,
+          archived: version.archived,
+          bytes: version.bytes,
+          downloadedAt: version.downloadedAt,
+          recipients: version.summary.recipients,
+          delivered: version.summary.categories.delivered,
+        })),
+        latest: latest ? { fileName: latest.fileName, generatedAt: latest.generatedAt, encoding: latest.encoding, summary: latest.summary } : null,
+        diff: latest && previous ? diffReportSummaries(previous.summary, latest.summary) : null,
+        evolution: reportEvolution(versions.map((version) => ({ generatedAt: version.generatedAt, fileName: version.fileName, summary: version.summary }))),
+      };
+    },
+
+    /** One job (errors thrown, for the CLI), with the job's state checks. */
+    async fetchNew(jobId: string): Promise<FetchOutcome> {
+      return fetchOnce(await readRecord(jobId));
+    },
+
+    /** "Actualiser": one campaign or every accepted MediasFlow campaign; failures are reported per job. */
+    async refresh(input: { jobId?: string }): Promise<ReportRefreshResult> {
+      const records = input.jobId ? [await readRecord(input.jobId)] : (await acceptedRecords()).filter(isMediasflowJob);
+      if (input.jobId) {
+        const record = records[0];
+        if (record.job.state !== 'accepted') throw notAccepted(record);
+        if (!isMediasflowJob(record)) throw notPublished(record);
+      }
+      const result: ReportRefreshResult = { jobs: [] };
+      for (const record of records) {
+        try {
+          const outcome = await fetchOnce(record);
+          result.jobs.push({ jobId: record.job.id, newVersions: outcome.newVersions.length, versions: outcome.state.versions.length, error: null });
+        } catch (error) {
+          const state = await stateOf(record);
+          result.jobs.push({ jobId: record.job.id, newVersions: 0, versions: state.versions.length, error: describeFailure(error) });
+        }
+      }
+      return result;
+    },
+
+    /** The poller's pass: every accepted MediasFlow campaign whose next look is due. */
+    async runDue(): Promise<{ checked: string[]; failed: string[] }> {
+      const checked: string[] = [];
+      const failed: string[] = [];
+      const at = now().getTime();
+      for (const record of await acceptedRecords()) {
+        if (!isMediasflowJob(record)) continue;
+        const view = campaignView(record, await stateOf(record));
+        if (!view.nextCheckAt || Date.parse(view.nextCheckAt) > at) continue;
+        try {
+          await fetchOnce(record);
+          checked.push(record.job.id);
+        } catch {
+          failed.push(record.job.id);
+        }
+      }
+      return { checked, failed };
+    },
+
+    /** Earliest next look among the campaigns (for the poller's sleep); null when none is scheduled. */
+    async nextDueAt(): Promise<number | null> {
+      let earliest: number | null = null;
+      for (const view of await this.list()) {
+        if (!view.nextCheckAt) continue;
+        const at = Date.parse(view.nextCheckAt);
+        earliest = earliest === null ? at : Math.min(earliest, at);
+      }
+      return earliest;
+    },
+
+    latestParsed,
+
+    async rows(input: { jobId: string; offset: number; limit: number } & ReportRowsFilter): Promise<ReportRowsPage> {
+      const { version, parsed } = await latestParsed(input.jobId);
+      const rows = filteredRows(input.jobId, version.fileName, parsed, input);
+      return { columns: [...parsed.header.columns], total: rows.length, offset: input.offset, rows: readReportRows(parsed, rows, input.offset, input.limit) };
+    },
+
+    async exportRows(input: { jobId: string; filter: ReportRowsFilter }): Promise<{ path: string; rows: number } | null> {
+      const { record, version, parsed } = await latestParsed(input.jobId);
+      const rows = filteredRows(input.jobId, version.fileName, parsed, input.filter);
+      const suffix = input.filter.code ? `code-${input.filter.code}` : input.filter.category ?? 'tous';
+      const defaultName = `rapport-${record.job.campaignId ?? record.job.id}-${suffix}.csv`.replace(/[<>:"/\\|?*]/g, '_');
+      const chosen = await options.dialogs?.chooseSaveFile({ purpose: 'report-rows-export', defaultName, filters: csvFilters });
+      if (!chosen) return null;
+      await writeFileAtomic(chosen, new TextEncoder().encode(exportReportRowsCsv(parsed, rows)));
+      return { path: chosen, rows: rows.length };
+    },
+
+    async savePng(input: { defaultName: string; bytes: Uint8Array }): Promise<{ path: string } | null> {
+      const signature = [0x89, 0x50, 0x4e, 0x47];
+      if (!signature.every((byte, index) => input.bytes[index] === byte)) {
+        throw new UserFacingError('report-png-invalid', "L'image du graphique n'est pas un PNG valide. Réessayez l'export.");
+      }
+      const defaultName = input.defaultName.replace(/[<>:"/\\|?*]/g, '_').replace(/(\.png)?$/i, '.png');
+      const chosen = await options.dialogs?.chooseSaveFile({ purpose: 'report-chart-png', defaultName, filters: pngFilters });
+      if (!chosen) return null;
+      await writeFileAtomic(chosen, input.bytes);
+      return { path: chosen };
+    },
+
+    overview,
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

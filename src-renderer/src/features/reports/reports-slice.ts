@@ -1,0 +1,246 @@
+/**
+ * Delivery reports in the renderer: the accepted campaigns with their report
+ * status, the campaign being read (figures, diff, evolution), the drill-down
+ * filter, the cross-campaign overview and the opt-out list. Main holds the
+ * parsed reports; this slice only holds figures and asks for pages.
+ */
+import type { StateCreator } from 'zustand';
+import type { ReportCampaignView, ReportDetailView, ReportOverviewView, ReportRowsFilter, ReportRowsPage } from '@shared/ipc/channels/reports';
+import type { Channel } from '@shared/providers/provider-ids';
+import type { OptOutList } from '@shared/reports/opt-outs';
+import type { ApiClient } from '../../bridge/api-client';
+import type { DropdeskState, DropdeskStore } from '../../store/dropdesk-store';
+
+export type ReportsTab = 'campaigns' | 'overview' | 'opt-outs';
+
+export interface OverviewFilter {
+  from?: string;
+  to?: string;
+  channel?: Channel;
+}
+
+export interface ReportsSlice {
+  reportsTab: ReportsTab;
+  reportCampaigns: ReportCampaignView[];
+  reportCampaignsLoaded: boolean;
+  selectedReportJobId: string | null;
+  reportDetail: ReportDetailView | null;
+  reportRefreshing: boolean;
+  /** What the recipients table shows; bumps `drillDownVersion` so the table refetches. */
+  drillDown: ReportRowsFilter;
+  drillDownVersion: number;
+  overview: ReportOverviewView | null;
+  overviewFilter: OverviewFilter;
+  optOuts: OptOutList | null;
+
+  showReportsTab(tab: ReportsTab): void;
+  loadReportCampaigns(): Promise<void>;
+  openReport(jobId: string): Promise<void>;
+  refreshReports(jobId?: string): Promise<void>;
+  setDrillDown(filter: ReportRowsFilter): void;
+  /** A page of the drill-down rows (null when no report is open or main refused). */
+  loadReportRows(offset: number, limit: number): Promise<ReportRowsPage | null>;
+  exportDrillDown(): Promise<void>;
+  saveChartPng(name: string, bytes: Uint8Array): Promise<void>;
+  loadOverview(filter?: OverviewFilter): Promise<void>;
+  loadOptOuts(): Promise<void>;
+  addOptOut(number: string): Promise<boolean>;
+  removeOptOuts(numbers: string[]): Promise<void>;
+  importOptOuts(): Promise<void>;
+  exportOptOuts(): Promise<void>;
+  reportUpdated(event: { jobId: string }): Promise<void>;
+}
+
+export function createReportsSlice(client: ApiClient): StateCreator<DropdeskState, [], [], ReportsSlice> {
+  return (set, get) => ({
+    reportsTab: 'campaigns',
+    reportCampaigns: [],
+    reportCampaignsLoaded: false,
+    selectedReportJobId: null,
+    reportDetail: null,
+    reportRefreshing: false,
+    drillDown: {},
+    drillDownVersion: 0,
+    overview: null,
+    overviewFilter: {},
+    optOuts: null,
+
+    showReportsTab(tab) {
+      set({ reportsTab: tab });
+      if (tab === 'overview') void get().loadOverview();
+      if (tab === 'opt-outs') void get().loadOptOuts();
+      if (tab === 'campaigns') void get().loadReportCampaigns();
+    },
+
+    async loadReportCampaigns() {
+      try {
+        const campaigns = await client.call('reports:list', undefined);
+        set({ reportCampaigns: campaigns, reportCampaignsLoaded: true });
+        const selected = get().selectedReportJobId;
+        if (!selected && campaigns.length > 0) await get().openReport(campaigns[0].jobId);
+      } catch (error) {
+        set({ reportCampaignsLoaded: true });
+        get().notifyError(error);
+      }
+    },
+
+    async openReport(jobId) {
+      set({ selectedReportJobId: jobId, drillDown: {}, drillDownVersion: get().drillDownVersion + 1 });
+      try {
+        const detail = await client.call('reports:get', { jobId });
+        if (get().selectedReportJobId === jobId) set({ reportDetail: detail });
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
+
+    async refreshReports(jobId) {
+      set({ reportRefreshing: true });
+      try {
+        const result = await client.call('reports:refresh', jobId ? { jobId } : {});
+        const failed = result.jobs.find((job) => job.error);
+        const added = result.jobs.reduce((sum, job) => sum + job.newVersions, 0);
+        if (failed?.error) get().notifyError(failed.error);
+        else get().notify({ kind: 'success', key: 'reports:screen.refreshed', params: { count: added } });
+        await get().loadReportCampaigns();
+        const selected = get().selectedReportJobId;
+        if (selected) {
+          const detail = await client.call('reports:get', { jobId: selected });
+          set({ reportDetail: detail, drillDownVersion: get().drillDownVersion + 1 });
+        }
+      } catch (error) {
+        get().notifyError(error);
+      } finally {
+        set({ reportRefreshing: false });
+      }
+    },
+
+    setDrillDown(filter) {
+      set({ drillDown: filter, drillDownVersion: get().drillDownVersion + 1 });
+    },
+
+    async loadReportRows(offset, limit) {
+      const jobId = get().selectedReportJobId;
+      if (!jobId) return null;
+      const { category, code, search } = get().drillDown;
+      try {
+        return await client.call('reports:rows', {
+          jobId,
+          offset,
+          limit,
+          ...(category ? { category } : {}),
+          ...(code ? { code } : {}),
+          ...(search?.trim() ? { search: search.trim() } : {}),
+        });
+      } catch (error) {
+        get().notifyError(error);
+        return null;
+      }
+    },
+
+    async exportDrillDown() {
+      const jobId = get().selectedReportJobId;
+      if (!jobId) return;
+      try {
+        const saved = await client.call('reports:export-rows', { jobId, filter: get().drillDown });
+        if (saved) get().notify({ kind: 'success', key: 'reports:screen.exported', params: { count: saved.rows, path: saved.path } });
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
+
+    async saveChartPng(name, bytes) {
+      try {
+        const saved = await client.call('reports:save-png', { defaultName: name, bytes });
+        if (saved) get().notify({ kind: 'success', key: 'reports:screen.chartSaved', params: { path: saved.path } });
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
+
+    async loadOverview(filter) {
+      const next = filter ?? get().overviewFilter;
+      set({ overviewFilter: next });
+      try {
+        const overview = await client.call('reports:overview', {
+          ...(next.from ? { from: next.from } : {}),
+          ...(next.to ? { to: next.to } : {}),
+          ...(next.channel ? { channel: next.channel } : {}),
+        });
+        set({ overview });
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
+
+    async loadOptOuts() {
+      try {
+        set({ optOuts: await client.call('opt-outs:list', undefined) });
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
+
+    async addOptOut(number) {
+      try {
+        set({ optOuts: await client.call('opt-outs:add', { number }) });
+        return true;
+      } catch (error) {
+        get().notifyError(error);
+        return false;
+      }
+    },
+
+    async removeOptOuts(numbers) {
+      try {
+        set({ optOuts: await client.call('opt-outs:remove', { numbers }) });
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
+
+    async importOptOuts() {
+      try {
+        const result = await client.call('opt-outs:import', undefined);
+        if (!result) return;
+        get().notify({ kind: 'success', key: 'reports:optOuts.imported', params: { added: result.added, updated: result.updated } });
+        await get().loadOptOuts();
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
+
+    async exportOptOuts() {
+      try {
+        const saved = await client.call('opt-outs:export', undefined);
+        if (saved) get().notify({ kind: 'success', key: 'reports:screen.optOutsExported', params: { count: saved.count, path: saved.path } });
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
+
+    async reportUpdated(event) {
+      await get().loadReportCampaigns();
+      if (get().selectedReportJobId === event.jobId) {
+        try {
+          const detail = await client.call('reports:get', { jobId: event.jobId });
+          set({ reportDetail: detail, drillDownVersion: get().drillDownVersion + 1 });
+        } catch (error) {
+          get().notifyError(error);
+        }
+      }
+    },
+  });
+}
+
+/** Forwards main's report events into the store; returns the unsubscribe. */
+export function connectReportEvents(store: DropdeskStore, client: ApiClient): () => void {
+  const offUpdated = client.subscribe('reports:updated', (event) => void store.getState().reportUpdated(event));
+  const offOptOuts = client.subscribe('opt-outs:changed', () => {
+    if (store.getState().optOuts) void store.getState().loadOptOuts();
+  });
+  return () => {
+    offUpdated();
+    offOptOuts();
+  };
+}
