@@ -20,4 +20,10 @@ export interface MainDeps {
   settings: SettingsStore;
   emit: EventSink;
   log: (message: string, error?: unknown) => void;
+  /** Password encryption (Electron safeStorage); none → passwords are asked and kept for the session only. */
+  secretCipher?: import('./connections/connection-types').SecretCipher;
+  /** Desktop notifications on acceptance / rejection of a drop. */
+  notifier?: import('./queue/queue-runtime').Notifier;
+  /** Where the demo drop boxes listen (src-main/demo/). */
+  demoEndpoints?: import('./connections/connection-types').DemoEndpoints;
 }

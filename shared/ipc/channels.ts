@@ -9,10 +9,12 @@ import type { IpcResult } from './ipc-result';
 import { listEventNames, listRequestNames, type ListRequestChannels, type ListEventChannels } from './channels/lists';
 import { reportEventNames, reportRequestNames, type ReportRequestChannels, type ReportEventChannels } from './channels/reports';
 import { campaignEventNames, campaignRequestNames, type CampaignRequestChannels, type CampaignEventChannels } from './channels/campaigns';
+import { connectionEventNames, connectionRequestNames, type ConnectionRequestChannels, type ConnectionEventChannels } from './channels/connections';
+import { queueEventNames, queueRequestNames, type QueueRequestChannels, type QueueEventChannels } from './channels/queue';
 
-export interface RequestChannels extends AppRequestChannels, ListRequestChannels, CampaignRequestChannels, ReportRequestChannels {}
+export interface RequestChannels extends AppRequestChannels, ListRequestChannels, CampaignRequestChannels, ReportRequestChannels, ConnectionRequestChannels, QueueRequestChannels {}
 
-export interface EventChannels extends AppEventChannels, ListEventChannels, CampaignEventChannels, ReportEventChannels {}
+export interface EventChannels extends AppEventChannels, ListEventChannels, CampaignEventChannels, ReportEventChannels, ConnectionEventChannels, QueueEventChannels {}
 
 export type RequestChannel = keyof RequestChannels;
 export type EventChannel = keyof EventChannels;
@@ -28,5 +30,5 @@ export interface DropdeskApi {
 }
 
 /** Every channel and event name (the preload's allow-lists), checked by the compiler against the maps. */
-export const requestChannelNames = [...Object.keys(appRequestNames), ...Object.keys(listRequestNames), ...Object.keys(campaignRequestNames), ...Object.keys(reportRequestNames)] as RequestChannel[];
-export const eventChannelNames = [...Object.keys(appEventNames), ...Object.keys(listEventNames), ...Object.keys(campaignEventNames), ...Object.keys(reportEventNames)] as EventChannel[];
+export const requestChannelNames = [...Object.keys(appRequestNames), ...Object.keys(listRequestNames), ...Object.keys(campaignRequestNames), ...Object.keys(reportRequestNames), ...Object.keys(connectionRequestNames), ...Object.keys(queueRequestNames)] as RequestChannel[];
+export const eventChannelNames = [...Object.keys(appEventNames), ...Object.keys(listEventNames), ...Object.keys(campaignEventNames), ...Object.keys(reportEventNames), ...Object.keys(connectionEventNames), ...Object.keys(queueEventNames)] as EventChannel[];

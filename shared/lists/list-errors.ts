@@ -66,3 +66,11 @@ export function lastColumnError(): UserFacingError {
     'Une liste doit garder au moins une colonne : ajoutez-en une autre avant de supprimer celle-ci.',
   );
 }
+
+export function unclosedQuoteError(record: number): UserFacingError {
+  return new UserFacingError(
+    'list-unclosed-quote',
+    `Un guillemet (") ouvert vers l'enregistrement ${record} du fichier n'est jamais refermé : tout ce qui suit serait lu comme une seule valeur. Corrigez cette ligne dans Excel ou un éditeur de texte, puis importez à nouveau.`,
+    { record },
+  );
+}

@@ -12,6 +12,12 @@ describe('parseCsvRecords', () => {
     ]);
   });
 
+  it('refuses a quote that is never closed', () => {
+    expect(() => parseCsvRecords('Nom;SMS\nA;0611111111\n"B;0622222222\nC;0633333333\n', ';')).toThrow(
+      expect.objectContaining({ code: 'list-unclosed-quote', params: { record: 3 } }),
+    );
+  });
+
   it('skips blank lines and all-empty records, keeps spaces inside values', () => {
     const text = 'Nom;SMS\n\n;\n  ; \n A ;0611111111 \n';
     expect(parseCsvRecords(text, ';')).toEqual([

@@ -1,14 +1,18 @@
 import Papa from 'papaparse';
 import type { Delimiter } from './list-types';
+import { unclosedQuoteError } from './list-errors';
 
 /**
  * Splits the text into records with papaparse: quoted fields keep their
  * delimiters and line breaks, so a record spanning two physical lines is one
- * row. Lines with no content at all (blank lines, or only delimiters as Excel
+ * row; a quote never closed is refused. Lines with no content at all (blank lines, or only delimiters as Excel
  * writes for blank rows) are dropped. Values are kept exactly as written.
  */
 export function parseCsvRecords(text: string, delimiter: Delimiter): string[][] {
   const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true, quoteChar: '"' });
+  // An unclosed quote swallows every following line into one value: refuse rather than miscount.
+  const unclosed = result.errors.find((error) => error.code === 'MissingQuotes');
+  if (unclosed) throw unclosedQuoteError((unclosed.row ?? 0) + 1);
   const records = result.data;
   let kept = 0;
   for (let i = 0; i < records.length; i++) {

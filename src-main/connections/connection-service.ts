@@ -353,7 +353,8 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       sessionPasswords.set(connection.id, given.password);
     }
     if (result.connected) return result;
-    return { ...result, error: result.error.toJSON() as unknown as ConnectionTestView & never };
+    const error = result.error.toJSON();
+    return { connected: false, passwordTravelsInClear: result.passwordTravelsInClear, hostKeyFingerprint: result.hostKeyFingerprint, error: { ...error, params: { ...error.params } } };
   }
 
   /** Remembers a password the user typed for this session only (never written to disk). */

@@ -2,3 +2,4 @@
 export { startDemoProviders, type DemoProviders, type DemoEndpoint, type StartDemoProvidersOptions } from './start-demo-providers';
 export { defaultDemoTemplates, defaultDemoTimings, demoCredentials, type DemoTemplate, type DemoTimings } from './demo-options';
 export { demoHost, demoPaths } from './demo-paths';
+export { demoConnectionConfigs } from './demo-connections';

@@ -85,7 +85,11 @@ describe('MediasflowDemoBox', () => {
     expect(box.campaigns()[0].reportsWritten).toBe(3);
     clock += 120_000;
     await box.tick();
-    expect((await names('Campagnes/Report/archive')).length).toBe(2);
+    expect(await names('Campagnes/Report/archive')).toEqual(reports);
+    clock += 90 * 24 * 3_600_000;
+    await box.tick();
+    expect(await names('Campagnes/Report/archive')).toEqual([]);
+    expect(await names('Campagnes/Report')).toEqual(['archive']);
   });
 
   it('a restart between the move and the .ar writes the .ar with the number already given', async () => {

@@ -13,6 +13,7 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { UserFacingError } from '@shared/ipc/ipc-result';
+import type { DropProblem, DropSummary } from '@shared/ipc/channels/queue';
 import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
 import { computeListFigures, prepareMessages, type MessageSettings } from '@shared/campaigns/recipient-messages';
 import { checkDocument, checkListBytes } from '@shared/lists/check-list-bytes';
@@ -61,47 +62,7 @@ export interface PrepareDropInput {
   type?: SendType;
 }
 
-export interface DropProblem {
-  code: string;
-  message: string;
-}
-
-export interface DropSummary {
-  campaignName: string;
-  connection: { id: string; name: string; provider: StoredConnection['provider'] };
-  provider: ProviderId;
-  channel: Channel;
-  type: SendType;
-  list: { name: string; rows: number };
-  recipients: number;
-  excluded: {
-    invalid: number;
-    duplicates: number;
-    /** Rows whose AllMySMS line alone exceeds the provider's file limit. */
-    oversized: number;
-    /** Invalid rows by reason ('empty', 'malformed', 'landline', 'not-mobile'). */
-    invalidByReason: Record<string, number>;
-    /** First list lines (1-based, after the header) of each kind, for the details. */
-    invalidLines: number[];
-    duplicateLines: number[];
-  };
-  /** SMS billed over all recipients; null when the message is not known here (MediasFlow template, VMS). */
-  segments: { total: number; min: number; max: number } | null;
-  /** Credits the drop uses: SMS segments, or one per recipient for VMS; null when unknown. */
-  credits: number | null;
-  /** ISO instant, null for an immediate send. */
-  sendAt: string | null;
-  /** Paris time 'YYYY-MM-DD HH:MM', or 'Immédiat'. */
-  sendAtText: string;
-  remoteFolder: string;
-  /** The name(s) on the server; MediasFlow's stamp is taken again when the upload starts. */
-  remoteNames: string[];
-  files: { bytes: number; recipients: number }[];
-  window: { ok: true; exempt: boolean } | { ok: false; breaches: string[]; holiday: string | null; nextAllowedSlot: string | null; nextAllowedSlotText: string | null };
-  warnings: DropProblem[];
-  /** Anything here prevents the drop. */
-  blocking: DropProblem[];
-}
+export type { DropProblem, DropSummary } from '@shared/ipc/channels/queue';
 
 export interface PreparedPart {
   idDelivery: string;

@@ -166,8 +166,14 @@ describe('list service', () => {
     const service = newService();
     const { id } = await service.importBytes('mixed.csv', readListFixture('mixed-numbers.csv'));
     await service.applyEdit(id, { type: 'remove-invalid' });
+    await service.flush();
+    const dataFiles = async () => (await readdir(join(dataDir, 'lists', id))).filter((name) => name.endsWith('.csv'));
+    const before = await dataFiles();
     const renamed = await service.rename(id, '  Clients mars  ');
     expect(renamed.name).toBe('Clients mars');
+    // A rename rewrites meta.json only, not the rows.
+    expect(await dataFiles()).toEqual(before);
+    expect(await newService().metas()).toEqual([expect.objectContaining({ id, name: 'Clients mars', rows: 9 })]);
     const copy = await service.duplicate(id);
     expect(copy).toMatchObject({ name: 'Clients mars (copie)', canUndo: false });
     expect(copy.summary.rows).toBe(9);
@@ -176,6 +182,10 @@ describe('list service', () => {
     expect(events.at(-1)!.map((meta) => meta.id)).toEqual([copy.id]);
     await expect(service.open(id)).rejects.toMatchObject({ code: 'list-not-found' });
     expect(await newService().metas()).toEqual([expect.objectContaining({ id: copy.id, rows: 9 })]);
+    const other = newService();
+    await expect(other.remove(id)).rejects.toMatchObject({ code: 'list-not-found' });
+    expect(await other.remove(copy.id)).toEqual({ deleted: true });
+    expect(await newService().metas()).toEqual([]);
     await expect(service.open('../../etc')).rejects.toMatchObject({ code: 'list-not-found' });
   });
 

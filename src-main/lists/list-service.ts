@@ -45,6 +45,8 @@ interface OpenList {
   /** Bumped on every change; the row query cache and the saver compare it. */
   version: number;
   savedVersion: number;
+  /** The document as last written to disk: when it is still current, a save rewrites meta.json only. */
+  savedDocument?: ListDocument;
   saveTimer?: ReturnType<typeof setTimeout>;
   /** The save in progress, so saves of one list never overlap. */
   saving?: Promise<void>;
@@ -147,6 +149,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
       history: emptyHistory,
       version: 0,
       savedVersion: 0,
+      savedDocument: document,
     };
     open.set(id, list);
     return list;
@@ -174,19 +177,18 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     if (list.deleted || list.savedVersion === list.version) return;
     const version = list.version;
     const { document, summary, info } = list;
-    list.saving = store
-      .save(
-        {
-          ...info,
-          formatVersion: 1,
-          mobileColumnIndex: document.mobileColumn,
-          rows: summary.rows,
-          sendable: summary.sendable,
-        },
-        document,
-      )
+    const meta = {
+      ...info,
+      formatVersion: 1 as const,
+      mobileColumnIndex: document.mobileColumn,
+      rows: summary.rows,
+      sendable: summary.sendable,
+    };
+    const write = list.savedDocument === document ? store.saveMeta(meta) : store.save(meta, document);
+    list.saving = write
       .then(async () => {
         list.savedVersion = version;
+        list.savedDocument = document;
         deps.emit('lists:changed', await metas());
       })
       .finally(() => {
@@ -356,11 +358,17 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
   }
 
   async function remove(id: string): Promise<{ deleted: true }> {
-    const list = await get(id);
-    if (list.saveTimer) clearTimeout(list.saveTimer);
-    list.deleted = true;
-    await list.saving?.catch(() => {});
-    open.delete(id);
+    if (!listIdPattern.test(id)) throw listNotFound(id);
+    // A list that is not open is deleted without reading its rows.
+    const list = open.get(id) ?? (loading.has(id) ? await get(id) : undefined);
+    if (list) {
+      if (list.saveTimer) clearTimeout(list.saveTimer);
+      list.deleted = true;
+      await list.saving?.catch(() => {});
+      open.delete(id);
+    } else if (!(await store.readMeta(id))) {
+      throw listNotFound(id);
+    }
     await store.remove(id);
     deps.emit('lists:changed', await metas());
     return { deleted: true };
@@ -435,5 +443,6 @@ function listNameFromFile(fileName: string): string {
 
 /** Characters Windows forbids in file names become "_" in the suggested export name. */
 function safeFileName(name: string): string {
-  return name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim() || 'liste';
+  const safe = [...name].map((character) => (character.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(character) ? '_' : character));
+  return safe.join('').trim() || 'liste';
 }

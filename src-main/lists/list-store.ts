@@ -67,6 +67,15 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     return stored;
   }
 
+  /** Rewrites meta.json only (name, figures…) when the table itself has not changed since the last save. */
+  async function saveMeta(meta: Omit<StoredListMeta, 'dataFile' | 'revision'>): Promise<StoredListMeta> {
+    const previous = await readMeta(meta.id);
+    if (!previous) throw new Error(`meta.json de la liste ${meta.id} absent`);
+    const stored: StoredListMeta = { ...meta, formatVersion: 1, revision: previous.revision, dataFile: previous.dataFile };
+    await writer.writeFile(metaPath(meta.id), JSON.stringify(stored, null, 2));
+    return stored;
+  }
+
   async function readMeta(id: string): Promise<StoredListMeta | undefined> {
     try {
       return await readJsonFile<StoredListMeta>(metaPath(id));
@@ -111,7 +120,7 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     );
   }
 
-  return { save, load, listMetas, remove, removeStrayFiles, listDir };
+  return { save, saveMeta, load, readMeta, listMetas, remove, removeStrayFiles, listDir };
 }
 
 export type ListStore = ReturnType<typeof createListStore>;

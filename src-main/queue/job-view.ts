@@ -1,13 +1,9 @@
 /** What the renderer and the CLI see of a job. */
 import type { Job, JobReason } from '@shared/queue/job-types';
+import type { JobView } from '@shared/ipc/channels/queue';
 import type { JobRecord } from './job-record';
 
-export interface JobView extends Job {
-  connectionName: string;
-  remoteFolder: string;
-  fileBytes: number;
-  recipients: number;
-}
+export type { JobView } from '@shared/ipc/channels/queue';
 
 export function toJobView(record: JobRecord): JobView {
   return {

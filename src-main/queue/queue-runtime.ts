@@ -38,6 +38,9 @@ import type { JobRecord } from './job-record';
 import { acquireJobLock, lockHolder, newLockOwner, type JobLock } from './job-lock';
 import { createJobStore, newJobId, sha256Hex } from './job-store';
 import { toJobView, type JobView } from './job-view';
+import type { HeldDecision } from '@shared/ipc/channels/queue';
+
+export type { HeldDecision } from '@shared/ipc/channels/queue';
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 
@@ -90,13 +93,6 @@ export interface RunReport {
 }
 
 type WorkAction = 'upload' | 'poll-ack' | 'check-server' | 'apply-cancel';
-
-export type HeldDecision =
-  /** Redo the drop as is (held MediasFlow stamp: a new stamp is taken after the server check). */
-  | { type: 'confirm' }
-  | { type: 'reschedule'; programmedAt: string }
-  | { type: 'send-now' }
-  | { type: 'cancel' };
 
 export interface EnqueueInput {
   connection: Pick<StoredConnection, 'id' | 'name'>;

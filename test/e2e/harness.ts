@@ -163,11 +163,12 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const dialogs = options.dialogs ?? createStubDialogs();
   const events: RunningApp['events'] = [];
   const problems: string[] = [];
-  let page: Page | undefined;
+  // Events can only reach the page once it exists; until then they are recorded only.
+  const pageRef: { current?: Page } = {};
 
   const emit = <E extends EventChannel>(event: E, payload: EventPayload<E>) => {
     events.push({ event, payload });
-    void page
+    void pageRef.current
       ?.evaluate(([name, value]) => (window as unknown as { __dropdeskEmit(e: string, p: unknown): void }).__dropdeskEmit(name, value), [
         event,
         payload,
@@ -200,7 +201,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     problems.push(`network: blocked ${route.request().url()}`);
     return route.abort();
   });
-  page = await context.newPage();
+  const page = await context.newPage();
+  pageRef.current = page;
   // Local app, local handlers: anything slower than this is a failure worth seeing quickly.
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => problems.push(`page: ${error.stack ?? error.message}`));

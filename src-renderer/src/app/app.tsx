@@ -9,6 +9,7 @@ import { ListsScreen } from '../features/lists/lists-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { ComingSoonPanel } from '../features/coming-soon/coming-soon-panel';
 import { CampaignsScreen } from '../features/campaigns/campaigns-screen';
+import { ReportsScreen } from '../features/reports/reports-screen';
 
 export function App({ store, i18n }: { store: DropdeskStore; i18n: I18n }) {
   return (
@@ -50,7 +51,8 @@ function Shell() {
         {section === 'lists' && <ListsScreen />}
         {section === 'settings' && <SettingsScreen />}
         {section === 'campaigns' && <CampaignsScreen />}
-        {section !== 'lists' && section !== 'settings' && section !== 'campaigns' && <ComingSoonPanel section={section} />}
+        {section === 'reports' && <ReportsScreen />}
+        {section !== 'lists' && section !== 'settings' && section !== 'campaigns' && section !== 'reports' && <ComingSoonPanel section={section} />}
       </main>
       <NoticeBar />
     </div>

@@ -9,8 +9,11 @@ import { createAppSlice, type AppSlice } from './app-slice';
 import { createListsSlice, type ListsSlice } from './lists-slice';
 import { connectCampaignEvents, createCampaignsSlice, type CampaignsSlice } from '../features/campaigns/campaigns-slice';
 import { connectReportEvents, createReportsSlice, type ReportsSlice } from '../features/reports/reports-slice';
+import { connectConnectionEvents, createConnectionsSlice, type ConnectionsSlice } from '../features/connections/connections-slice';
+import { connectJobEvents, createJobsSlice, type JobsSlice } from '../features/jobs/jobs-slice';
+import { createSendingSlice, type SendingSlice } from '../features/sending/sending-slice';
 
-export type DropdeskState = AppSlice & ListsSlice & CampaignsSlice & ReportsSlice;
+export type DropdeskState = AppSlice & ListsSlice & CampaignsSlice & ReportsSlice & ConnectionsSlice & JobsSlice & SendingSlice;
 
 export type DropdeskStore = StoreApi<DropdeskState>;
 
@@ -19,12 +22,18 @@ export function createDropdeskStore(client: ApiClient): DropdeskStore {
   const listsSlice = createListsSlice(client);
   const campaignsSlice = createCampaignsSlice(client);
   const reportsSlice = createReportsSlice(client);
+  const connectionsSlice = createConnectionsSlice(client);
+  const jobsSlice = createJobsSlice(client);
+  const sendingSlice = createSendingSlice(client);
   return createStore<DropdeskState>()(
     subscribeWithSelector((...args) => ({
       ...appSlice(...args),
       ...listsSlice(...args),
       ...campaignsSlice(...args),
       ...reportsSlice(...args),
+      ...connectionsSlice(...args),
+      ...jobsSlice(...args),
+      ...sendingSlice(...args),
     })),
   );
 }
@@ -35,10 +44,14 @@ export function connectMainEvents(store: DropdeskStore, client: ApiClient): () =
   const offLists = client.subscribe('lists:changed', (lists) => store.getState().setLists(lists));
   const offCampaigns = connectCampaignEvents(store, client);
   const offReports = connectReportEvents(store, client);
+  const offConnections = connectConnectionEvents(store, client);
+  const offJobs = connectJobEvents(store, client);
   return () => {
     offSettings();
     offLists();
     offCampaigns();
     offReports();
+    offConnections();
+    offJobs();
   };
 }

@@ -15,7 +15,7 @@ import { generateDeliveryId } from '@shared/providers/delivery-id';
 import type { AckLookup } from '@shared/providers/provider-profile';
 import { allmysmsListings, connectAllmysms, sampleTable, waitFor } from './demo-helpers';
 
-const timings = { pollIntervalMs: 100, answerDelayMs: 200, allmysmsProcessingMs: 500 };
+const timings = { pollIntervalMs: 100, answerDelayMs: 150, allmysmsProcessingMs: 400 };
 let dataDir: string;
 let demo: DemoProviders;
 let fs: RemoteFileSystem;
@@ -99,16 +99,13 @@ describe('demo AllMySMS FTP box', () => {
   });
 
   it('rejects No_valid_TPOA, Empty_File and Not_enough_credits with the documented reasons', async () => {
+    await demo.boxes.allmysms.setCredits(2);
     const badSender = buildDrop({ sender: 'Boutique', message: 'Soldes sans mention' });
     const empty = { ...buildDrop(), data: Buffer.from('33612345678;Bonjour\r\n') };
-    await drop(badSender);
-    await drop(empty);
+    const tooBig = buildDrop({ count: 3 });
+    for (const d of [badSender, empty, tooBig]) await drop(d);
     expect((await followAck(badSender)).answer).toMatchObject({ kind: 'rejected', code: 'No_valid_TPOA' });
     expect((await followAck(empty)).answer).toMatchObject({ kind: 'rejected', code: 'Empty_File' });
-
-    await demo.boxes.allmysms.setCredits(2);
-    const tooBig = buildDrop({ count: 3 });
-    await drop(tooBig);
     expect((await followAck(tooBig)).answer).toMatchObject({ kind: 'rejected', code: 'Not_enough_credits' });
     expect(demo.boxes.allmysms.credits()).toBe(2);
     await demo.boxes.allmysms.setCredits(100_000);
@@ -118,7 +115,7 @@ describe('demo AllMySMS FTP box', () => {
     const d = buildDrop();
     const tempName = profile.temporaryName(d.remoteName);
     await fs.upload(`SEND_SMS/${tempName}`, d.data);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect((await fs.list('SEND_SMS')).map((entry) => entry.name)).toEqual([tempName]);
     await fs.rename(`SEND_SMS/${tempName}`, `SEND_SMS/${d.remoteName}`);
     expect((await followAck(d)).answer).toEqual({ kind: 'accepted', campaignId: null });

@@ -3,6 +3,7 @@ import { createRemoteFileSystem } from '../../../src-main/connectors/create-remo
 import { dropFileExactlyOnce, type DropResult } from '../../../src-main/connectors/exactly-once-upload';
 import type { RemoteFileSystem } from '../../../src-main/connectors/remote-file-system';
 import type { DemoProviders } from '../../../src-main/demo/start-demo-providers';
+import { demoConnectionConfigs } from '../../../src-main/demo/demo-connections';
 import { mediasflowProfile } from '@shared/providers/mediasflow/mediasflow-profile';
 import { allmysmsFtpProfile } from '@shared/providers/allmysms/allmysms-profile';
 import type { SendableTable } from '@shared/providers/sendable-table';
@@ -20,15 +21,13 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
 }
 
 export async function connectMediasflow(demo: DemoProviders): Promise<RemoteFileSystem> {
-  const { host, port, username, password, hostKeyFingerprint } = demo.mediasflow;
-  const fs = createRemoteFileSystem({ protocol: 'sftp', host, port, username, password, pinnedHostKey: hostKeyFingerprint, timeoutMs: 5_000 });
+  const fs = createRemoteFileSystem({ ...demoConnectionConfigs(demo).mediasflow, timeoutMs: 5_000 });
   await fs.connect();
   return fs;
 }
 
 export async function connectAllmysms(demo: DemoProviders): Promise<RemoteFileSystem> {
-  const { host, port, username, password } = demo.allmysms;
-  const fs = createRemoteFileSystem({ protocol: 'ftp', host, port, username, password, timeoutMs: 5_000 });
+  const fs = createRemoteFileSystem({ ...demoConnectionConfigs(demo).allmysms, timeoutMs: 5_000 });
   await fs.connect();
   return fs;
 }

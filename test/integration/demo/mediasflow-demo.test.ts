@@ -18,7 +18,7 @@ import { parseReportFileName, reportMatchesDrop, sortReportVersions } from '@sha
 import { SMS_REPORT_COLUMNS, VMS_REPORT_COLUMNS } from '@shared/reports/report-columns';
 import { connectMediasflow, dropMediasflow, sampleTable, waitFor, waitForMediasflowAck } from './demo-helpers';
 
-const timings = { pollIntervalMs: 100, answerDelayMs: 300, reportDelaysMs: [200, 1_200, 2_200] };
+const timings = { pollIntervalMs: 100, answerDelayMs: 300, reportDelaysMs: [200, 700, 1_200] };
 let dataDir: string;
 let demo: DemoProviders;
 let fs: RemoteFileSystem;
@@ -139,7 +139,7 @@ describe('demo MediasFlow SFTP box', () => {
     const { idDelivery, remoteName } = nameFor('1001', 'Envoi en deux temps');
     const tempPath = `/Campagnes/SMS/${mediasflowProfile.temporaryName(remoteName)}`;
     await fs.upload(tempPath, Buffer.from(mediasflowProfile.buildFile(sampleTable(2)).text, 'utf8'));
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await new Promise((resolve) => setTimeout(resolve, 600));
     expect((await fs.list('/Campagnes/SMS')).map((entry) => entry.name)).toContain(mediasflowProfile.temporaryName(remoteName));
     expect((await fs.list('/Campagnes/SMS/TRAITEMENT OK')).some((entry) => entry.name.includes(idDelivery))).toBe(false);
     await fs.rename(tempPath, `/Campagnes/SMS/${remoteName}`);

@@ -3,12 +3,13 @@ import { columnWidths, gridTemplate, gridWidth, moveActiveCell, moveForKey, rowN
 
 describe('grid layout', () => {
   it('sizes each column to its longest value or its header, within bounds', () => {
-    const longest = { Nom: { length: 8 }, Portable: { length: 17 }, Adresse: { length: 400 } };
-    const widths = columnWidths(['Nom', 'Portable', 'Adresse', 'Vide'], longest, 'Portable');
-    expect(widths[0]).toBe(96); // short name and values: the minimum
-    expect(widths[1]).toBe(Math.round(8 * 8.4 + 66 + 62)); // the header with its "mobile" tag is the widest part
+    const longest = { Nom: { length: 8 }, Cp: { length: 2 }, Portable: { length: 17 }, Adresse: { length: 400 } };
+    const widths = columnWidths(['Nom', 'Portable', 'Adresse', 'Vide', 'Cp'], longest, 'Portable');
+    expect(widths[0]).toBe(8 * 9 + 28); // as wide as its longest value
+    expect(widths[1]).toBe(Math.round(8 * 9 + 66 + 62)); // the header with its "mobile" tag is the widest part
     expect(widths[2]).toBe(300); // a long address is cut, its full text is in the cell's tooltip
-    expect(widths[3]).toBe(Math.round(4 * 8.4 + 66)); // an empty column is as wide as its header
+    expect(widths[3]).toBe(4 * 9 + 66); // an empty column is as wide as its header
+    expect(widths[4]).toBe(96); // short name and values: the minimum
     expect(gridTemplate(64, [96, 120])).toBe('64px 200px 96px 120px');
     expect(gridWidth(64, [96, 120])).toBe(64 + 200 + 96 + 120);
   });

@@ -3,8 +3,8 @@ export const GRID_ROW_HEIGHT = 32;
 export const STATUS_WIDTH = 200;
 export const MIN_COLUMN_WIDTH = 96;
 export const MAX_COLUMN_WIDTH = 300;
-/** Average width of a character of the grid's 14px system font, enough to size columns to their content. */
-const CHARACTER_WIDTH = 8.4;
+/** Width of a wide character (digits) of the grid's 14px font, enough to size columns to their content. */
+const CHARACTER_WIDTH = 9;
 /** Header padding plus the menu button; the mobile column also shows its tag. */
 const HEADER_EXTRA = 66;
 const MOBILE_TAG_EXTRA = 62;

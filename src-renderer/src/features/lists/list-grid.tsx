@@ -86,16 +86,34 @@ export function ListGrid({ list }: { list: ListView }) {
   useEffect(() => {
     if (revealPosition === null || revealPosition >= total) return;
     setActive({ position: revealPosition, column: 0 });
-    virtualizer.scrollToIndex(revealPosition, { align: 'end' });
+    revealRow(revealPosition);
     scrollRef.current?.focus();
     clearReveal();
-  }, [revealPosition, total, virtualizer, clearReveal]);
+    // revealRow reads refs only; running again for a new render would scroll back.
+  }, [revealPosition, total, clearReveal]);
 
   const bounds = { rows: total, columns: list.columns.length, pageRows: Math.max(1, items.length - 4) };
 
+  /**
+   * Scrolls just enough to show a row entirely. Done here rather than with the
+   * virtualizer's scrollToIndex, which clamps to the page's (scaled) scroll range.
+   */
+  const revealRow = (position: number) => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const headerHeight = element.querySelector('.grid-header')?.clientHeight ?? 0;
+    const view = element.clientHeight - headerHeight;
+    const rowStart = position * GRID_ROW_HEIGHT;
+    const current = scaleRef.current.toReal(element.scrollTop);
+    if (rowStart < current) element.scrollTop = Math.floor(scaleRef.current.toDom(rowStart));
+    else if (rowStart + GRID_ROW_HEIGHT > current + view) {
+      element.scrollTop = Math.ceil(scaleRef.current.toDom(rowStart + GRID_ROW_HEIGHT - view));
+    }
+  };
+
   const focusCell = (cell: ActiveCell) => {
     setActive(cell);
-    virtualizer.scrollToIndex(cell.position, { align: 'auto' });
+    revealRow(cell.position);
   };
 
   const startEdit = (cell: ActiveCell, draft?: string) => {

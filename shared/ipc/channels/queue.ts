@@ -1,0 +1,113 @@
+/** queue:* (the persistent drop queue) and drops:* (summary before sending, then queueing). */
+import type { Job } from '../../queue/job-types';
+import type { Channel, ProviderId } from '../../providers/provider-ids';
+import type { SendType } from '../../scheduling/send-window';
+import type { ConnectionProvider } from './connections';
+
+/** A job as the renderer sees it. */
+export interface JobView extends Job {
+  connectionName: string;
+  remoteFolder: string;
+  fileBytes: number;
+  recipients: number;
+}
+
+export type HeldDecision =
+  /** Redo the drop (a held MediasFlow stamp: a new stamp, after the server was checked and shows no copy). */
+  | { type: 'confirm' }
+  | { type: 'reschedule'; programmedAt: string }
+  | { type: 'send-now' }
+  | { type: 'cancel' };
+
+export interface DropProblem {
+  code: string;
+  message: string;
+}
+
+/** "Résumé de la campagne": what the user confirms before "Envoyer" / "Programmer". */
+export interface DropSummary {
+  campaignName: string;
+  connection: { id: string; name: string; provider: ConnectionProvider };
+  provider: ProviderId;
+  channel: Channel;
+  type: SendType;
+  list: { name: string; rows: number };
+  recipients: number;
+  excluded: {
+    invalid: number;
+    duplicates: number;
+    /** Rows whose AllMySMS line alone exceeds the provider's file limit. */
+    oversized: number;
+    /** Invalid rows by reason ('empty', 'malformed', 'landline', 'not-mobile'). */
+    invalidByReason: Record<string, number>;
+    /** First list lines (1-based, after the header) of each kind. */
+    invalidLines: number[];
+    duplicateLines: number[];
+  };
+  /** SMS billed over all recipients; null when the message is not known here (MediasFlow template, VMS). */
+  segments: { total: number; min: number; max: number } | null;
+  /** SMS segments, or one per recipient for VMS; null when unknown. */
+  credits: number | null;
+  /** ISO instant, null for an immediate send. */
+  sendAt: string | null;
+  /** Paris time 'YYYY-MM-DD HH:MM', or 'Immédiat'. */
+  sendAtText: string;
+  remoteFolder: string;
+  /** The name(s) on the server; MediasFlow's stamp is taken again when the upload starts. */
+  remoteNames: string[];
+  files: { bytes: number; recipients: number }[];
+  window:
+    | { ok: true; exempt: boolean }
+    | { ok: false; breaches: string[]; holiday: string | null; nextAllowedSlot: string | null; nextAllowedSlotText: string | null };
+  warnings: DropProblem[];
+  /** Anything here prevents the drop. */
+  blocking: DropProblem[];
+}
+
+export interface DropRequestInput {
+  /** A saved list, or the draft's list. */
+  listId?: string;
+  draftId?: string;
+  message?: { text: string; sender?: string; defaultForHeader?: Record<string, string>; allowUcs2?: boolean; maxSegments?: number };
+  connectionId: string;
+  channel?: Channel;
+  campaignName?: string;
+  /** IDMEDIAFLOW. */
+  templateId?: string | null;
+  /** ISO instant; null/absent = immediate. */
+  programmedAt?: string | null;
+  type?: SendType;
+}
+
+export interface QueueRequestChannels {
+  'queue:list': (input: void) => JobView[];
+  'queue:get': (input: { id: string }) => JobView;
+  /** Immediate before the upload; a request (cancelPending) while another process uploads it; refused once on the server. */
+  'queue:cancel': (input: { id: string }) => JobView & { cancelPending?: boolean };
+  'queue:retry': (input: { id: string }) => JobView;
+  /** The user's decision on a held job. */
+  'queue:decide': (input: { id: string; decision: HeldDecision }) => JobView & { foundOnServer?: boolean };
+  /** Checks the provider's answers now (one job, or every job awaiting one). */
+  'queue:refresh': (input: { id?: string }) => JobView[];
+  'drops:prepare': (input: DropRequestInput) => DropSummary;
+  /** Prepares again and queues; refused outside the marketing window unless allowOutsideWindow. */
+  'drops:submit': (input: DropRequestInput & { allowOutsideWindow?: boolean }) => { jobs: JobView[]; summary: DropSummary };
+}
+
+export interface QueueEventChannels {
+  'queue:job-updated': JobView;
+}
+
+export const queueRequestNames: Record<keyof QueueRequestChannels, true> = {
+  'queue:list': true,
+  'queue:get': true,
+  'queue:cancel': true,
+  'queue:retry': true,
+  'queue:decide': true,
+  'queue:refresh': true,
+  'drops:prepare': true,
+  'drops:submit': true,
+};
+export const queueEventNames: Record<keyof QueueEventChannels, true> = {
+  'queue:job-updated': true,
+};

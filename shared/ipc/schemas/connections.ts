@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { connectionProviders } from '../channels/connections';
+
+const id = z.string().min(1).max(100);
+
+export const connectionSaveSchema = z
+  .object({
+    id: id.optional(),
+    name: z.string().trim().min(1).max(100),
+    provider: z.enum(connectionProviders),
+    host: z.string().trim().max(255).optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    user: z.string().max(255).optional(),
+    ftps: z.boolean().optional(),
+    hostKey: z.string().max(100).nullable().optional(),
+    passwordEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+      .max(100)
+      .nullable()
+      .optional()
+      .or(z.literal('')),
+    password: z.string().max(1000).optional(),
+  })
+  .strict();
+
+export const connectionSchemas = {
+  'connections:list': z.undefined(),
+  'connections:save': connectionSaveSchema,
+  'connections:delete': z.object({ id }).strict(),
+  'connections:test': z.object({ id, password: z.string().min(1).max(1000).optional() }).strict(),
+  'connections:probe-host-key': z.object({ id }).strict(),
+  'connections:pin-host-key': z.object({ id, fingerprint: z.string().min(10).max(100) }).strict(),
+};

@@ -1,0 +1,43 @@
+/** connections:* handlers over the connections service (one per set of main dependencies). */
+import type { ConnectionRequestChannels } from '@shared/ipc/channels/connections';
+import type { PartialHandlerMap } from '../ipc/handler-map';
+import type { MainDeps } from '../main-deps';
+import { createConnectionService, type ConnectionService } from './connection-service';
+
+const services = new WeakMap<MainDeps, ConnectionService>();
+
+export function getConnectionService(deps: MainDeps): ConnectionService {
+  let service = services.get(deps);
+  if (!service) {
+    service = createConnectionService({ dataDir: deps.dataDir, cipher: deps.secretCipher, demo: deps.demoEndpoints });
+    services.set(deps, service);
+  }
+  return service;
+}
+
+export function createConnectionHandlers(
+  deps: MainDeps,
+  service: ConnectionService = getConnectionService(deps),
+): PartialHandlerMap<keyof ConnectionRequestChannels> {
+  const changed = async () => deps.emit('connections:changed', await service.list());
+  return {
+    'connections:list': () => service.list(),
+    'connections:save': async (input) => {
+      const result = await service.save(input);
+      await changed();
+      return result;
+    },
+    'connections:delete': async ({ id }) => {
+      const result = await service.remove(id);
+      await changed();
+      return result;
+    },
+    'connections:test': ({ id, password }) => service.test(id, password ? { password } : undefined),
+    'connections:probe-host-key': ({ id }) => service.probeHostKey(id),
+    'connections:pin-host-key': async ({ id, fingerprint }) => {
+      const connection = await service.pinHostKey(id, fingerprint);
+      await changed();
+      return connection;
+    },
+  };
+}

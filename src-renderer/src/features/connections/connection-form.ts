@@ -1,0 +1,148 @@
+/**
+ * The "Connexions" form as pure functions: defaults per provider (port,
+ * protocol), what the form sends to main, what is missing, and which
+ * connection a send uses by default. Unit tested; the screen only renders.
+ */
+import type { ConnectionProvider, ConnectionSaveInput, ConnectionView } from '@shared/ipc/channels/connections';
+import { getProviderProfile } from '@shared/providers/provider-registry';
+import type { ProviderId, TransferProtocol } from '@shared/providers/provider-ids';
+
+/** What the user can pick when adding a connection (the demo ones are created by Dropdesk). */
+export const editableProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp'] as const satisfies readonly ConnectionProvider[];
+export type EditableProvider = (typeof editableProviders)[number];
+
+const profileOf: Record<ConnectionProvider, ProviderId> = {
+  'mediasflow-sftp': 'mediasflow-sftp',
+  'allmysms-ftp': 'allmysms-ftp',
+  'allmysms-sftp': 'allmysms-sftp',
+  'demo-mediasflow': 'mediasflow-sftp',
+  'demo-allmysms': 'allmysms-ftp',
+};
+
+export function profileOfProvider(provider: ConnectionProvider): ProviderId {
+  return profileOf[provider];
+}
+
+export function isDemoProvider(provider: ConnectionProvider): boolean {
+  return provider === 'demo-mediasflow' || provider === 'demo-allmysms';
+}
+
+export function defaultPortOf(provider: ConnectionProvider): number {
+  return getProviderProfile(profileOf[provider]).defaultPort;
+}
+
+export function protocolOf(provider: ConnectionProvider): TransferProtocol {
+  return getProviderProfile(profileOf[provider]).protocol;
+}
+
+export interface ConnectionFormState {
+  /** Absent: a new connection. */
+  id?: string;
+  name: string;
+  provider: EditableProvider;
+  host: string;
+  /** As typed (validated on save). */
+  port: string;
+  user: string;
+  /** New password; '' keeps the saved one when editing. */
+  password: string;
+  passwordEnv: string;
+  ftps: boolean;
+}
+
+export function emptyConnectionForm(provider: EditableProvider = 'mediasflow-sftp'): ConnectionFormState {
+  return { name: '', provider, host: '', port: String(defaultPortOf(provider)), user: '', password: '', passwordEnv: '', ftps: false };
+}
+
+export function formFromConnection(view: ConnectionView): ConnectionFormState {
+  const provider: EditableProvider = (editableProviders as readonly string[]).includes(view.provider) ? (view.provider as EditableProvider) : 'mediasflow-sftp';
+  return {
+    id: view.id,
+    name: view.name,
+    provider,
+    host: view.host,
+    port: String(view.port),
+    user: view.user,
+    password: '',
+    passwordEnv: view.passwordEnv ?? '',
+    ftps: view.ftps,
+  };
+}
+
+/** A new provider fills in its default port unless the user typed another one. */
+export function withProvider(form: ConnectionFormState, provider: EditableProvider): ConnectionFormState {
+  const portWasDefault = form.port.trim() === '' || form.port.trim() === String(defaultPortOf(form.provider));
+  return {
+    ...form,
+    provider,
+    port: portWasDefault ? String(defaultPortOf(provider)) : form.port,
+    ftps: protocolOf(provider) === 'ftp' ? form.ftps : false,
+  };
+}
+
+export type ConnectionFormField = 'name' | 'host' | 'port' | 'user' | 'passwordEnv';
+export type ConnectionFormProblem = { field: ConnectionFormField; key: 'required' | 'port' | 'envName' };
+
+const envNamePattern = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+
+/** Problems the user can fix before asking main (main checks again). */
+export function connectionFormProblems(form: ConnectionFormState): ConnectionFormProblem[] {
+  const problems: ConnectionFormProblem[] = [];
+  if (!form.name.trim()) problems.push({ field: 'name', key: 'required' });
+  if (!form.host.trim()) problems.push({ field: 'host', key: 'required' });
+  const port = Number(form.port.trim());
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) problems.push({ field: 'port', key: 'port' });
+  if (!form.user.trim()) problems.push({ field: 'user', key: 'required' });
+  if (form.passwordEnv.trim() && !envNamePattern.test(form.passwordEnv.trim())) problems.push({ field: 'passwordEnv', key: 'envName' });
+  return problems;
+}
+
+export function toSaveInput(form: ConnectionFormState): ConnectionSaveInput {
+  return {
+    ...(form.id ? { id: form.id } : {}),
+    name: form.name.trim(),
+    provider: form.provider,
+    host: form.host.trim(),
+    port: Number(form.port.trim()),
+    user: form.user.trim(),
+    ftps: protocolOf(form.provider) === 'ftp' ? form.ftps : false,
+    passwordEnv: form.passwordEnv.trim() || null,
+    // An empty field when editing keeps the saved password.
+    ...(form.password !== '' ? { password: form.password } : {}),
+  };
+}
+
+/** "Mon compte MediasFlow" → "DROPDESK_PASSWORD_MON_COMPTE_MEDIASFLOW", for the CLI. */
+export function suggestPasswordEnv(name: string): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 60);
+  return slug ? `DROPDESK_PASSWORD_${slug}` : 'DROPDESK_PASSWORD';
+}
+
+/**
+ * The connection a send starts with: the one the user chose last (when it
+ * still exists), else the demo connection for the draft's provider (what a
+ * newcomer has on first start), else any connection for that provider,
+ * else the first one.
+ */
+export function pickDefaultConnection(connections: readonly ConnectionView[], draftProvider: ProviderId | null, rememberedId: string | null): string | null {
+  if (rememberedId && connections.some((connection) => connection.id === rememberedId)) return rememberedId;
+  const forProvider = connections.filter((connection) => !draftProvider || connection.profile === draftProvider);
+  return (
+    forProvider.find((connection) => connection.demo)?.id ??
+    forProvider[0]?.id ??
+    connections.find((connection) => connection.demo)?.id ??
+    connections[0]?.id ??
+    null
+  );
+}
+
+/** Demo first, then by name: the sandbox stays easy to find. */
+export function sortConnections(connections: readonly ConnectionView[]): ConnectionView[] {
+  return [...connections].sort((a, b) => Number(b.demo) - Number(a.demo) || a.name.localeCompare(b.name));
+}

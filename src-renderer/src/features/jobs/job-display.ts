@@ -1,0 +1,123 @@
+/**
+ * How the "Envois" screen reads a job (pure, unit tested): the steps of the
+ * normal path and where the job stands on it, the upload progress, which
+ * actions the state machine allows, and the reason in the user's language.
+ */
+import type { JobView } from '@shared/ipc/channels/queue';
+import type { JobReason, JobState } from '@shared/queue/job-types';
+import type { Language } from '@shared/settings/app-settings';
+
+/** The path every successful drop takes, in order (the last step is the provider's answer). */
+export const jobPath = ['queued', 'waiting', 'uploading', 'awaiting-ack', 'answer'] as const;
+export type JobStep = (typeof jobPath)[number];
+export type StepStatus = 'done' | 'current' | 'todo' | 'skipped';
+
+const stepIndexOfState: Partial<Record<JobState, number>> = {
+  queued: 0,
+  waiting: 1,
+  uploading: 2,
+  'awaiting-ack': 3,
+  accepted: 4,
+  rejected: 4,
+};
+
+/** Where the job stands on the path; failed/held/cancelled stop at the last step they reached. */
+export function stepStatuses(job: Pick<JobView, 'state' | 'onServerAt' | 'attempts' | 'history'>): Record<JobStep, StepStatus> {
+  let current = stepIndexOfState[job.state];
+  const stopped = current === undefined;
+  if (current === undefined) {
+    // Off the path: the furthest step the history shows.
+    const reached = job.history.map((entry) => stepIndexOfState[entry.to] ?? -1);
+    current = Math.max(0, ...reached);
+  }
+  const waited = job.state === 'waiting' || job.history.some((entry) => entry.to === 'waiting');
+  const statuses = {} as Record<JobStep, StepStatus>;
+  jobPath.forEach((step, index) => {
+    if (index < current!) statuses[step] = step === 'waiting' && !waited ? 'skipped' : 'done';
+    else if (index === current) statuses[step] = stopped ? 'done' : job.state === 'accepted' || job.state === 'rejected' ? 'done' : 'current';
+    else statuses[step] = 'todo';
+  });
+  return statuses;
+}
+
+/** 0–100 while uploading; null when the size is not known yet. */
+export function uploadPercent(job: Pick<JobView, 'uploadedBytes' | 'totalBytes' | 'fileBytes'>): number | null {
+  const total = job.totalBytes ?? job.fileBytes;
+  if (!total) return null;
+  return Math.max(0, Math.min(100, Math.round((job.uploadedBytes / total) * 100)));
+}
+
+const units: Record<Language, string[]> = { fr: ['o', 'Ko', 'Mo', 'Go'], en: ['B', 'KB', 'MB', 'GB'] };
+
+export function formatBytes(bytes: number, language: Language): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units[language].length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  const number = new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+  return `${number} ${units[language][unit]}`;
+}
+
+export interface JobActions {
+  cancel: boolean;
+  retry: boolean;
+  checkNow: boolean;
+  /** Held: the decisions offered. */
+  confirm: boolean;
+  sendNow: boolean;
+  reschedule: boolean;
+}
+
+/** The buttons a job shows: only what shared/queue/transition.ts would accept. */
+export function jobActions(job: Pick<JobView, 'state' | 'mayBeOnServer' | 'cancelRequested' | 'reason'>): JobActions {
+  const { state } = job;
+  const beforeServer = state === 'queued' || state === 'waiting' || state === 'uploading' || state === 'held' || state === 'failed';
+  return {
+    cancel: beforeServer && !job.cancelRequested,
+    retry: state === 'failed' || (state === 'waiting' && job.reason !== null),
+    checkNow: state === 'awaiting-ack',
+    confirm: state === 'held' && job.reason?.code === 'stamp-expired',
+    sendNow: state === 'held',
+    reschedule: state === 'held',
+  };
+}
+
+/** Newest first: the drop just sent is on top. */
+export function sortJobs(jobs: readonly JobView[]): JobView[] {
+  return [...jobs].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+}
+
+/** Adds or replaces one job (an event from main) and keeps the order. */
+export function upsertJob(jobs: readonly JobView[], job: JobView): JobView[] {
+  const index = jobs.findIndex((existing) => existing.id === job.id);
+  if (index === -1) return sortJobs([...jobs, job]);
+  // Events can cross: never go back to an older version of the job.
+  if (jobs[index].updatedAt > job.updatedAt) return [...jobs];
+  const next = [...jobs];
+  next[index] = job;
+  return next;
+}
+
+/**
+ * Catalogue keys that word a reason in the user's language, most specific
+ * first; main's French text is the fallback (it is always there).
+ */
+export function reasonKeys(job: Pick<JobView, 'providerId'>, reason: JobReason): { message: string[]; action: string[] } {
+  const code = reason.code;
+  const message: string[] = [];
+  const action: string[] = [];
+  if (job.providerId === 'mediasflow-sftp' && /^0\d$/.test(code)) {
+    message.push(`campaigns:mediasflowAck.codes.${code}.problem`);
+    action.push(`campaigns:mediasflowAck.codes.${code}.action`);
+  }
+  if (job.providerId !== 'mediasflow-sftp') {
+    message.push(`campaigns:allmysmsAck.reasons.${code}.problem`);
+    action.push(`campaigns:allmysmsAck.reasons.${code}.action`);
+  }
+  message.push(`queue:reasons.${code}.message`);
+  action.push(`queue:reasons.${code}.action`);
+  return { message, action };
+}

@@ -1,0 +1,153 @@
+/**
+ * Drill-down: the recipients of the category or code picked in a chart, with
+ * a search, in a virtualised table that asks main for pages as it scrolls
+ * (a 1,000,000-row report stays in main), and the CSV export of that view.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ReportCampaignView } from '@shared/ipc/channels/reports';
+import { REPORT_CATEGORIES, type ReportCategory } from '@shared/reports/status-codes';
+import { useDropdesk } from '../../store/store-context';
+import { formatCount } from '../../i18n/format';
+
+const PAGE_SIZE = 200;
+const ROW_HEIGHT = 30;
+/** Columns shown first (the report's own), the original list's after them. */
+const COLUMN_WIDTH = 150;
+
+interface Pages {
+  version: number;
+  columns: string[];
+  total: number | null;
+  rows: Map<number, string[]>;
+}
+
+export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) {
+  const { t } = useTranslation('reports');
+  const language = useDropdesk((state) => state.language);
+  const filter = useDropdesk((state) => state.drillDown);
+  const version = useDropdesk((state) => state.drillDownVersion);
+  const setDrillDown = useDropdesk((state) => state.setDrillDown);
+  const loadReportRows = useDropdesk((state) => state.loadReportRows);
+  const exportDrillDown = useDropdesk((state) => state.exportDrillDown);
+  const [search, setSearch] = useState(filter.search ?? '');
+  const [pages, setPages] = useState<Pages>({ version: -1, columns: [], total: null, rows: new Map() });
+  const requested = useRef(new Set<string>());
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // The search is applied after a short pause in typing.
+  useEffect(() => {
+    if ((filter.search ?? '') === search) return;
+    const timer = window.setTimeout(() => setDrillDown({ ...filter, search }), 250);
+    return () => window.clearTimeout(timer);
+  }, [search, filter, setDrillDown]);
+
+  const fetchPage = (page: number, forVersion: number) => {
+    const key = `${forVersion}:${page}`;
+    if (requested.current.has(key)) return;
+    requested.current.add(key);
+    void loadReportRows(page * PAGE_SIZE, PAGE_SIZE).then((result) => {
+      if (!result) return;
+      setPages((current) => {
+        if (current.version !== forVersion && current.version !== -1 && forVersion < current.version) return current;
+        const rows = current.version === forVersion ? new Map(current.rows) : new Map<number, string[]>();
+        result.rows.forEach((row, index) => rows.set(result.offset + index, row));
+        return { version: forVersion, columns: result.columns, total: result.total, rows };
+      });
+    });
+  };
+
+  useEffect(() => {
+    requested.current = new Set();
+    scroller.current?.scrollTo({ top: 0 });
+    fetchPage(0, version);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version, campaign.jobId]);
+
+  const total = pages.version === version ? (pages.total ?? 0) : 0;
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    for (const item of items) {
+      if (!pages.rows.has(item.index)) fetchPage(Math.floor(item.index / PAGE_SIZE), version);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [items.map((item) => item.index).join(','), version]);
+
+  const columns = pages.columns;
+  const width = Math.max(1, columns.length) * COLUMN_WIDTH;
+  const describe = filter.code ? t('screen.filterCode', { code: filter.code }) : filter.category ? t(`categories.${filter.category}`) : t('drillDown.allCategories');
+
+  return (
+    <section className="card report-card recipients" data-testid="recipients">
+      <header className="report-card-header">
+        <h3>
+          {t('screen.recipientsTitle')} — <span data-testid="recipients-filter">{describe}</span>
+        </h3>
+        <span className="muted small" data-testid="recipients-total" data-value={total}>
+          {t('drillDown.rows', { count: total, formatted: formatCount(total, language) })}
+        </span>
+      </header>
+      <div className="toolbar-row recipients-toolbar">
+        <select
+          className="input"
+          aria-label={t('screen.categoryFilter')}
+          value={filter.code ? `code:${filter.code}` : (filter.category ?? '')}
+          onChange={(event) => {
+            const value = event.target.value;
+            setDrillDown({ ...(value ? { category: value as ReportCategory } : {}), ...(search ? { search } : {}) });
+          }}
+          data-testid="recipients-category"
+        >
+          <option value="">{t('drillDown.allCategories')}</option>
+          {REPORT_CATEGORIES.map((category) => (
+            <option key={category} value={category}>
+              {t(`categories.${category}`)}
+            </option>
+          ))}
+          {filter.code && <option value={`code:${filter.code}`}>{t('screen.filterCode', { code: filter.code })}</option>}
+        </select>
+        <input
+          className="input recipients-search"
+          type="search"
+          placeholder={t('drillDown.search')}
+          aria-label={t('drillDown.search')}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          data-testid="recipients-search"
+        />
+        <span className="toolbar-spacer" />
+        <button type="button" className="button" onClick={() => void exportDrillDown()} disabled={total === 0} data-testid="recipients-export">
+          {t('drillDown.export')}
+        </button>
+      </div>
+      <div className="recipients-scroll" ref={scroller} data-testid="recipients-scroll">
+        <div className="recipients-header" style={{ width }}>
+          {columns.map((column, index) => (
+            <div key={`${column}-${index}`} className="recipients-cell" style={{ width: COLUMN_WIDTH }} title={column}>
+              {column}
+            </div>
+          ))}
+        </div>
+        <div className="recipients-body" style={{ height: virtualizer.getTotalSize(), width }}>
+          {items.map((item) => {
+            const row = pages.rows.get(item.index);
+            return (
+              <div key={item.key} className="recipients-row" style={{ transform: `translateY(${item.start}px)`, width }} data-testid="recipient-row">
+                {row
+                  ? row.map((value, index) => (
+                      <div key={index} className="recipients-cell" style={{ width: COLUMN_WIDTH }} title={value}>
+                        {value}
+                      </div>
+                    ))
+                  : <span className="skeleton" />}
+              </div>
+            );
+          })}
+        </div>
+        {total === 0 && pages.version === version && <p className="muted grid-empty">{t('screen.noRecipients')}</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+/**
+ * Delivery reports, end to end: an accepted MediasFlow campaign (seeded as
+ * the queue leaves it) whose report versions sit on a local SFTP server like
+ * MediasFlow's /Campagnes/Report. In Chromium: "Actualiser" fetches them,
+ * the headline and the donut legend show the right figures, a click on a
+ * slice lists its recipients and their CSV export matches, a chart is saved
+ * as PNG, the STOP/blacklisted numbers are in the opt-out list, the overview
+ * adds up, and an AllMySMS campaign says it has no report file.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { parseAndSummarizeReport } from '../../shared/reports/parse-and-summarize-report';
+import { exportReportRowsCsv, filterReportRows } from '../../shared/reports/report-drill-down';
+import type { GenerateReportOptions } from '../../shared/reports/generate-report';
+import { SftpTestServer } from '../integration/servers/sftp-test-server';
+import { placeReport, seedConnection, seedJob, type PlacedReport } from '../integration/reports/report-fixtures';
+import { closeBrowser, startApp, type RunningApp } from './harness';
+
+const dropName = '428992-MEDIAFLOWSMS-SOLDES HIVER_20241126100000.csv';
+const campaignId = '636956';
+const jobId = 'je2ereport01';
+// 200 rows; codes cycle so the final figures are known by hand:
+// 21 ×100, 17 ×20, 20 ×20, 29 ×20, 14 ×20, 999 ×20.
+const codes = [21, 21, 21, 21, 21, 17, 20, 29, 14, 999];
+const base: Omit<GenerateReportOptions, 'generatedAt'> = { channel: 'sms', dropName, campaignId, sentAt: '2024-11-26T09:00:00Z', rows: 200, codes, seed: 11 };
+
+let server: SftpTestServer;
+let app: RunningApp;
+let dataDir: string;
+let workDir: string;
+let versions: PlacedReport[];
+
+async function value(page: Page, testId: string): Promise<number> {
+  return Number(await page.getByTestId(testId).getAttribute('data-value'));
+}
+
+beforeAll(async () => {
+  server = await SftpTestServer.start();
+  await server.mkdirs('/Campagnes/SMS', '/Campagnes/VMS', '/Campagnes/Report/archive');
+  dataDir = await mkdtemp(join(tmpdir(), 'dropdesk-e2e-reports-'));
+  workDir = await mkdtemp(join(tmpdir(), 'dropdesk-e2e-reports-out-'));
+  const connection = await seedConnection(dataDir, server, 'c-mf', 'MediasFlow Marketing');
+  await seedJob(dataDir, { id: jobId, campaignName: 'Soldes d’hiver', remoteName: dropName, campaignId, connection, acceptedAt: '2024-11-26T09:00:00Z', recipients: 200 });
+  await seedJob(dataDir, {
+    id: 'je2ereport02',
+    providerId: 'allmysms-ftp',
+    campaignName: 'Rappel rendez-vous',
+    remoteName: 'rappel-rdv.csv',
+    campaignId: null,
+    connection,
+    acceptedAt: '2024-11-25T08:00:00Z',
+    recipients: 35,
+  });
+  versions = [
+    await placeReport(server, { ...base, generatedAt: '2024-11-26T09:15:00Z' }, { folder: '/Campagnes/Report/archive' }),
+    await placeReport(server, { ...base, generatedAt: '2024-11-27T09:00:00Z' }, { encoding: 'windows-1252', upperCaseExtension: true }),
+    await placeReport(server, { ...base, generatedAt: '2024-11-29T09:00:00Z' }),
+  ];
+  app = await startApp({ dataDir });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await closeBrowser();
+  await server?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe('delivery reports in the app', () => {
+  it('lists the accepted campaigns and fetches the reports on "Actualiser"', async () => {
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('button', { name: 'Rapports' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Rapports de remise');
+    await page.getByTestId(`report-campaign-${jobId}`).waitFor();
+    await page.getByTestId(`report-campaign-${jobId}`).click();
+    await page.getByTestId('report-waiting').waitFor();
+    await page.getByTestId('reports-refresh').click();
+    await page.getByTestId('campaign-report').waitFor({ timeout: 30_000 });
+    await expect.poll(() => value(page, 'version-count')).toBe(3);
+  });
+
+  it('shows the headline figures and the donut legend of the latest version', async () => {
+    const { page } = app;
+    const oracle = parseAndSummarizeReport(versions[2].bytes, versions[2].fileName).summary;
+    expect(await value(page, 'headline-recipients')).toBe(200);
+    expect(await value(page, 'headline-sent')).toBe(180);
+    expect(await value(page, 'headline-delivered')).toBe(120);
+    expect(await value(page, 'headline-delivered-rate')).toBe(0.6);
+    expect(await value(page, 'headline-stop')).toBe(20);
+    expect(await value(page, 'headline-clicks')).toBe(oracle.clicks);
+    expect(await page.getByTestId('headline-delivered-rate').locator('dd').textContent()).toMatch(/^60\s?%$/);
+    expect(await page.getByTestId('headline-stop').locator('dd').textContent()).toBe('20');
+    const legend: Record<string, number> = {};
+    for (const category of ['delivered', 'inProgress', 'sentUnconfirmed', 'undelivered', 'notSent', 'blacklisted', 'other']) legend[category] = await value(page, `legend-${category}`);
+    expect(legend).toEqual({ delivered: 120, inProgress: 0, sentUnconfirmed: 0, undelivered: 40, notSent: 0, blacklisted: 20, other: 20 });
+    expect(await page.getByTestId('legend-delivered').textContent()).toContain('120');
+    expect(await page.getByTestId('code-row-999').textContent()).toContain('Code inconnu 999');
+    // One donut slice per non-empty category, in the spec's colours.
+    const fills = await page.getByTestId('chart-categories').locator('.recharts-pie-sector path').evaluateAll((paths) => paths.map((path) => path.getAttribute('fill')));
+    expect(fills).toEqual(['#2e7d32', '#d32f2f', '#757575', '#8e24aa']);
+    await app.screenshot('reports-01-campaign');
+  });
+
+  it('drills down into a category and exports exactly its rows', async () => {
+    const { page, dialogs } = app;
+    await page.getByTestId('legend-blacklisted').click();
+    await expect.poll(() => value(page, 'recipients-total')).toBe(20);
+    await expect.poll(() => page.getByTestId('recipient-row').count()).toBe(20);
+    expect(await page.getByTestId('recipients-filter').textContent()).toBe('En liste noire');
+    await page.getByTestId('recipients').scrollIntoViewIfNeeded();
+    await app.screenshot('reports-02-drill-down');
+    const target = join(workDir, 'liste-noire.csv');
+    dialogs.nextSaveFile(target);
+    await page.getByTestId('recipients-export').click();
+    await page.getByTestId('notice').waitFor();
+    const { parsed } = parseAndSummarizeReport(versions[2].bytes, versions[2].fileName);
+    expect(await readFile(target, 'utf8')).toBe(exportReportRowsCsv(parsed, filterReportRows(parsed, { category: 'blacklisted' })));
+
+    await page.getByTestId('code-row-999').click();
+    await expect.poll(() => value(page, 'recipients-total')).toBe(20);
+    await page.getByTestId('recipients-search').fill('Besançon');
+    const expectedSearch = filterReportRows(parsed, { code: '999', search: 'Besançon' }).length;
+    await expect.poll(() => value(page, 'recipients-total')).toBe(expectedSearch);
+  });
+
+  it('saves a chart as PNG through the save dialog', async () => {
+    const { page, dialogs } = app;
+    const target = join(workDir, 'donut.png');
+    dialogs.nextSaveFile(target);
+    await page.getByTestId('chart-categories-png').click();
+    await expect.poll(async () => (await readFile(target).catch(() => Buffer.alloc(0))).length).toBeGreaterThan(1000);
+    expect([...(await readFile(target)).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(dialogs.requests.at(-1)).toMatchObject({ kind: 'save', purpose: 'report-chart-png', defaultName: 'soldes-d-hiver-repartition-par-categorie.png' });
+  });
+
+  it('shows the evolution across versions', async () => {
+    const { page } = app;
+    await page.getByTestId('chart-evolution').scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('chart-evolution').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(3);
+    await app.screenshot('reports-03-evolution');
+  });
+
+  it('says an AllMySMS campaign has no report file', async () => {
+    const { page } = app;
+    await page.getByTestId('report-campaign-je2ereport02').click();
+    await page.getByTestId('report-not-published').waitFor();
+    expect(await page.getByTestId('report-not-published').textContent()).toContain('AllMySMS ne publie pas de fichier de rapport');
+  });
+
+  it('adds up the campaigns in the overview', async () => {
+    const { page } = app;
+    await page.getByTestId('reports-tab-overview').click();
+    await page.getByTestId('report-overview').waitFor();
+    await expect.poll(() => value(page, 'overview-recipients')).toBe(200);
+    expect(await value(page, 'overview-campaigns')).toBe(1);
+    expect(await page.getByTestId('chart-overview-connection-table').textContent()).toContain('MediasFlow Marketing');
+    await app.screenshot('reports-04-overview');
+  });
+
+  it('lists the STOP and blacklisted numbers in the opt-out list, which the user edits', async () => {
+    const { page } = app;
+    await page.getByTestId('reports-tab-opt-outs').click();
+    await expect.poll(() => value(page, 'opt-outs-count')).toBe(40);
+    await page.getByTestId('opt-outs-number').fill('06 11 22 33 44');
+    await page.getByTestId('opt-outs-add').click();
+    await expect.poll(() => value(page, 'opt-outs-count')).toBe(41);
+    await app.screenshot('reports-05-opt-outs');
+    expect(app.problems).toEqual([]);
+  });
+});
