@@ -37,6 +37,16 @@ const nationalPattern = new RegExp(`^(?:${france[2]})$`);
 const isMobileType = typeMatcher(types[1]);
 const isFixedLineType = typeMatcher(types[0]);
 
+/**
+ * The hot case, 0 + national number written as plain digits, in one regular
+ * expression: the same three conditions (national pattern, a possible mobile
+ * length, mobile pattern) as lookaheads after the leading 0, so no substring
+ * is cut for the 0612345678 that make up most lists.
+ */
+const mobileType = types[1] as TypeTuple;
+const mobileLengthsPattern = [...new Set(mobileType[1] ?? france[3])].map((length) => `\\d{${length}}`).join('|');
+const zeroPrefixedMobile = new RegExp(`^0(?=(?:${france[2]})$)(?=(?:${mobileLengthsPattern})$)(?:${mobileType[0]})$`);
+
 /** Digits, with optional single separators (space, dot, dash) between digits; optional leading +. */
 const formatted = /^\+?\d(?:[ .-]?\d)*$/;
 const separators = /[ .+-]/g;
@@ -56,6 +66,7 @@ export function classifyFrenchNumber(raw: string): number {
   if (value.length === 0 || value.length > 24) return fastVerdict.unknown;
   if (value.charCodeAt(0) === 32 || value.charCodeAt(value.length - 1) === 32) value = value.trim();
   let digits: string;
+  if (value.length === 10 && value.charCodeAt(0) === 48 && zeroPrefixedMobile.test(value)) return frenchPrefix + Number(value);
   if (isAllDigits(value)) digits = value;
   else if (formatted.test(value)) digits = value.replace(separators, '');
   else return fastVerdict.unknown;

@@ -24,7 +24,6 @@ import {
   isDemoProvider,
   profileOfProvider,
   unavailableCipher,
-  type ConnectionProvider,
   type ConnectionView,
   type ConnectionsFile,
   type DemoEndpoints,

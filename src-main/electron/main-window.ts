@@ -2,15 +2,16 @@ import { BrowserWindow, shell, session } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SettingsStore } from '../settings/settings-store';
-import { contentSecurityPolicy } from './content-security-policy';
+import { contentSecurityPolicy, developmentContentSecurityPolicy } from './content-security-policy';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** Applies the security defaults once per session: CSP header, no permission prompts. */
 export function hardenSession(): void {
+  const policy = process.env.ELECTRON_RENDERER_URL ? developmentContentSecurityPolicy : contentSecurityPolicy;
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] },
     });
   });
   session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));

@@ -92,7 +92,7 @@ export function createOptOutService(options: OptOutServiceOptions) {
         return { list: merged.list, result: { added: merged.added, updated: merged.updated } };
       });
     },
-    add(input: { number: string }): Promise<OptOutList> {
+    async add(input: { number: string }): Promise<OptOutList> {
       const number = requireNumber(input.number);
       return update((list) => {
         const next = upsertOptOut(list, { number, reason: 'manual', code: null, date: now().toISOString(), sourceCampaign: null });

@@ -32,7 +32,7 @@ import { ConnectorError } from '../connectors/connector-error';
 import type { ConnectionConfig } from '../connectors/connection-config';
 import { createRemoteFileSystem } from '../connectors/create-remote-file-system';
 import { dropFileExactlyOnce } from '../connectors/exactly-once-upload';
-import { joinRemotePath, type RemoteFileSystem } from '../connectors/remote-file-system';
+import type { RemoteFileSystem } from '../connectors/remote-file-system';
 import type { StoredConnection } from '../connections/connection-types';
 import type { JobRecord } from './job-record';
 import { acquireJobLock, lockHolder, newLockOwner, type JobLock } from './job-lock';

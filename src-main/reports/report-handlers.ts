@@ -7,6 +7,8 @@ import type { PartialHandlerMap } from '../ipc/handler-map';
 import type { MainDeps } from '../main-deps';
 import { createConnectionService } from '../connections/connection-service';
 import { createOptOutService, type OptOutService } from '../opt-outs/opt-out-service';
+import { findOptedOutRows } from '../opt-outs/list-opt-outs';
+import { getListService } from '../lists/list-handlers';
 import { createReportPoller, type ReportPoller } from './report-poller';
 import { createReportService, type ReportConnections, type ReportService, type ReportServiceOptions } from './report-service';
 
@@ -64,5 +66,9 @@ export function createReportHandlers(deps: MainDeps, given: ReportServices = get
     'opt-outs:export': () => optOuts.exportToDialog(),
     'opt-outs:add': (input) => optOuts.add(input),
     'opt-outs:remove': (input) => optOuts.remove(input),
+    'opt-outs:in-list': async ({ listId }) => {
+      const { checks } = await getListService(deps).snapshot(listId);
+      return findOptedOutRows(checks, await optOuts.numberSet());
+    },
   };
 }

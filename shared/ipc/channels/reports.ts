@@ -138,6 +138,8 @@ export interface ReportRequestChannels {
   'opt-outs:export': (input: void) => { path: string; count: number } | null;
   'opt-outs:add': (input: { number: string }) => OptOutList;
   'opt-outs:remove': (input: { numbers: string[] }) => OptOutList;
+  /** How many sendable rows of a saved list are in the opt-out list (left out of every drop). */
+  'opt-outs:in-list': (input: { listId: string }) => { optedOut: number; lines: number[] };
 }
 
 export interface ReportEventChannels {
@@ -158,6 +160,7 @@ export const reportRequestNames: Record<keyof ReportRequestChannels, true> = {
   'opt-outs:export': true,
   'opt-outs:add': true,
   'opt-outs:remove': true,
+  'opt-outs:in-list': true,
 };
 export const reportEventNames: Record<keyof ReportEventChannels, true> = {
   'reports:updated': true,

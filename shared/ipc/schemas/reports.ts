@@ -36,4 +36,5 @@ export const reportSchemas = {
   'opt-outs:export': z.undefined(),
   'opt-outs:add': z.object({ number: z.string().trim().min(1).max(40) }).strict(),
   'opt-outs:remove': z.object({ numbers: z.array(z.string().min(1).max(40)).min(1).max(100_000) }).strict(),
+  'opt-outs:in-list': z.object({ listId: z.string().min(1).max(100) }).strict(),
 } as const;

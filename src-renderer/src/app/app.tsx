@@ -7,7 +7,8 @@ import { Sidebar } from './sidebar';
 import { NoticeBar } from './notice-bar';
 import { ListsScreen } from '../features/lists/lists-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
-import { ComingSoonPanel } from '../features/coming-soon/coming-soon-panel';
+import { JobsScreen } from '../features/jobs/jobs-screen';
+import { ConnectionsScreen } from '../features/connections/connections-screen';
 import { CampaignsScreen } from '../features/campaigns/campaigns-screen';
 import { ReportsScreen } from '../features/reports/reports-screen';
 
@@ -52,7 +53,8 @@ function Shell() {
         {section === 'settings' && <SettingsScreen />}
         {section === 'campaigns' && <CampaignsScreen />}
         {section === 'reports' && <ReportsScreen />}
-        {section !== 'lists' && section !== 'settings' && section !== 'campaigns' && section !== 'reports' && <ComingSoonPanel section={section} />}
+        {section === 'drops' && <JobsScreen />}
+        {section === 'connections' && <ConnectionsScreen />}
       </main>
       <NoticeBar />
     </div>

@@ -6,6 +6,7 @@ import { MessageComposer } from '../composer/message-composer';
 import { RecipientPreviewPanel } from '../composer/recipient-preview';
 import { ListFiguresPanel } from '../composer/list-figures-panel';
 import { senderErrors } from '../composer/composer-engine';
+import { OpenSendButton, SendStep } from '../sending/send-step';
 
 export function CampaignEditor() {
   const { t } = useTranslation('composer');
@@ -17,6 +18,8 @@ export function CampaignEditor() {
   const closeCampaign = useDropdesk((state) => state.closeCampaign);
   const senderIssues = senderErrors(draft).map((error) => t(`senderErrors.${error.code}`, { ...error.params }));
   const isMediasFlow = draft.provider === 'mediasflow-sftp';
+  const sendStep = useDropdesk((state) => state.sendStep);
+  if (sendStep) return <SendStep />;
 
   return (
     <section className="screen campaign-editor" aria-labelledby="campaign-title">
@@ -40,6 +43,7 @@ export function CampaignEditor() {
         <span className={`save-state ${saveState}`} data-testid="save-state" data-state={saveState} aria-live="polite">
           {t(`screen.save.${saveState}`)}
         </span>
+        <OpenSendButton />
       </header>
 
       <div className="campaign-layout">

@@ -78,7 +78,7 @@ function JobCard({ job }: { job: JobView }) {
               type: t(`screen.type.${job.sendType}`),
               recipients: formatCount(job.recipients, language),
             })}
-            {job.part && ` · ${t('screen.part', { index: job.part.index, count: job.part.count })}`}
+            {job.part && ` · ${t('screen.part', { index: job.part.index, total: job.part.count })}`}
           </p>
         </div>
         <span className={`job-state state-${job.state}`} data-testid="job-state">

@@ -216,7 +216,7 @@ function DeliveriesOverTime({ campaign, summary }: { campaign: ReportCampaignVie
             <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
             <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
             <Tooltip formatter={(value) => formatCount(Number(value), language)} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
             <Bar dataKey="delivered" name={t('charts.deliveredSeries')} stackId="a" fill={CATEGORY_COLOURS.delivered.hex} isAnimationActive={false} />
             <Bar dataKey="other" name={t('screen.otherDatedSeries')} stackId="a" fill="#b0b8c4" isAnimationActive={false} />
           </BarChart>
@@ -330,7 +330,7 @@ function Evolution({ detail }: { detail: ReportDetailView }) {
           <XAxis dataKey="label" tick={{ fontSize: 11 }} />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
           <Tooltip formatter={(value) => formatCount(Number(value), language)} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {REPORT_CATEGORIES.filter((category) => data.some((point) => point[category] > 0)).map((category) => (
             <Bar key={category} dataKey={category} name={t(`categories.${category}`)} stackId="v" fill={CATEGORY_COLOURS[category].hex} isAnimationActive={false} />
           ))}

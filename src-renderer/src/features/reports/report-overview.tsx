@@ -76,9 +76,9 @@ export function ReportOverview() {
                     <YAxis yAxisId="volume" allowDecimals={false} tick={{ fontSize: 11 }} width={52} />
                     <YAxis yAxisId="rate" orientation="right" domain={[0, 1]} tickFormatter={(value) => formatPercent(Number(value), language)} tick={{ fontSize: 11 }} width={48} />
                     <Tooltip formatter={(value, name) => (name === t('figures.deliveredRate') ? formatPercent(Number(value), language) : count(Number(value)))} />
-                    <Legend wrapperStyle={{ fontSize: 12 }} />
-                    <Bar yAxisId="volume" dataKey="recipients" name={t('figures.recipients')} fill="#b0c4ef" isAnimationActive={false} />
-                    <Bar yAxisId="volume" dataKey="delivered" name={t('figures.delivered')} fill={CATEGORY_COLOURS.delivered.hex} isAnimationActive={false} />
+                    <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+                    <Bar yAxisId="volume" dataKey="recipients" name={t('figures.recipients')} fill="#b0c4ef" isAnimationActive={false} maxBarSize={64} />
+                    <Bar yAxisId="volume" dataKey="delivered" name={t('figures.delivered')} fill={CATEGORY_COLOURS.delivered.hex} isAnimationActive={false} maxBarSize={64} />
                     <Line yAxisId="rate" dataKey="deliveredRate" name={t('figures.deliveredRate')} stroke="#1f2430" strokeWidth={2} isAnimationActive={false} />
                   </ComposedChart>
                 </ResponsiveContainer>
@@ -105,9 +105,9 @@ function GroupChart({ title, groups, testId }: { title: string; groups: Overview
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
           <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(value) => formatCount(Number(value), language)} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="recipients" name={t('figures.recipients')} fill="#b0c4ef" isAnimationActive={false} />
-          <Bar dataKey="delivered" name={t('figures.delivered')} fill={CATEGORY_COLOURS.delivered.hex} isAnimationActive={false} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+          <Bar dataKey="recipients" name={t('figures.recipients')} fill="#b0c4ef" isAnimationActive={false} maxBarSize={64} />
+          <Bar dataKey="delivered" name={t('figures.delivered')} fill={CATEGORY_COLOURS.delivered.hex} isAnimationActive={false} maxBarSize={64} />
         </BarChart>
       </ResponsiveContainer>
       <table className="table" data-testid={`${testId}-table`}>

@@ -1,0 +1,256 @@
+/** Where and when: connection, channel, template number, campaign name, type, immediate or programmed (Paris time). */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
+import { formatParisDateTime } from '@shared/scheduling/paris-time';
+import { useDropdesk } from '../../store/store-context';
+import { describeError } from '../../i18n/describe-error';
+import { campaignNameCheck, demoTemplateFor, resolveSendAt, scheduleAt, sendFormProblems, windowWarning, type SendTiming } from './send-form';
+
+/** The current time, refreshed every 30 s so the window check follows the clock. */
+function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function ScheduleForm() {
+  const { t, i18n } = useTranslation('campaigns');
+  const draft = useDropdesk((state) => state.draft) as CampaignDraft;
+  const connections = useDropdesk((state) => state.connections);
+  const form = useDropdesk((state) => state.sendForm);
+  const busy = useDropdesk((state) => state.sendBusy);
+  const sendError = useDropdesk((state) => state.sendError);
+  const editDraft = useDropdesk((state) => state.editDraft);
+  const updateSendForm = useDropdesk((state) => state.updateSendForm);
+  const chooseSendConnection = useDropdesk((state) => state.chooseSendConnection);
+  const prepareSend = useDropdesk((state) => state.prepareSend);
+  const showSection = useDropdesk((state) => state.showSection);
+  const now = useNow();
+
+  const connection = connections.find((candidate) => candidate.id === form.connectionId) ?? null;
+  const isMediasflow = connection?.profile === 'mediasflow-sftp';
+  const nameCheck = campaignNameCheck(draft.name, connection);
+  const sendAt = resolveSendAt(form, now);
+  const warning = windowWarning(sendAt, draft.type, now);
+  const problems = sendFormProblems(form, draft, connection, now);
+  const canContinue = problems.length === 0 && !warning && busy === null;
+
+  return (
+    <form
+      className="card send-form"
+      data-testid="schedule-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (canContinue) void prepareSend();
+      }}
+    >
+      {connections.length === 0 ? (
+        <div className="send-block">
+          <p className="composer-warning">{t('send.noConnection')}</p>
+          <button type="button" className="button" onClick={() => showSection('connections')}>
+            {t('send.manageConnections')}
+          </button>
+        </div>
+      ) : (
+        <label className="form-field">
+          <span>{t('send.connection')}</span>
+          <div className="inline-field">
+            <select
+              className="input grow"
+              value={form.connectionId ?? ''}
+              onChange={(event) => chooseSendConnection(event.target.value)}
+              data-testid="send-connection"
+            >
+              {connections.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.demo ? t('send.demoOption', { name: candidate.name }) : candidate.name}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="button small ghost" onClick={() => showSection('connections')}>
+              {t('send.manageConnections')}
+            </button>
+          </div>
+          {connection?.demo && <span className="field-help">{t('send.demoHelp')}</span>}
+          {connection?.passwordSource === 'ask' && <span className="field-help bad">{t('send.passwordAsk')}</span>}
+        </label>
+      )}
+
+      <div className="send-grid">
+        <fieldset className="form-field">
+          <legend>{t('send.channel')}</legend>
+          <div className="segmented">
+            {(['sms', 'vms'] as const).map((channel) => {
+              const unavailable = channel === 'vms' && connection !== null && !isMediasflow;
+              return (
+                <label key={channel} className={draft.channel === channel ? 'segment active' : 'segment'} aria-disabled={unavailable}>
+                  <input
+                    type="radio"
+                    name="send-channel"
+                    checked={draft.channel === channel}
+                    disabled={unavailable}
+                    onChange={() => {
+                      editDraft({ channel });
+                      if (connection?.demo && isMediasflow) updateSendForm({ templateId: demoTemplateFor(channel) });
+                    }}
+                    data-testid={`send-channel-${channel}`}
+                  />
+                  {t(`send.channels.${channel}`)}
+                </label>
+              );
+            })}
+          </div>
+          {connection && !isMediasflow && <span className="field-help">{t('send.noVms')}</span>}
+        </fieldset>
+
+        <fieldset className="form-field">
+          <legend>{t('send.type')}</legend>
+          <div className="segmented">
+            {(['marketing', 'notification'] as const).map((type) => (
+              <label key={type} className={draft.type === type ? 'segment active' : 'segment'}>
+                <input type="radio" name="send-type" checked={draft.type === type} onChange={() => editDraft({ type })} data-testid={`send-type-${type}`} />
+                {t(`send.types.${type}`)}
+              </label>
+            ))}
+          </div>
+          <span className="field-help">{draft.type === 'marketing' ? t('send.marketingHelp') : t('scheduling.notificationExempt')}</span>
+        </fieldset>
+
+        {isMediasflow && (
+          <label className="form-field">
+            <span>{t('send.templateId')}</span>
+            <input
+              className={problems.includes('template-id') && form.templateId ? 'input invalid' : 'input'}
+              inputMode="numeric"
+              value={form.templateId}
+              onChange={(event) => updateSendForm({ templateId: event.target.value })}
+              data-testid="send-template"
+            />
+            <span className="field-help">{connection?.demo ? t('send.templateDemoHelp') : t('send.templateHelp')}</span>
+            {problems.includes('template-id') && form.templateId && <span className="field-help bad">{t('mediasflowName.problems.template-id')}</span>}
+          </label>
+        )}
+
+        <label className="form-field">
+          <span>{t('send.campaignName')}</span>
+          <input
+            className={nameCheck && !nameCheck.ok ? 'input invalid' : 'input'}
+            value={draft.name}
+            onChange={(event) => editDraft({ name: event.target.value })}
+            data-testid="send-campaign-name"
+          />
+          <span className="field-help">{isMediasflow ? t('send.campaignNameHelp') : t('send.campaignNameHelpAllmysms')}</span>
+          {nameCheck && !nameCheck.ok && (
+            <span className="name-problems" data-testid="campaign-name-problems">
+              {nameCheck.problems.map((problem) => (
+                <span key={problem} className="field-help bad">
+                  {t(`campaignName.problems.${problem}`, { characters: nameCheck.invalidCharacters.join(' '), max: 100 })}
+                </span>
+              ))}
+              {nameCheck.suggestion && (
+                <span className="suggestion">
+                  {t('campaignName.suggestion', { suggestion: nameCheck.suggestion })}{' '}
+                  <button type="button" className="button small" onClick={() => editDraft({ name: nameCheck.suggestion })} data-testid="use-clean-name">
+                    {t('campaignName.useSuggestion')}
+                  </button>
+                </span>
+              )}
+            </span>
+          )}
+        </label>
+      </div>
+
+      <fieldset className="form-field send-when">
+        <legend>{t('send.when')}</legend>
+        <div className="segmented">
+          {(['now', 'later'] as SendTiming[]).map((timing) => (
+            <label key={timing} className={form.timing === timing ? 'segment active' : 'segment'}>
+              <input type="radio" name="send-timing" checked={form.timing === timing} onChange={() => updateSendForm({ timing })} data-testid={`send-timing-${timing}`} />
+              {t(`send.timing.${timing}`)}
+            </label>
+          ))}
+        </div>
+        {form.timing === 'later' && (
+          <div className="inline-field">
+            <input
+              type="date"
+              className="input"
+              value={form.date}
+              aria-label={t('send.date')}
+              onChange={(event) => updateSendForm({ date: event.target.value })}
+              data-testid="send-date"
+            />
+            <input
+              type="time"
+              className="input"
+              value={form.time}
+              aria-label={t('send.time')}
+              onChange={(event) => updateSendForm({ time: event.target.value })}
+              data-testid="send-time"
+            />
+            <span className="field-help">{t('send.parisTime')}</span>
+          </div>
+        )}
+        {!sendAt.ok && (
+          <span className="field-help bad" data-testid="send-at-problem">
+            {t(`scheduling.programmed.${sendAt.code}`, { at: `${form.date} ${form.time}`, earliest: sendAt.earliest ?? '' })}
+          </span>
+        )}
+        {sendAt.ok && sendAt.shifted && (
+          <span className="field-help">{t('scheduling.programmed.shifted', { typed: `${form.date} ${form.time}`, at: sendAt.programmedAt ? formatParisDateTime(new Date(sendAt.programmedAt)) : '' })}</span>
+        )}
+      </fieldset>
+
+      {warning && (
+        <div className="window-warning" role="alert" data-testid="window-warning">
+          <p className="check-title">{t('scheduling.outsideWindow', { window: t('scheduling.defaultWindow') })}</p>
+          <ul>
+            {warning.breaches.map((breach) => (
+              <li key={breach}>
+                {t(`scheduling.breaches.${breach}`, {
+                  start: '8 h',
+                  end: '20 h',
+                  holiday: warning.holiday ? t(`scheduling.holidays.${warning.holiday}`) : '',
+                })}
+              </li>
+            ))}
+          </ul>
+          {warning.nextSlot && warning.nextSlotText ? (
+            <div className="check-actions">
+              <span>{t('scheduling.nextSlot', { slot: warning.nextSlotText })}</span>
+              <button
+                type="button"
+                className="button primary small"
+                onClick={() => updateSendForm(scheduleAt(form, warning.nextSlot!))}
+                data-testid="schedule-next-slot"
+              >
+                {t('send.scheduleAt', { slot: warning.nextSlotText })}
+              </button>
+            </div>
+          ) : (
+            <p>{t('scheduling.noSlot')}</p>
+          )}
+          <p className="small">{t('send.notificationHint')}</p>
+        </div>
+      )}
+
+      {problems.includes('no-list') && <p className="composer-warning">{t('send.noList')}</p>}
+      {sendError && (
+        <p className="send-error" role="alert" data-testid="send-error">
+          {describeError(t, sendError, (key) => i18n.exists(key))}
+        </p>
+      )}
+
+      <div className="send-actions">
+        <button type="submit" className="button primary" disabled={!canContinue} data-testid="show-summary">
+          {busy === 'preparing' && <span className="spinner" aria-hidden="true" />}
+          {t('send.showSummary')}
+        </button>
+      </div>
+    </form>
+  );
+}
