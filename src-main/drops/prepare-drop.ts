@@ -34,6 +34,7 @@ import type { JobPart } from '@shared/queue/job-types';
 import type { ConnectionService } from '../connections/connection-service';
 import { profileOfProvider, type StoredConnection } from '../connections/connection-types';
 import { createListStore } from '../lists/list-store';
+import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
 
 export type DropListSource = { listId: string } | { file: string; mobileColumn?: string } | { fileName: string; bytes: Uint8Array; mobileColumn?: string };
 
@@ -181,7 +182,8 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
 
   const listSource = input.list ?? (draft?.listId ? { listId: draft.listId } : null);
   if (!listSource) throw refused('drop-no-list', 'Choisissez la liste des destinataires de la campagne.');
-  const list = await loadList(listSource, deps);
+  // Numbers in the opt-out list (STOP, blacklists: src-main/opt-outs) never go out; the summary counts them.
+  const { list, optedOut } = await excludeOptedOutForDrop(await loadList(listSource, deps), deps.dataDir);
 
   const blocking: DropProblem[] = [];
   const warnings: DropProblem[] = [];
@@ -320,6 +322,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     excluded: {
       invalid: list.summary.invalid,
       duplicates: list.summary.duplicates,
+      optedOut,
       oversized,
       invalidByReason: invalidByReason(list.checks),
       invalidLines: firstLines(statusCode.invalid),

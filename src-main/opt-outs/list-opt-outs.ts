@@ -7,6 +7,7 @@
  */
 import { statusCode, type ListChecks } from '@shared/lists/check-rows';
 import type { ListSummary } from '@shared/lists/list-types';
+import { createOptOutService } from './opt-out-service';
 
 /**
  * Status given to an opted-out row in the drop's copy of the checks. Any
@@ -47,4 +48,10 @@ export function excludeOptedOutRows<T extends { checks: ListChecks; summary: Lis
     list: { ...list, checks: { ...list.checks, status }, summary: { ...list.summary, sendable: list.summary.sendable - count } },
     optedOut: count,
   };
+}
+
+/** What a drop uses: the saved opt-out list of the workspace applied to the list about to be dropped. */
+export async function excludeOptedOutForDrop<T extends { checks: ListChecks; summary: ListSummary }>(list: T, dataDir: string): Promise<{ list: T; optedOut: number }> {
+  const optOuts = await createOptOutService({ dataDir }).numberSet();
+  return excludeOptedOutRows(list, optOuts);
 }

@@ -68,7 +68,8 @@ export function createReportHandlers(deps: MainDeps, given: ReportServices = get
     'opt-outs:remove': (input) => optOuts.remove(input),
     'opt-outs:in-list': async ({ listId }) => {
       const { checks } = await getListService(deps).snapshot(listId);
-      return findOptedOutRows(checks, await optOuts.numberSet());
+      const { count, lines } = findOptedOutRows(checks, await optOuts.numberSet());
+      return { optedOut: count, lines };
     },
   };
 }

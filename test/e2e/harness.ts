@@ -16,7 +16,13 @@ import { getListService } from '../../src-main/lists/list-handlers';
 import { dispatchRequest } from '../../src-main/ipc/handler-map';
 import { createMemorySettingsStore } from '../../src-main/settings/memory-settings-store';
 import { contentSecurityPolicy } from '../../src-main/electron/content-security-policy';
-import type { Dialogs } from '../../src-main/main-deps';
+import type { Dialogs, MainDeps } from '../../src-main/main-deps';
+import { createDemoRuntime, startAppServices, type AppServices } from '../../src-main/demo-setup';
+import { createQueue } from '../../src-main/queue/queue-runtime';
+import { createQueueHandlers } from '../../src-main/queue/queue-handlers';
+import { getConnectionService } from '../../src-main/connections/connection-handlers';
+import type { DemoTimings } from '../../src-main/demo';
+import type { BackoffPolicy } from '../../shared/queue/backoff';
 import type { EventChannel, EventPayload } from '../../shared/ipc/channels';
 import type { AppSettings } from '../../shared/settings/app-settings';
 import type { IpcResult } from '../../shared/ipc/ipc-result';
@@ -113,7 +119,18 @@ export interface StartAppOptions {
   dialogs?: StubDialogs;
   settings?: Partial<AppSettings>;
   viewport?: { width: number; height: number };
+  /**
+   * Mode démo as the app runs it: the demo drop boxes on 127.0.0.1, the
+   * sandbox connections, and the queue runtime working the drops — with
+   * short delays so a whole drop takes a few seconds.
+   */
+  demo?: boolean | { timings?: Partial<DemoTimings>; pollBackoff?: BackoffPolicy };
 }
+
+/** Short demo delays: the answer comes after ~1.5 s (long enough to see "awaiting the answer"). */
+export const e2eDemoTimings: Partial<DemoTimings> = { pollIntervalMs: 200, answerDelayMs: 1_500, allmysmsProcessingMs: 300 };
+/** Acknowledgement polls every second or so instead of 10 s, 15 s… */
+export const e2eAckBackoff: BackoffPolicy = { baseMs: 1_000, factor: 1.2, maxMs: 3_000 };
 
 export interface RunningApp {
   page: Page;
@@ -127,6 +144,10 @@ export interface RunningApp {
   call(channel: string, input?: unknown): Promise<IpcResult<unknown>>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
+  /** With `demo`: the drop boxes (campaigns, runNow) and the queue. */
+  services?: AppServices;
+  /** Desktop notifications the queue asked for. */
+  notifications: { title: string; body: string }[];
 }
 
 let sharedBrowser: Promise<Browser> | undefined;
@@ -178,7 +199,10 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const log = (message: string, error?: unknown) => {
     problems.push(`main: ${message}${error ? ` — ${error instanceof Error ? error.stack : String(error)}` : ''}`);
   };
-  const deps = {
+  const notifications: RunningApp['notifications'] = [];
+  const demoOptions = options.demo ? (options.demo === true ? {} : options.demo) : null;
+  const demo = demoOptions ? createDemoRuntime({ dataDir, log: (message, error) => log(message, error), timings: demoOptions.timings ?? e2eDemoTimings }) : null;
+  const deps: MainDeps = {
     dataDir,
     appVersion: '0.0.0-e2e',
     dialogs,
@@ -186,7 +210,20 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     emit,
     log,
   };
-  const handlers = createHandlers(deps);
+  let handlers = createHandlers(deps);
+  let services: AppServices | undefined;
+  if (demo && demoOptions) {
+    const queue = createQueue({
+      dataDir,
+      connections: getConnectionService(deps),
+      notifier: { notify: (notification) => void notifications.push(notification) },
+      emit: (view) => emit('queue:job-updated', view),
+      log,
+      transitionOptions: { pollBackoff: demoOptions.pollBackoff ?? e2eAckBackoff },
+    });
+    handlers = { ...handlers, ...createQueueHandlers(deps, { queue }) };
+    services = await startAppServices(deps, demo, { queue });
+  }
 
   const [{ server, url }, script, browser] = await Promise.all([serveRendererBuild(), bundleBridge(), launchBrowser()]);
   const context: BrowserContext = await browser.newContext({

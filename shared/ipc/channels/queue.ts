@@ -36,6 +36,8 @@ export interface DropSummary {
   excluded: {
     invalid: number;
     duplicates: number;
+    /** Sendable numbers left out because they are in the opt-out list (STOP, blacklists). */
+    optedOut?: number;
     /** Rows whose AllMySMS line alone exceeds the provider's file limit. */
     oversized: number;
     /** Invalid rows by reason ('empty', 'malformed', 'landline', 'not-mobile'). */

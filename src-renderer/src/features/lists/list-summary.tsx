@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListView } from '@shared/lists/list-types';
 import { useDropdesk } from '../../store/store-context';
 import { countryBreakdown, formatCount } from '../../i18n/format';
+import { OptedOutFigure } from '../opt-outs/opted-out-figure';
 
 const delimiterNames: Record<string, string> = { ';': 'semicolon', ',': 'comma', '\t': 'tab' };
 
@@ -36,6 +37,7 @@ export function ListSummary({ list }: { list: ListView }) {
           </div>
         ))}
       </dl>
+      <OptedOutFigure list={list} />
       {/* One action each, undoable: the cleanup the figures above call for. */}
       <div className="cleanup-actions">
         <button type="button" className="button small" disabled={summary.invalid === 0} onClick={() => void applyEdit({ type: 'remove-invalid' })}>

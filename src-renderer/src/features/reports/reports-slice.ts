@@ -49,6 +49,10 @@ export interface ReportsSlice {
   importOptOuts(): Promise<void>;
   exportOptOuts(): Promise<void>;
   reportUpdated(event: { jobId: string }): Promise<void>;
+  /** Sendable rows of a saved list that are in the opt-out list (null when main could not tell). */
+  countOptedOutInList(listId: string): Promise<{ optedOut: number; lines: number[] } | null>;
+  /** Bumped when the opt-out list changes, so list summaries count again. */
+  optOutsVersion: number;
 }
 
 export function createReportsSlice(client: ApiClient): StateCreator<DropdeskState, [], [], ReportsSlice> {
@@ -64,6 +68,7 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
     overview: null,
     overviewFilter: {},
     optOuts: null,
+    optOutsVersion: 0,
 
     showReportsTab(tab) {
       set({ reportsTab: tab });
@@ -219,6 +224,15 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
       }
     },
 
+    async countOptedOutInList(listId) {
+      try {
+        return await client.call('opt-outs:in-list', { listId });
+      } catch {
+        // The summary stays usable without this figure (e.g. the list was just deleted).
+        return null;
+      }
+    },
+
     async reportUpdated(event) {
       await get().loadReportCampaigns();
       if (get().selectedReportJobId === event.jobId) {
@@ -237,6 +251,7 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
 export function connectReportEvents(store: DropdeskStore, client: ApiClient): () => void {
   const offUpdated = client.subscribe('reports:updated', (event) => void store.getState().reportUpdated(event));
   const offOptOuts = client.subscribe('opt-outs:changed', () => {
+    store.setState({ optOutsVersion: store.getState().optOutsVersion + 1 });
     if (store.getState().optOuts) void store.getState().loadOptOuts();
   });
   return () => {

@@ -1,0 +1,55 @@
+/**
+ * What runs beside the handlers while the app is open (plain Node, so the
+ * Electron entry and the end-to-end harness share it): the demo drop boxes,
+ * the sandbox connections on first start, and the queue runtime working the
+ * drops. A demo box that cannot start is logged, never fatal: real
+ * connections keep working.
+ */
+import type { MainDeps } from '../main-deps';
+import { getConnectionService } from '../connections/connection-handlers';
+import { getQueue } from '../queue/queue-handlers';
+import type { Queue } from '../queue/queue-runtime';
+import type { DemoRuntime } from './demo-runtime';
+import { ensureDemoConnections } from './ensure-demo-connections';
+
+export interface AppServices {
+  demo: DemoRuntime;
+  queue: Queue;
+  /** Stops the queue first (no upload is cut mid-way by a vanished server), then the demo boxes. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the services for handlers built from `deps` (whose demoEndpoints
+ * must be `demo.endpoints`). `queue` replaces the app's queue (tests with
+ * short delays); it must be the one the queue handlers use.
+ */
+export async function startAppServices(deps: MainDeps, demo: DemoRuntime, options: { queue?: Queue } = {}): Promise<AppServices> {
+  const queue = options.queue ?? getQueue(deps);
+  try {
+    await demo.start();
+  } catch (error) {
+    deps.log('Mode démo : les serveurs de démonstration n’ont pas pu démarrer (les connexions réelles restent utilisables)', error);
+  }
+  try {
+    const connections = getConnectionService(deps);
+    const { created } = await ensureDemoConnections(connections, deps.dataDir);
+    // The window may have listed the connections already: show it the new ones.
+    if (created.length > 0) deps.emit('connections:changed', await connections.list());
+  } catch (error) {
+    deps.log('Mode démo : les connexions de démonstration n’ont pas pu être créées', error);
+  }
+  queue.start();
+  let stopping: Promise<void> | null = null;
+  return {
+    demo,
+    queue,
+    stop() {
+      stopping ??= (async () => {
+        await queue.stop();
+        await demo.stop();
+      })();
+      return stopping;
+    },
+  };
+}
