@@ -8,6 +8,7 @@
 import type { MainDeps } from '../main-deps';
 import { getConnectionService } from '../connections/connection-handlers';
 import { getQueue } from '../queue/queue-handlers';
+import { getReportServices } from '../reports/report-handlers';
 import type { Queue } from '../queue/queue-runtime';
 import type { DemoRuntime } from './demo-runtime';
 import { ensureDemoConnections } from './ensure-demo-connections';
@@ -40,6 +41,9 @@ export async function startAppServices(deps: MainDeps, demo: DemoRuntime, option
     deps.log('Mode démo : les connexions de démonstration n’ont pas pu être créées', error);
   }
   queue.start();
+  // Report looks (end of send, +24 h, +72 h…) for accepted MediasFlow drops run beside the queue.
+  const reportPoller = getReportServices(deps).poller;
+  reportPoller.start();
   let stopping: Promise<void> | null = null;
   return {
     demo,
@@ -47,6 +51,7 @@ export async function startAppServices(deps: MainDeps, demo: DemoRuntime, option
     stop() {
       stopping ??= (async () => {
         await queue.stop();
+        await reportPoller.stop();
         await demo.stop();
       })();
       return stopping;

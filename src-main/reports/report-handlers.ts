@@ -5,7 +5,7 @@
 import type { ReportRequestChannels } from '@shared/ipc/channels/reports';
 import type { PartialHandlerMap } from '../ipc/handler-map';
 import type { MainDeps } from '../main-deps';
-import { createConnectionService } from '../connections/connection-service';
+import { getConnectionService } from '../connections/connection-handlers';
 import { createOptOutService, type OptOutService } from '../opt-outs/opt-out-service';
 import { findOptedOutRows } from '../opt-outs/list-opt-outs';
 import { getListService } from '../lists/list-handlers';
@@ -15,14 +15,14 @@ import { createReportService, type ReportConnections, type ReportService, type R
 export interface ReportServices {
   reports: ReportService;
   optOuts: OptOutService;
-  /** Not started here: the app starts it (src-main/electron), tests call runDue(). */
+  /** Not started here: startAppServices (src-main/demo-setup) starts it beside the queue; tests call runDue(). */
   poller: ReportPoller;
 }
 
 const services = new WeakMap<MainDeps, ReportServices>();
 
 export interface ReportServiceOverrides extends Partial<Pick<ReportServiceOptions, 'fileSystemFactory' | 'parse' | 'now'>> {
-  /** The app's connections service (with its cipher and demo drop boxes); a plain one on dataDir otherwise. */
+  /** Another connections service (tests); the app's own (cipher, demo drop boxes) otherwise. */
   connections?: ReportConnections;
 }
 
@@ -36,7 +36,7 @@ export function getReportServices(deps: MainDeps, overrides: ReportServiceOverri
     });
     const reports = createReportService({
       dataDir: deps.dataDir,
-      connections: overrides.connections ?? createConnectionService({ dataDir: deps.dataDir }),
+      connections: overrides.connections ?? getConnectionService(deps),
       optOuts,
       dialogs: deps.dialogs,
       fileSystemFactory: overrides.fileSystemFactory,

@@ -10,14 +10,14 @@ import type { ReportService } from './report-service';
 export interface ReportPollerOptions {
   service: Pick<ReportService, 'runDue' | 'nextDueAt'>;
   now?: () => number;
-  /** Longest sleep between two passes (default 5 min: a job accepted meanwhile is picked up). */
+  /** Longest sleep between two passes (default 15 s, so a job just accepted is picked up soon; a pass without a due look only reads the local queue). */
   maxSleepMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
 
 export function createReportPoller(options: ReportPollerOptions) {
   const now = options.now ?? Date.now;
-  const maxSleepMs = options.maxSleepMs ?? 5 * 60_000;
+  const maxSleepMs = options.maxSleepMs ?? 15_000;
   let running = false;
   let timer: NodeJS.Timeout | null = null;
   let pass: Promise<unknown> | null = null;

@@ -12,6 +12,12 @@ const HOUR = 60 * MINUTE;
 /** Offsets from the send at which a look is due. */
 export const reportCheckOffsetsMs: readonly number[] = [20 * MINUTE, 2 * HOUR, 25 * HOUR, 73 * HOUR, 7 * 24 * HOUR];
 
+/**
+ * Dropdesk's demo MediasFlow box writes its versions 5 s, 20 s and 60 s after
+ * the send (simulating end of send, +24 h, +72 h): look just after each.
+ */
+export const demoReportCheckOffsetsMs: readonly number[] = [8_000, 25_000, 65_000, 3 * MINUTE];
+
 export interface ReportScheduleInput {
   /** When the campaign left (its programmed time, else its acceptance). */
   sendAt: number;

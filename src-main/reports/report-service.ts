@@ -39,7 +39,7 @@ import type { OptOutService } from '../opt-outs/opt-out-service';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { downloadBytes, listRemoteReportVersions } from './report-fetcher';
 import { parseReportInWorker, type ReportParser } from './report-parse-job';
-import { nextReportCheckAt } from './report-schedule';
+import { demoReportCheckOffsetsMs, nextReportCheckAt, reportCheckOffsetsMs } from './report-schedule';
 import { createReportStore, emptyReportState, isSafeReportFileName, type ReportState, type StoredReportVersion } from './report-store';
 
 /** What the service needs from the connections service (same shape the queue uses). */
@@ -150,8 +150,19 @@ export function createReportService(options: ReportServiceOptions) {
     return (await store.readState(record.job.id)) ?? emptyReportState(record.job.id, record.job.campaignId);
   }
 
+  /** connectionId → demo? (the demo drop box publishes its reports within a minute, not over days). */
+  const demoConnections = new Map<string, boolean>();
+  async function learnConnections(records: readonly JobRecord[]): Promise<void> {
+    for (const id of new Set(records.map((record) => record.job.connectionId))) {
+      if (demoConnections.has(id)) continue;
+      const stored = await options.connections.getStored(id).catch(() => null);
+      demoConnections.set(id, stored?.demo === true);
+    }
+  }
+
   function campaignView(record: JobRecord, state: ReportState): ReportCampaignView {
     const mediasflow = isMediasflowJob(record);
+    const offsets = demoConnections.get(record.job.connectionId) ? demoReportCheckOffsetsMs : reportCheckOffsetsMs;
     const latest = state.versions.at(-1) ?? null;
     const sendAt = sendAtOf(record);
     const next =
@@ -160,7 +171,7 @@ export function createReportService(options: ReportServiceOptions) {
             sendAt: Date.parse(sendAt),
             lastCheckedAt: state.lastCheckedAt ? Date.parse(state.lastCheckedAt) : null,
             consecutiveFailures: state.consecutiveFailures,
-          })
+          }, offsets)
         : null;
     return {
       jobId: record.job.id,
@@ -195,7 +206,9 @@ export function createReportService(options: ReportServiceOptions) {
   }
 
   async function acceptedRecords(): Promise<JobRecord[]> {
-    return (await jobs.readAll()).filter((record) => record.job.state === 'accepted');
+    const records = (await jobs.readAll()).filter((record) => record.job.state === 'accepted');
+    await learnConnections(records);
+    return records;
   }
 
   /** Downloads what is new for one accepted MediasFlow job (never the same version twice). */
@@ -370,6 +383,7 @@ export function createReportService(options: ReportServiceOptions) {
 
     async get(jobId: string): Promise<ReportDetailView> {
       const record = await readRecord(jobId);
+      await learnConnections([record]);
       const state = await stateOf(record);
       const versions = state.versions;
       const latest = versions.at(-1) ?? null;

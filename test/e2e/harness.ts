@@ -28,7 +28,8 @@ import type { AppSettings } from '../../shared/settings/app-settings';
 import type { IpcResult } from '../../shared/ipc/ipc-result';
 
 const e2eDir = fileURLToPath(new URL('.', import.meta.url));
-export const rendererBuildDir = join(e2eDir, '.renderer-build');
+// DROPDESK_RENDERER_BUILD: another build folder, so parallel runs do not rebuild under each other.
+export const rendererBuildDir = process.env.DROPDESK_RENDERER_BUILD ?? join(e2eDir, '.renderer-build');
 export const screenshotsDir = join(e2eDir, 'screenshots');
 
 /** Stub of the system dialogs: the test queues the paths the "user" would pick (null = cancel). */
@@ -148,6 +149,8 @@ export interface RunningApp {
   services?: AppServices;
   /** Desktop notifications the queue asked for. */
   notifications: { title: string; body: string }[];
+  /** What the demo drop boxes said they did. */
+  demoLog: string[];
 }
 
 let sharedBrowser: Promise<Browser> | undefined;
@@ -201,7 +204,10 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   };
   const notifications: RunningApp['notifications'] = [];
   const demoOptions = options.demo ? (options.demo === true ? {} : options.demo) : null;
-  const demo = demoOptions ? createDemoRuntime({ dataDir, log: (message, error) => log(message, error), timings: demoOptions.timings ?? e2eDemoTimings }) : null;
+  const demoLog: string[] = [];
+  // The drop boxes tell what they do (accepted, refused…): a problem only when an error comes with it.
+  const logDemo = (message: string, error?: unknown) => (error ? log(message, error) : void demoLog.push(message));
+  const demo = demoOptions ? createDemoRuntime({ dataDir, log: logDemo, timings: demoOptions.timings ?? e2eDemoTimings }) : null;
   const deps: MainDeps = {
     dataDir,
     appVersion: '0.0.0-e2e',
@@ -209,6 +215,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     settings: createMemorySettingsStore(options.settings),
     emit,
     log,
+    ...(demo ? { demoEndpoints: demo.endpoints } : {}),
   };
   let handlers = createHandlers(deps);
   let services: AppServices | undefined;
@@ -264,8 +271,12 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
       return path;
     },
+    services,
+    notifications,
+    demoLog,
     async close() {
       await context.close();
+      await services?.stop();
       // Lists are saved a moment after the last edit: let those saves land before the folder goes.
       await getListService(deps).flush();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -17,7 +17,12 @@ import { exportReportRowsCsv, filterReportRows } from '../../shared/reports/repo
 import type { GenerateReportOptions } from '../../shared/reports/generate-report';
 import { SftpTestServer } from '../integration/servers/sftp-test-server';
 import { placeReport, seedConnection, seedJob, type PlacedReport } from '../integration/reports/report-fixtures';
-import { closeBrowser, startApp, type RunningApp } from './harness';
+import { closeBrowser, e2eDemoTimings, startApp, type RunningApp } from './harness';
+import type { ReportCampaignView } from '../../shared/ipc/channels/reports';
+import type { ConnectionView } from '../../shared/ipc/channels/connections';
+import type { ListView } from '../../shared/lists/list-types';
+import type { JobView } from '../../shared/ipc/channels/queue';
+import { readdir } from 'node:fs/promises';
 
 const dropName = '428992-MEDIAFLOWSMS-SOLDES HIVER_20241126100000.csv';
 const campaignId = '636956';
@@ -35,6 +40,14 @@ let versions: PlacedReport[];
 
 async function value(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).getAttribute('data-value'));
+}
+
+/** A clean picture: no success notice over the content, no tooltip under the pointer. */
+async function screenshot(running: RunningApp, name: string): Promise<void> {
+  const notice = running.page.getByTestId('notice');
+  if (await notice.count()) await notice.getByRole('button').click();
+  await running.page.mouse.move(5, 5);
+  await running.screenshot(name);
 }
 
 beforeAll(async () => {
@@ -64,10 +77,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  await closeBrowser();
   await server?.stop();
   await rm(dataDir, { recursive: true, force: true });
   await rm(workDir, { recursive: true, force: true });
+});
+
+afterAll(async () => {
+  await closeBrowser();
 });
 
 describe('delivery reports in the app', () => {
@@ -102,7 +118,7 @@ describe('delivery reports in the app', () => {
     // One donut slice per non-empty category, in the spec's colours.
     const fills = await page.getByTestId('chart-categories').locator('.recharts-pie-sector path').evaluateAll((paths) => paths.map((path) => path.getAttribute('fill')));
     expect(fills).toEqual(['#2e7d32', '#d32f2f', '#757575', '#8e24aa']);
-    await app.screenshot('reports-01-campaign');
+    await screenshot(app, 'reports-01-campaign');
   });
 
   it('drills down into a category and exports exactly its rows', async () => {
@@ -112,7 +128,7 @@ describe('delivery reports in the app', () => {
     await expect.poll(() => page.getByTestId('recipient-row').count()).toBe(20);
     expect(await page.getByTestId('recipients-filter').textContent()).toBe('En liste noire');
     await page.getByTestId('recipients').scrollIntoViewIfNeeded();
-    await app.screenshot('reports-02-drill-down');
+    await screenshot(app, 'reports-02-drill-down');
     const target = join(workDir, 'liste-noire.csv');
     dialogs.nextSaveFile(target);
     await page.getByTestId('recipients-export').click();
@@ -141,7 +157,7 @@ describe('delivery reports in the app', () => {
     const { page } = app;
     await page.getByTestId('chart-evolution').scrollIntoViewIfNeeded();
     expect(await page.getByTestId('chart-evolution').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(3);
-    await app.screenshot('reports-03-evolution');
+    await screenshot(app, 'reports-03-evolution');
   });
 
   it('says an AllMySMS campaign has no report file', async () => {
@@ -158,7 +174,7 @@ describe('delivery reports in the app', () => {
     await expect.poll(() => value(page, 'overview-recipients')).toBe(200);
     expect(await value(page, 'overview-campaigns')).toBe(1);
     expect(await page.getByTestId('chart-overview-connection-table').textContent()).toContain('MediasFlow Marketing');
-    await app.screenshot('reports-04-overview');
+    await screenshot(app, 'reports-04-overview');
   });
 
   it('lists the STOP and blacklisted numbers in the opt-out list, which the user edits', async () => {
@@ -168,7 +184,63 @@ describe('delivery reports in the app', () => {
     await page.getByTestId('opt-outs-number').fill('06 11 22 33 44');
     await page.getByTestId('opt-outs-add').click();
     await expect.poll(() => value(page, 'opt-outs-count')).toBe(41);
-    await app.screenshot('reports-05-opt-outs');
+    await screenshot(app, 'reports-05-opt-outs');
     expect(app.problems).toEqual([]);
+  });
+});
+
+describe('Mode démo: a drop reaches its reports by itself', () => {
+  let demoApp: RunningApp;
+  // Versions 1, 2 and 3 s after the send, standing for end of send, +24 h and +72 h.
+  const timings = { ...e2eDemoTimings, reportDelaysMs: [1_000, 2_000, 3_000] };
+  const clientList = ['Prénom;Portable;Ville', 'Élodie;06 12 34 56 78;Évry', 'Anaïs;07 81 23 45 67;Agen', 'Zoé;06 98 76 54 32;Nîmes', 'Loïc;06 55 44 33 22;Pau'].join('\r\n');
+
+  beforeAll(async () => {
+    demoApp = await startApp({ demo: { timings } });
+  });
+
+  afterAll(async () => {
+    await demoApp?.close();
+  });
+
+  it('drops to the demo MediasFlow box, is accepted, and the report poller fetches the versions', async () => {
+    const call = async <T,>(channel: string, input?: unknown): Promise<T> => {
+      const result = await demoApp.call(channel, input);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value as T;
+    };
+    const list = await call<ListView>('lists:import-bytes', { fileName: 'clients.csv', bytes: new TextEncoder().encode(clientList) });
+    const connection = (await call<ConnectionView[]>('connections:list')).find((candidate) => candidate.provider === 'demo-mediasflow')!;
+    const { jobs } = await call<{ jobs: JobView[] }>('drops:submit', {
+      listId: list.id,
+      connectionId: connection.id,
+      channel: 'sms',
+      campaignName: 'Démo rapports',
+      templateId: '1001',
+      type: 'notification',
+      message: { text: 'Bonjour ${Prénom}, votre commande est prête. STOP 36184' },
+    });
+    const jobId = jobs[0].id;
+    // Nobody clicks "Actualiser": the poller looks a few seconds after the acceptance (demo schedule).
+    await expect
+      .poll(async () => (await call<ReportCampaignView[]>('reports:list')).find((view) => view.jobId === jobId)?.versions ?? -1, { timeout: 60_000, interval: 1_000 })
+      .toBe(3);
+    expect(demoApp.events.some(({ event, payload }) => event === 'reports:updated' && (payload as { jobId: string }).jobId === jobId)).toBe(true);
+
+    const { page } = demoApp;
+    await page.getByRole('navigation').getByRole('button', { name: 'Rapports' }).click();
+    await page.getByTestId(`report-campaign-${jobId}`).click();
+    await page.getByTestId('campaign-report').waitFor();
+    const folder = join(demoApp.dataDir, 'reports', jobId);
+    const latest = (await readdir(folder)).filter((name) => name !== 'state.json').sort().at(-1)!;
+    const oracle = parseAndSummarizeReport(new Uint8Array(await readFile(join(folder, latest))), latest).summary;
+    expect(oracle.recipients).toBe(4);
+    expect(await value(page, 'headline-recipients')).toBe(4);
+    expect(await value(page, 'headline-delivered')).toBe(oracle.categories.delivered);
+    expect(await value(page, 'headline-stop')).toBe(oracle.stop);
+    expect(await value(page, 'legend-delivered')).toBe(oracle.categories.delivered);
+    expect(await value(page, 'version-count')).toBe(3);
+    await screenshot(demoApp, 'reports-06-demo-campaign');
+    expect(demoApp.problems).toEqual([]);
   });
 });

@@ -1,0 +1,276 @@
+/**
+ * Mode démo, end to end: the real renderer in Debian Chromium against the
+ * real handlers, the demo drop boxes on 127.0.0.1 and the queue runtime (the
+ * harness's `demo` option, with short delays). Checks the sandbox
+ * connections and an SSH host key first met then changed, then goes through
+ * a whole campaign: import a list → write the message → schedule (the
+ * marketing window's next slot, then an immediate notification) → summary →
+ * Envoyer → "Envois" shows the upload, the wait for the answer, then
+ * "Acceptée" with the demo box's campaign number. Last, an unknown template
+ * number comes back refused with code 03 in plain French.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { JobView } from '../../shared/ipc/channels/queue';
+import type { ConnectionView } from '../../shared/ipc/channels/connections';
+import { formatParisDateTime, parisWallClockToInstant, toParisParts, nextDateKey } from '../../shared/scheduling/paris-time';
+import { nextAllowedSlot } from '../../shared/scheduling/send-window';
+import { closeBrowser, startApp, type RunningApp } from './harness';
+
+// 7 rows: a landline (invalid) and a repeated number (duplicate) are left out → 5 recipients.
+const clientList = [
+  'Prénom;Nom;Portable;Ville',
+  'Élodie;Dupont;06 12 34 56 78;Évry',
+  'Paul;Petit;01 23 45 67 89;Paris',
+  'Anaïs;Bonnet;07 81 23 45 67;Agen',
+  'Zoé;Durand;0612345678;Nîmes',
+  'Loïc;Lambert;+33698765432;Pau',
+  'Jean;Martin;06 98 76 54 33;Lyon',
+  'Chloé;Roux;06 55 44 33 22;Agen',
+].join('\r\n');
+
+// GSM-7, one SMS per recipient whatever the first name's length.
+const message = 'Bonjour ${Prénom}, votre commande est prête en magasin. STOP 36184';
+
+function jobStates(app: RunningApp, jobId: string): string[] {
+  const states: string[] = [];
+  for (const { event, payload } of app.events) {
+    if (event !== 'queue:job-updated') continue;
+    const job = payload as JobView;
+    if (job.id === jobId && states[states.length - 1] !== job.state) states.push(job.state);
+  }
+  return states;
+}
+
+async function connectionCard(page: Page, name: string) {
+  return page.getByTestId('connection').and(page.locator(`[data-connection="${name}"]`));
+}
+
+/** Next Sunday 10:00 in Paris, at least a day ahead: outside the marketing window whatever today is. */
+function nextSundayAtTen(now: Date): { date: string; time: string; instant: Date } {
+  let dateKey = nextDateKey(toParisParts(now).dateKey);
+  while (new Date(`${dateKey}T12:00:00Z`).getUTCDay() !== 0) dateKey = nextDateKey(dateKey);
+  const [year, month, day] = dateKey.split('-').map(Number);
+  const resolved = parisWallClockToInstant({ year, month, day, hour: 10, minute: 0, second: 0 });
+  if (!resolved.ok) throw new Error('no Sunday');
+  return { date: dateKey, time: '10:00', instant: resolved.instant };
+}
+
+describe('Mode démo: a whole campaign in the app', () => {
+  let app: RunningApp;
+  let workDir: string;
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'dropdesk-e2e-demo-'));
+    app = await startApp({ demo: true });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await closeBrowser();
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('has the two sandbox connections on first start, and tests the MediasFlow one', async () => {
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('button', { name: 'Connexions' }).click();
+    const cards = page.getByTestId('connection');
+    await expect.poll(() => cards.count()).toBe(2);
+    expect(await page.getByTestId('connections').getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Démo AllMySMS', 'Démo MediasFlow']);
+    expect(await page.getByTestId('demo-tag').allTextContents()).toEqual(['Démo', 'Démo']);
+
+    const mediasflow = await connectionCard(page, 'Démo MediasFlow');
+    await mediasflow.getByTestId('test-connection').click();
+    const check = mediasflow.getByTestId('connection-check');
+    await expect.poll(() => check.getAttribute('data-status')).toBe('ok');
+    expect(await mediasflow.getByTestId('folder-present').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('/Campagnes/SMS'), expect.stringContaining('/Campagnes/VMS')]),
+    );
+    expect(await mediasflow.getByTestId('folder-missing').count()).toBe(0);
+    await app.screenshot('demo-01-connections');
+  });
+
+  it('shows a first SSH host key to verify, pins it, then blocks a changed key', async () => {
+    const { page } = app;
+    const demoBox = app.services!.demo.current()!.mediasflow;
+    // A "real" MediasFlow connection that happens to point at the demo SFTP server.
+    await page.getByTestId('add-connection').click();
+    const editor = page.getByTestId('connection-editor');
+    expect(await editor.getByTestId('connection-port').inputValue()).toBe('22');
+    await editor.getByTestId('connection-provider').selectOption('allmysms-ftp');
+    expect(await editor.getByTestId('connection-port').inputValue()).toBe('21');
+    await editor.getByTestId('plain-ftp-notice').waitFor();
+    expect(await editor.getByTestId('plain-ftp-notice').textContent()).toContain('le mot de passe et les fichiers circulent en clair');
+    await editor.getByTestId('connection-provider').selectOption('mediasflow-sftp');
+    expect(await editor.getByTestId('connection-port').inputValue()).toBe('22');
+    expect(await editor.getByTestId('plain-ftp-notice').count()).toBe(0);
+    await editor.getByTestId('connection-name').fill('MediasFlow agence');
+    await editor.getByTestId('connection-host').fill(demoBox.host);
+    await editor.getByTestId('connection-port').fill(String(demoBox.port));
+    await editor.getByTestId('connection-user').fill(demoBox.username);
+    await editor.getByTestId('connection-password').fill(demoBox.password);
+    await editor.getByTestId('connection-save').click();
+
+    const card = await connectionCard(page, 'MediasFlow agence');
+    const first = card.getByTestId('host-key-first');
+    await first.waitFor();
+    expect(await first.getByTestId('fingerprint').textContent()).toBe(demoBox.hostKeyFingerprint);
+    expect(await first.textContent()).toContain('Vérifiez cette empreinte auprès de votre fournisseur');
+    await app.screenshot('demo-02-host-key-first');
+    await first.getByTestId('pin-host-key').click();
+    await expect.poll(() => card.getByTestId('connection-check').getAttribute('data-status')).toBe('ok');
+
+    // The server now shows another key than the pinned one (simulated by pinning a different fingerprint).
+    const saved = (await app.call('connections:list')) as { ok: true; value: ConnectionView[] };
+    const agency = saved.value.find((connection) => connection.name === 'MediasFlow agence')!;
+    const otherKey = `SHA256:${'A'.repeat(43)}`;
+    expect((await app.call('connections:pin-host-key', { id: agency.id, fingerprint: otherKey })).ok).toBe(true);
+    await card.getByTestId('test-connection').click();
+    const mismatch = card.getByTestId('host-key-mismatch');
+    await mismatch.waitFor();
+    expect(await mismatch.textContent()).toContain('Ne continuez pas');
+    expect(await mismatch.textContent()).toContain('interception');
+    expect(await mismatch.getByTestId('fingerprint').textContent()).toBe(demoBox.hostKeyFingerprint);
+    await mismatch.scrollIntoViewIfNeeded();
+    await app.screenshot('demo-03-host-key-changed');
+
+    await card.getByTestId('delete-connection').click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Supprimer' }).click();
+    await expect.poll(() => page.getByTestId('connection').count()).toBe(2);
+  });
+
+  it('imports a list and writes the campaign message', async () => {
+    const { page, dialogs } = app;
+    const file = join(workDir, 'clients.csv');
+    await writeFile(file, clientList);
+    await page.getByRole('navigation').getByRole('button', { name: 'Listes' }).click();
+    dialogs.nextOpenFile(file);
+    await page.getByRole('button', { name: 'Importer une liste…' }).click();
+    await page.getByTestId('summary').waitFor();
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();
+    await page.getByTestId('new-campaign').click();
+    const prompt = page.getByTestId('prompt-dialog');
+    await prompt.getByRole('textbox').fill('Relance clients');
+    await prompt.getByRole('button', { name: 'Créer' }).click();
+    await page.getByTestId('composer').waitFor();
+    await page.getByTestId('composer-message').fill(message);
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    await app.screenshot('demo-04-message');
+  });
+
+  it('warns about a marketing send on a Sunday and programs it at the next allowed slot in one click', async () => {
+    const { page } = app;
+    await page.getByTestId('open-send').click();
+    const form = page.getByTestId('schedule-form');
+    await form.waitFor();
+    // The demo connection is chosen by default, with the demo account's SMS template.
+    expect(await form.getByTestId('send-connection').locator('option:checked').textContent()).toBe('Démo MediasFlow (démo)');
+    expect(await form.getByTestId('send-template').inputValue()).toBe('1001');
+    expect(await form.getByTestId('send-campaign-name').inputValue()).toBe('Relance clients');
+
+    // A name MediasFlow refuses gets the cleaned suggestion.
+    await form.getByTestId('send-campaign-name').fill('Relance-clients/juin');
+    await form.getByTestId('campaign-name-problems').waitFor();
+    expect(await form.getByTestId('campaign-name-problems').textContent()).toContain('Nom proposé : « Relance clients juin »');
+    expect(await form.getByTestId('show-summary').isDisabled()).toBe(true);
+    await form.getByTestId('use-clean-name').click();
+    expect(await form.getByTestId('send-campaign-name').inputValue()).toBe('Relance clients juin');
+
+    await form.getByTestId('send-type-marketing').check();
+    await form.getByTestId('send-timing-later').check();
+    const sunday = nextSundayAtTen(new Date());
+    await form.getByTestId('send-date').fill(sunday.date);
+    await form.getByTestId('send-time').fill(sunday.time);
+    const warning = form.getByTestId('window-warning');
+    await warning.waitFor();
+    const slot = formatParisDateTime(nextAllowedSlot(sunday.instant)!);
+    expect(await warning.textContent()).toContain(`Prochain créneau autorisé : ${slot}`);
+    expect(await form.getByTestId('show-summary').isDisabled()).toBe(true);
+    await app.screenshot('demo-05-window-warning');
+
+    await warning.getByTestId('schedule-next-slot').click();
+    await expect.poll(() => form.getByTestId('window-warning').count()).toBe(0);
+    expect(`${await form.getByTestId('send-date').inputValue()} ${await form.getByTestId('send-time').inputValue()}`).toBe(slot);
+  });
+
+  it('shows the summary of an immediate notification with the figures of the list', async () => {
+    const { page } = app;
+    const form = page.getByTestId('schedule-form');
+    await form.getByTestId('send-type-notification').check();
+    await form.getByTestId('send-timing-now').check();
+    await form.getByTestId('show-summary').click();
+    const summary = page.getByTestId('send-summary');
+    await summary.waitFor();
+    expect(await summary.getByTestId('summary-recipients').textContent()).toBe('5');
+    expect(await summary.getByTestId('summary-list-rows').textContent()).toBe('7');
+    expect(await summary.getByTestId('summary-excluded').textContent()).toBe('2');
+    expect(await summary.getByTestId('excluded-invalid').textContent()).toContain('1 numéro(s) invalide(s) (numéro fixe : 1)');
+    expect(await summary.getByTestId('excluded-duplicates').textContent()).toContain('1 doublon(s)');
+    // One GSM-7 SMS each.
+    expect(await summary.getByTestId('summary-credits').textContent()).toBe('5');
+    expect(await summary.getByTestId('summary-per-recipient').textContent()).toBe('1');
+    expect(await summary.getByTestId('summary-send-at').textContent()).toBe('Immédiat, dès le dépôt');
+    expect(await summary.getByTestId('summary-connection').textContent()).toContain('Démo MediasFlow');
+    expect(await summary.getByTestId('summary-campaign').textContent()).toBe('Relance clients juin');
+    expect(await summary.getByTestId('summary-remote-name').textContent()).toMatch(/^\/Campagnes\/SMS\/1001-[A-Za-z0-9]+-Relance clients juin_\d{14}\.csv/);
+    expect(await summary.getByTestId('send-confirm').textContent()).toBe('Envoyer');
+    await app.screenshot('demo-06-summary');
+  });
+
+  it('sends: Envois shows the upload, the wait for the answer, then Acceptée with the campaign number', async () => {
+    const { page } = app;
+    await page.getByTestId('send-confirm').click();
+    await page.getByTestId('jobs').waitFor();
+    expect(await page.getByRole('navigation').getByRole('button', { name: 'Envois' }).getAttribute('aria-current')).toBe('page');
+    const job = page.getByTestId('job').first();
+    const jobId = (await job.getAttribute('data-job'))!;
+    // The upload is quick; the answer takes ~1.5 s: the card waits for it.
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 15_000 }).toMatch(/awaiting-ack|accepted/);
+    if ((await job.getAttribute('data-state')) === 'awaiting-ack') await app.screenshot('demo-07-awaiting-answer');
+    await job.getByTestId('job-check-now').click({ timeout: 2_000 }).catch(() => {});
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 20_000 }).toBe('accepted');
+
+    const campaigns = app.services!.demo.current()!.boxes.mediasflow.campaigns();
+    expect(campaigns).toHaveLength(1);
+    expect(await job.getByTestId('job-outcome').textContent()).toBe(`Campagne n° ${campaigns[0].campaignId}`);
+    expect(await job.getByTestId('job-remote-name').textContent()).toBe(campaigns[0].dropName);
+    expect(await job.getByTestId('job-state').textContent()).toBe('Acceptée');
+    // Every state the user could see, in order.
+    expect(jobStates(app, jobId)).toEqual(['queued', 'uploading', 'awaiting-ack', 'accepted']);
+    expect(app.notifications.map((notification) => notification.title)).toHaveLength(1);
+    await job.locator('summary').click();
+    await app.screenshot('demo-08-accepted');
+  });
+
+  it('comes back refused with code 03 and what to do for an unknown template number', async () => {
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();
+    // The campaign is still open where the user left it.
+    await page.getByTestId('composer').waitFor();
+    expect(await page.getByTestId('campaign-name').inputValue()).toBe('Relance clients juin');
+    await page.getByTestId('open-send').click();
+    const form = page.getByTestId('schedule-form');
+    await form.getByTestId('send-template').fill('4242');
+    await form.getByTestId('send-type-notification').check();
+    await form.getByTestId('show-summary').click();
+    await page.getByTestId('send-summary').waitFor();
+    await page.getByTestId('send-confirm').click();
+
+    const job = page.getByTestId('job').first();
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 20_000 }).toMatch(/awaiting-ack|rejected/);
+    await job.getByTestId('job-check-now').click({ timeout: 2_000 }).catch(() => {});
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 20_000 }).toBe('rejected');
+    const reason = job.getByTestId('job-reason');
+    expect(await reason.getAttribute('data-code')).toBe('03');
+    expect(await reason.textContent()).toContain('Code 03');
+    expect(await reason.textContent()).toContain("Le numéro de campagne modèle n'existe pas sur ce compte MediasFlow.");
+    expect(await reason.textContent()).toContain('Que faire :');
+    expect(await page.getByTestId('job').count()).toBe(2);
+    await app.screenshot('demo-09-rejected-03');
+    expect(app.problems).toEqual([]);
+  });
+});
