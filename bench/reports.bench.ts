@@ -22,7 +22,7 @@ const ROWS = 1_000_000;
 const GENERATOR_VERSION = 1;
 const benchDataDir = fileURLToPath(new URL('../.bench-data/', import.meta.url));
 
-const reportOptions: GenerateReportOptions = {
+export const reportOptions: GenerateReportOptions = {
   channel: 'sms',
   dropName: '428992-MEDIAFLOWSMS-BENCH MILLION_20241116150000.csv',
   campaignId: 483443,
@@ -32,7 +32,8 @@ const reportOptions: GenerateReportOptions = {
   seed: 2024,
 };
 
-async function ensureBenchReport(): Promise<string> {
+/** The 1,000,000-row report file (generated once); bench/reports-service.bench.ts uses it too. */
+export async function ensureBenchReport(): Promise<string> {
   mkdirSync(benchDataDir, { recursive: true });
   const path = join(benchDataDir, `report-${ROWS}-v${GENERATOR_VERSION}-${generatedReportFileName(reportOptions)}`);
   if (existsSync(path)) return path;

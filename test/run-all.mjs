@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit + integration tests, end-to-end suite, then one
+// `npm test`: typecheck, lint, unit + integration tests, end-to-end suite, then one
 // closing line "N passed, N failed" that CI reads. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -21,6 +21,13 @@ else {
   failed += 1;
   broken = true;
   console.error('typecheck: FAILED');
+}
+
+if (run(npx, ['eslint', '.']) === 0) passed += 1;
+else {
+  failed += 1;
+  broken = true;
+  console.error('lint: FAILED');
 }
 
 function vitest(project, extraSteps = []) {

@@ -32,7 +32,7 @@ const clientList = [
   'Chloé;Roux;06 55 44 33 22;Agen',
 ].join('\r\n');
 
-// GSM-7, one SMS per recipient whatever the first name's length.
+// UCS-2 (ê is outside GSM-7): one SMS of at most 70 characters per recipient with these first names.
 const message = 'Bonjour ${Prénom}, votre commande est prête en magasin. STOP 36184';
 
 function jobStates(app: RunningApp, jobId: string): string[] {
@@ -187,8 +187,19 @@ describe('Mode démo: a whole campaign in the app', () => {
     await form.getByTestId('send-time').fill(sunday.time);
     const warning = form.getByTestId('window-warning');
     await warning.waitFor();
-    const slot = formatParisDateTime(nextAllowedSlot(sunday.instant)!);
-    expect(await warning.textContent()).toContain(`Prochain créneau autorisé : ${slot}`);
+    const slotInstant = nextAllowedSlot(sunday.instant)!;
+    const slot = formatParisDateTime(slotInstant);
+    const spoken = new Intl.DateTimeFormat('fr-FR', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Paris',
+    }).format(slotInstant);
+    expect(await warning.getByTestId('next-slot').textContent()).toBe(`Prochain créneau autorisé : ${spoken}.`);
+    expect(await warning.getByTestId('schedule-next-slot').textContent()).toBe(`Programmer au ${spoken}`);
     expect(await form.getByTestId('show-summary').isDisabled()).toBe(true);
     await app.screenshot('demo-05-window-warning');
 
@@ -216,6 +227,7 @@ describe('Mode démo: a whole campaign in the app', () => {
     expect(await summary.getByTestId('summary-send-at').textContent()).toBe('Immédiat, dès le dépôt');
     expect(await summary.getByTestId('summary-connection').textContent()).toContain('Démo MediasFlow');
     expect(await summary.getByTestId('summary-campaign').textContent()).toBe('Relance clients juin');
+    expect(await summary.getByTestId('summary-template').textContent()).toBe('1001');
     expect(await summary.getByTestId('summary-remote-name').textContent()).toMatch(/^\/Campagnes\/SMS\/1001-[A-Za-z0-9]+-Relance clients juin_\d{14}\.csv/);
     expect(await summary.getByTestId('send-confirm').textContent()).toBe('Envoyer');
     await app.screenshot('demo-06-summary');
@@ -246,6 +258,32 @@ describe('Mode démo: a whole campaign in the app', () => {
     await app.screenshot('demo-08-accepted');
   });
 
+  it('draws an upload in progress with its bytes (a progress event replayed on the page)', async () => {
+    const { page } = app;
+    // The demo file (185 bytes) uploads in a few milliseconds: replay a mid-upload event to look at the bar.
+    const [accepted] = ((await app.call('queue:list')) as { ok: true; value: JobView[] }).value;
+    const replay: JobView = {
+      ...accepted,
+      id: 'replayed-upload',
+      state: 'uploading',
+      campaignId: null,
+      reason: null,
+      uploadedBytes: 96 * 1024,
+      totalBytes: 240 * 1024,
+      updatedAt: new Date().toISOString(),
+    };
+    await page.evaluate((job) => (window as unknown as { __dropdeskEmit(e: string, p: unknown): void }).__dropdeskEmit('queue:job-updated', job), replay);
+    const card = page.locator('[data-job="replayed-upload"]');
+    await card.waitFor();
+    expect(await card.getByTestId('job-progress').textContent()).toBe('96 Ko sur 240 Ko envoyés.');
+    expect(await card.locator('progress').getAttribute('value')).toBe('40');
+    await app.screenshot('demo-09-upload-progress');
+    // Back to what main holds.
+    await page.getByRole('navigation').getByRole('button', { name: 'Listes' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Envois' }).click();
+    await expect.poll(() => page.locator('[data-job="replayed-upload"]').count()).toBe(0);
+  });
+
   it('comes back refused with code 03 and what to do for an unknown template number', async () => {
     const { page } = app;
     await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();
@@ -270,7 +308,7 @@ describe('Mode démo: a whole campaign in the app', () => {
     expect(await reason.textContent()).toContain("Le numéro de campagne modèle n'existe pas sur ce compte MediasFlow.");
     expect(await reason.textContent()).toContain('Que faire :');
     expect(await page.getByTestId('job').count()).toBe(2);
-    await app.screenshot('demo-09-rejected-03');
+    await app.screenshot('demo-10-rejected-03');
     expect(app.problems).toEqual([]);
   });
 });

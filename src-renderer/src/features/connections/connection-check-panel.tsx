@@ -2,7 +2,7 @@
  * What "Tester la connexion" found: folders present and missing, a first SSH
  * host key to verify and pin, a changed key (blocking), a password to type.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTestView, ConnectionView } from '@shared/ipc/channels/connections';
 import { useDropdesk } from '../../store/store-context';
@@ -65,12 +65,22 @@ function TestResult({ connection, result }: { connection: ConnectionView; result
   );
 }
 
+/** A panel that needs the user's attention scrolls into view when it appears. */
+function useRevealed<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
+  return ref;
+}
+
 /** First connection to an SSH server: the user compares the fingerprint with the provider's, then pins it. */
 function FirstHostKey({ connection, fingerprint }: { connection: ConnectionView; fingerprint: string }) {
   const { t } = useTranslation('connections');
   const pinHostKey = useDropdesk((state) => state.pinHostKey);
+  const panel = useRevealed<HTMLDivElement>();
   return (
-    <div className="connection-check host-key" role="alert" data-testid="host-key-first" data-status="host-key-unknown">
+    <div ref={panel} className="connection-check host-key" role="alert" data-testid="host-key-first" data-status="host-key-unknown">
       <p className="check-title">{t('screen.hostKey.firstTitle', { host: connection.host })}</p>
       <p>{t('screen.hostKey.firstExplain')}</p>
       <div className="fingerprint-box">
@@ -92,8 +102,9 @@ function ChangedHostKey({ connection, fingerprint }: { connection: ConnectionVie
   const { t } = useTranslation('connections');
   const pinHostKey = useDropdesk((state) => state.pinHostKey);
   const [confirmedByProvider, setConfirmedByProvider] = useState(false);
+  const panel = useRevealed<HTMLDivElement>();
   return (
-    <div className="connection-check danger" role="alert" data-testid="host-key-mismatch" data-status="host-key-mismatch">
+    <div ref={panel} className="connection-check danger" role="alert" data-testid="host-key-mismatch" data-status="host-key-mismatch">
       <p className="check-title">{t('screen.hostKey.mismatchTitle')}</p>
       <p>{t('screen.hostKey.mismatchExplain', { host: connection.host })}</p>
       <ul className="danger-steps">

@@ -189,7 +189,7 @@ function CategoryDonut({ campaign, summary }: { campaign: ReportCampaignView; su
             cursor="pointer"
           >
             {slices.map((slice) => (
-              <Cell key={slice.category} fill={slice.colour} stroke="#fff" />
+              <Cell key={slice.category} fill={slice.colour} stroke={slices.length > 1 ? '#fff' : 'none'} />
             ))}
           </Pie>
           <Tooltip formatter={(value) => formatCount(Number(value), language)} />

@@ -5,7 +5,7 @@ import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
 import { formatParisDateTime } from '@shared/scheduling/paris-time';
 import { useDropdesk } from '../../store/store-context';
 import { describeError } from '../../i18n/describe-error';
-import { campaignNameCheck, demoTemplateFor, resolveSendAt, scheduleAt, sendFormProblems, windowWarning, type SendTiming } from './send-form';
+import { campaignNameCheck, demoTemplateFor, formatSlot, resolveSendAt, scheduleAt, sendFormProblems, windowWarning, type SendTiming } from './send-form';
 
 /** The current time, refreshed every 30 s so the window check follows the clock. */
 function useNow(): Date {
@@ -29,6 +29,7 @@ export function ScheduleForm() {
   const chooseSendConnection = useDropdesk((state) => state.chooseSendConnection);
   const prepareSend = useDropdesk((state) => state.prepareSend);
   const showSection = useDropdesk((state) => state.showSection);
+  const language = useDropdesk((state) => state.language);
   const now = useNow();
 
   const connection = connections.find((candidate) => candidate.id === form.connectionId) ?? null;
@@ -219,16 +220,16 @@ export function ScheduleForm() {
               </li>
             ))}
           </ul>
-          {warning.nextSlot && warning.nextSlotText ? (
+          {warning.nextSlot ? (
             <div className="check-actions">
-              <span>{t('scheduling.nextSlot', { slot: warning.nextSlotText })}</span>
+              <span data-testid="next-slot">{t('scheduling.nextSlot', { slot: formatSlot(warning.nextSlot, language) })}</span>
               <button
                 type="button"
                 className="button primary small"
                 onClick={() => updateSendForm(scheduleAt(form, warning.nextSlot!))}
                 data-testid="schedule-next-slot"
               >
-                {t('send.scheduleAt', { slot: warning.nextSlotText })}
+                {t('send.scheduleAt', { slot: formatSlot(warning.nextSlot, language) })}
               </button>
             </div>
           ) : (

@@ -97,6 +97,19 @@ export function windowWarning(
   };
 }
 
+/** A slot as people say it, in Paris time: "lundi 30 novembre 2026 à 08:00". */
+export function formatSlot(iso: string, language: 'fr' | 'en'): string {
+  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(iso));
+}
+
 /** "Programmer à <slot>": the form set to the slot. */
 export function scheduleAt(form: SendForm, slotIso: string): SendForm {
   return { ...form, timing: 'later', ...parisInputsFor(new Date(slotIso), false) };

@@ -21,6 +21,10 @@ export function SendSummaryView() {
   const blocked = summary.blocking.length > 0 || !summary.window.ok;
   const invalidReasons = Object.entries(summary.excluded.invalidByReason).filter(([, value]) => value > 0);
   const excludedTotal = summary.excluded.invalid + summary.excluded.duplicates + summary.excluded.oversized;
+  const templateId = useDropdesk((state) => state.sendForm.templateId);
+  // The first lines only: the list screen shows them all.
+  const lineList = (lines: number[]) =>
+    lines.length === 1 ? t('send.summary.line', { line: lines[0] }) : t('send.summary.lines', { lines: `${lines.slice(0, 10).join(', ')}${lines.length > 10 ? '…' : ''}` });
 
   return (
     <div className="card send-summary" data-testid="send-summary">
@@ -67,7 +71,7 @@ export function SendSummaryView() {
                   </span>
                 )}
                 {summary.excluded.invalidLines.length > 0 && (
-                  <span className="muted small"> — {t('send.summary.lines', { lines: summary.excluded.invalidLines.slice(0, 10).join(', ') })}</span>
+                  <span className="muted small"> — {lineList(summary.excluded.invalidLines)}</span>
                 )}
               </li>
             )}
@@ -75,7 +79,7 @@ export function SendSummaryView() {
               <li data-testid="excluded-duplicates">
                 {t('send.summary.duplicates', { n: count(summary.excluded.duplicates) })}
                 {summary.excluded.duplicateLines.length > 0 && (
-                  <span className="muted small"> — {t('send.summary.lines', { lines: summary.excluded.duplicateLines.slice(0, 10).join(', ') })}</span>
+                  <span className="muted small"> — {lineList(summary.excluded.duplicateLines)}</span>
                 )}
               </li>
             )}
@@ -95,6 +99,12 @@ export function SendSummaryView() {
             {t(`send.channels.${summary.channel}`)} · {t(`send.types.${summary.type}`)}
           </dd>
         </div>
+        {summary.provider === 'mediasflow-sftp' && (
+          <div>
+            <dt>{t('send.summary.template')}</dt>
+            <dd data-testid="summary-template">{templateId}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('send.summary.sendAt')}</dt>
           <dd data-testid="summary-send-at">{programmed ? t('send.summary.programmedAt', { at: summary.sendAtText }) : t('send.summary.immediate')}</dd>
