@@ -2,7 +2,7 @@
  * Electron main entry: the thin layer that wires Electron (app, windows,
  * dialogs, ipcMain, electron-store) to the plain-Node services.
  */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, net } from 'electron';
 import { createHandlers } from '../create-handlers';
 import { getListService } from '../lists/list-handlers';
 import type { MainDeps } from '../main-deps';
@@ -17,22 +17,35 @@ import '../workers/bundled-workers';
 import { createDemoRuntime, startAppServices, type AppServices } from '../demo-setup';
 
 let mainWindow: BrowserWindow | null = null;
-let services: Promise<AppServices> | null = null;
-let servicesStopped = false;
 
-/** Debounced list saves are written before the app exits, so no edit is lost. */
-function flushBeforeQuit(flush: () => Promise<void>): void {
-  let flushed = false;
+/**
+ * Before the process ends: write the debounced list edits (no edit is lost),
+ * then stop the queue (no upload cut mid-way) and the demo boxes.
+ */
+function shutDownBeforeQuit(steps: Array<[label: string, step: () => Promise<void>]>): void {
+  let done = false;
   app.on('before-quit', (event) => {
-    if (flushed) return;
+    if (done) return;
     event.preventDefault();
-    flush()
-      .catch((error) => log('Enregistrement avant fermeture impossible', error))
-      .finally(() => {
-        flushed = true;
-        app.quit();
-      });
+    void (async () => {
+      for (const [label, step] of steps) {
+        await step().catch((error: unknown) => log(label, error));
+      }
+      done = true;
+      app.quit();
+    })();
   });
+}
+
+/** The queue waits while offline and sends as soon as the network is back. */
+function followNetworkState(setOnline: (online: boolean) => void): void {
+  let last = net.isOnline();
+  setOnline(last);
+  setInterval(() => {
+    const now = net.isOnline();
+    if (now !== last) setOnline(now);
+    last = now;
+  }, 5_000).unref();
 }
 const getWindow = () => mainWindow;
 
@@ -67,8 +80,12 @@ if (!app.requestSingleInstanceLock()) {
     const handlers = createHandlers(deps);
     registerIpcHandlers(handlers, log);
     // Demo drop boxes, sandbox connections and the drop queue (plain Node: src-main/demo-setup).
-    services = startAppServices(deps, demo);
-    flushBeforeQuit(() => getListService(deps).flush());
+    const services: Promise<AppServices> = startAppServices(deps, demo);
+    void services.then((running) => followNetworkState((online) => running.queue.setOnline(online)));
+    shutDownBeforeQuit([
+      ['Enregistrement des listes avant fermeture', () => getListService(deps).flush()],
+      ['Arrêt de la file d’envoi', async () => (await services).stop()],
+    ]);
     mainWindow = createMainWindow(settings);
     mainWindow.on('closed', () => {
       mainWindow = null;
@@ -81,19 +98,6 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  });
-
-  // Stop the queue and the demo boxes before quitting, so no upload is cut by the process ending.
-  app.on('before-quit', (event) => {
-    if (!services || servicesStopped) return;
-    event.preventDefault();
-    void services
-      .then((running) => running.stop())
-      .catch((error: unknown) => log('Arrêt de la file d’envoi', error))
-      .finally(() => {
-        servicesStopped = true;
-        app.quit();
-      });
   });
 
   app.on('window-all-closed', () => {

@@ -3,7 +3,10 @@
  * Report/archive/) and downloads the ones not downloaded yet. Plain I/O around
  * the pure name rules of shared/reports and shared/providers.
  */
-import { Writable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, promises as fsp } from 'node:fs';
+import { once } from 'node:events';
+import { basename, dirname, join } from 'node:path';
 import { mediasflowReportArchiveFolder, mediasflowReportFolder } from '@shared/providers/mediasflow/mediasflow-report-name';
 import { reportMatchesDrop, sortReportVersions, type ReportFileName } from '@shared/reports/report-file-name';
 import { ConnectorError } from '../connectors/connector-error';
@@ -37,14 +40,25 @@ export async function listRemoteReportVersions(fs: RemoteFileSystem, dropName: s
     });
 }
 
-export async function downloadBytes(fs: RemoteFileSystem, path: string): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
-  await fs.download(path, sink);
-  return new Uint8Array(Buffer.concat(chunks));
+/**
+ * Streams a remote file into `destination` with the workspace's atomic-write
+ * pattern (src-main/workspace/atomic-write.ts: temporary sibling, flushed,
+ * renamed over the target). A report can be hundreds of MB: holding it in
+ * memory and copying it would stall main for a quarter of a second.
+ */
+export async function downloadToFileAtomic(fs: RemoteFileSystem, remotePath: string, destination: string): Promise<number> {
+  await fsp.mkdir(dirname(destination), { recursive: true });
+  const tempPath = join(dirname(destination), `.${basename(destination)}.${randomBytes(6).toString('hex')}.tmp`);
+  const sink = createWriteStream(tempPath, { flush: true });
+  try {
+    await fs.download(remotePath, sink);
+    if (!sink.closed) await once(sink, 'close');
+    const { size } = await fsp.stat(tempPath);
+    await fsp.rename(tempPath, destination);
+    return size;
+  } catch (error) {
+    sink.destroy();
+    await fsp.rm(tempPath, { force: true });
+    throw error;
+  }
 }

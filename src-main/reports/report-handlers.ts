@@ -21,7 +21,7 @@ export interface ReportServices {
 
 const services = new WeakMap<MainDeps, ReportServices>();
 
-export interface ReportServiceOverrides extends Partial<Pick<ReportServiceOptions, 'fileSystemFactory' | 'parse' | 'now'>> {
+export interface ReportServiceOverrides extends Partial<Pick<ReportServiceOptions, 'fileSystemFactory' | 'openSession' | 'now'>> {
   /** Another connections service (tests); the app's own (cipher, demo drop boxes) otherwise. */
   connections?: ReportConnections;
 }
@@ -40,7 +40,7 @@ export function getReportServices(deps: MainDeps, overrides: ReportServiceOverri
       optOuts,
       dialogs: deps.dialogs,
       fileSystemFactory: overrides.fileSystemFactory,
-      parse: overrides.parse,
+      openSession: overrides.openSession,
       now: overrides.now,
       emit: (event) => deps.emit('reports:updated', event),
       log: deps.log,

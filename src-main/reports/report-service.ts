@@ -6,9 +6,10 @@
  * numbers to the opt-out list, and answers the screens: summaries, diffs,
  * pages of recipients, CSV exports and a cross-campaign overview.
  *
- * The latest parsed report of the last few campaigns opened stays in memory
- * (a 1,000,000-row report is ~200 MB of text and typed arrays), so paging and
- * filtering never re-read the file.
+ * The latest version of the last few campaigns opened stays parsed in a
+ * report session worker (report-session.ts; a 1,000,000-row report is ~400 MB
+ * of text and typed arrays): paging, filtering, searching and exporting run
+ * there, so main never holds nor copies the report and never stalls on it.
  */
 import { stat } from 'node:fs/promises';
 import { UserFacingError } from '@shared/ipc/ipc-result';
@@ -23,10 +24,7 @@ import type {
 } from '@shared/ipc/channels/reports';
 import type { Channel } from '@shared/providers/provider-ids';
 import { diffReportSummaries, reportEvolution } from '@shared/reports/diff-report-summaries';
-import { extractOptOuts } from '@shared/reports/opt-outs';
 import { formatParisLabel } from '@shared/reports/paris-time';
-import type { ParsedReport } from '@shared/reports/parse-report';
-import { exportReportRowsCsv, filterReportRows, readReportRows } from '@shared/reports/report-drill-down';
 import type { ConnectionConfig } from '../connectors/connection-config';
 import { ConnectorError } from '../connectors/connector-error';
 import { createRemoteFileSystem } from '../connectors/create-remote-file-system';
@@ -37,8 +35,8 @@ import type { JobRecord } from '../queue/job-record';
 import { createJobStore } from '../queue/job-store';
 import type { OptOutService } from '../opt-outs/opt-out-service';
 import { writeFileAtomic } from '../workspace/atomic-write';
-import { downloadBytes, listRemoteReportVersions } from './report-fetcher';
-import { parseReportInWorker, type ReportParser } from './report-parse-job';
+import { downloadToFileAtomic, listRemoteReportVersions } from './report-fetcher';
+import { openReportSession, type ReportSession, type ReportSessionOpener } from './report-session';
 import { demoReportCheckOffsetsMs, nextReportCheckAt, reportCheckOffsetsMs } from './report-schedule';
 import { createReportStore, emptyReportState, isSafeReportFileName, type ReportState, type StoredReportVersion } from './report-store';
 
@@ -54,11 +52,12 @@ export interface ReportServiceOptions {
   optOuts: OptOutService;
   dialogs?: Dialogs;
   fileSystemFactory?: (config: ConnectionConfig) => RemoteFileSystem;
-  parse?: ReportParser;
+  /** Opens a report session worker (tests may stub it). */
+  openSession?: ReportSessionOpener;
   now?: () => Date;
   emit?: (event: { jobId: string; versions: number; newVersions: number }) => void;
   log?: (message: string, error?: unknown) => void;
-  /** Latest parsed reports kept in memory (default 2). */
+  /** Report sessions kept open (default 2). */
   cacheSize?: number;
 }
 
@@ -130,13 +129,12 @@ export function createReportService(options: ReportServiceOptions) {
   const jobs = createJobStore(options.dataDir);
   const store = createReportStore(options.dataDir);
   const now = options.now ?? (() => new Date());
-  const parse = options.parse ?? parseReportInWorker;
+  const openSession = options.openSession ?? openReportSession;
   const factory = options.fileSystemFactory ?? ((config: ConnectionConfig) => createRemoteFileSystem(config));
   const log = options.log ?? (() => {});
   const cacheSize = Math.max(1, options.cacheSize ?? 2);
-  /** jobId → latest parsed report (insertion order = least recently used first). */
-  const parsedCache = new Map<string, { fileName: string; parsed: ParsedReport }>();
-  const filterCache = new Map<string, Uint32Array>();
+  /** jobId → session on its latest version (insertion order = least recently used first). */
+  const sessions = new Map<string, { fileName: string; session: Promise<ReportSession> }>();
   /** One fetch per job at a time in this process. */
   const fetching = new Map<string, Promise<FetchOutcome>>();
 
@@ -232,12 +230,11 @@ export function createReportService(options: ReportServiceOptions) {
       for (const version of remote) {
         if (known.has(version.fileName) || !isSafeReportFileName(version.fileName)) continue;
         // A crash after saving a file but before the state: the file is complete (atomic write), reuse it.
-        if (!onDisk.has(version.fileName)) {
-          const bytes = await downloadBytes(fs, version.remotePath);
-          await store.saveFile(jobId, version.fileName, bytes);
-        }
+        if (!onDisk.has(version.fileName)) await downloadToFileAtomic(fs, version.remotePath, store.filePath(jobId, version.fileName));
         const path = store.filePath(jobId, version.fileName);
-        const result = await parse({ path, fileName: version.fileName, channel: record.job.channel });
+        const optOutContext = { campaignId: record.job.campaignId ?? '', reportDate: version.generatedAt };
+        const session = await openSession({ path, fileName: version.fileName, channel: record.job.channel, optOuts: optOutContext });
+        const { ready } = session;
         const stored: StoredReportVersion = {
           fileName: version.fileName,
           remotePath: version.remotePath,
@@ -246,16 +243,17 @@ export function createReportService(options: ReportServiceOptions) {
           generatedAt: version.generatedAt,
           bytes: (await stat(path)).size,
           downloadedAt: now().toISOString(),
-          summary: result.summary,
-          encoding: result.parsed.encoding,
+          summary: ready.summary,
+          encoding: ready.encoding,
         };
         state = { ...state, versions: [...state.versions, stored].sort((a, b) => a.generatedAtStamp.localeCompare(b.generatedAtStamp) || a.fileName.localeCompare(b.fileName)) };
         // Persist each version as soon as it is in: a later failure never makes us download it again.
         await store.writeState(state);
         newVersions.push(stored);
-        const optOuts = extractOptOuts(result.parsed, { campaignId: record.job.campaignId ?? '', reportDate: version.generatedAt });
-        await options.optOuts.mergeFromReport(optOuts);
-        if (state.versions.at(-1)?.fileName === version.fileName) remember(jobId, version.fileName, result.parsed);
+        await options.optOuts.mergeFromReport(ready.optOuts ?? []);
+        // Keep the session of the latest version for the drill-down; an older one is done.
+        if (state.versions.at(-1)?.fileName === version.fileName) remember(jobId, version.fileName, Promise.resolve(session));
+        else await session.close();
       }
       state = { ...state, lastCheckedAt: checkedAt, lastSuccessAt: checkedAt, consecutiveFailures: 0, lastError: null };
       await store.writeState(state);
@@ -282,45 +280,39 @@ export function createReportService(options: ReportServiceOptions) {
     return run;
   }
 
-  function remember(jobId: string, fileName: string, parsed: ParsedReport): void {
-    parsedCache.delete(jobId);
-    parsedCache.set(jobId, { fileName, parsed });
-    while (parsedCache.size > cacheSize) parsedCache.delete(parsedCache.keys().next().value as string);
-    for (const key of [...filterCache.keys()]) if (key.startsWith(`${jobId}|`)) filterCache.delete(key);
+  function remember(jobId: string, fileName: string, session: Promise<ReportSession>): void {
+    const previous = sessions.get(jobId);
+    if (previous && previous.session !== session) void previous.session.then((old) => old.close(), () => undefined);
+    sessions.delete(jobId);
+    sessions.set(jobId, { fileName, session });
+    while (sessions.size > cacheSize) {
+      const [oldest, entry] = sessions.entries().next().value as [string, { session: Promise<ReportSession> }];
+      sessions.delete(oldest);
+      void entry.session.then((old) => old.close(), () => undefined);
+    }
   }
 
-  /** The latest version, parsed (from the cache, else in a worker). */
-  async function latestParsed(jobId: string): Promise<{ record: JobRecord; version: StoredReportVersion; parsed: ParsedReport }> {
+  /** The session on the latest version (kept open, else opened: the worker parses the file). */
+  async function latestSession(jobId: string): Promise<{ record: JobRecord; version: StoredReportVersion; session: ReportSession }> {
     const record = await readRecord(jobId);
     if (!isMediasflowJob(record)) throw notPublished(record);
     const state = await stateOf(record);
     const version = state.versions.at(-1);
     if (!version) throw noReportYet(record);
-    const cached = parsedCache.get(jobId);
+    let cached = sessions.get(jobId);
     if (cached && cached.fileName === version.fileName) {
-      parsedCache.delete(jobId);
-      parsedCache.set(jobId, cached);
-      return { record, version, parsed: cached.parsed };
+      sessions.delete(jobId);
+      sessions.set(jobId, cached);
+    } else {
+      const opening = openSession({ path: store.filePath(jobId, version.fileName), fileName: version.fileName, channel: record.job.channel });
+      remember(jobId, version.fileName, opening);
+      cached = sessions.get(jobId)!;
+      // A failed opening is not kept: the next request tries again.
+      opening.catch(() => {
+        if (sessions.get(jobId)?.session === opening) sessions.delete(jobId);
+      });
     }
-    const result = await parse({ path: store.filePath(jobId, version.fileName), fileName: version.fileName, channel: record.job.channel });
-    remember(jobId, version.fileName, result.parsed);
-    return { record, version, parsed: result.parsed };
-  }
-
-  function filteredRows(jobId: string, fileName: string, parsed: ParsedReport, filter: ReportRowsFilter): Uint32Array {
-    const normalised: ReportRowsFilter = {
-      ...(filter.category ? { category: filter.category } : {}),
-      ...(filter.code ? { code: filter.code } : {}),
-      ...(filter.search?.trim() ? { search: filter.search.trim() } : {}),
-    };
-    const key = `${jobId}|${fileName}|${normalised.category ?? ''}|${normalised.code ?? ''}|${normalised.search ?? ''}`;
-    let rows = filterCache.get(key);
-    if (!rows) {
-      rows = filterReportRows(parsed, normalised);
-      filterCache.set(key, rows);
-      while (filterCache.size > 8) filterCache.delete(filterCache.keys().next().value as string);
-    }
-    return rows;
+    return { record, version, session: await cached.session };
   }
 
   async function overview(input: { from?: string; to?: string; channel?: Channel }): Promise<ReportOverviewView> {
@@ -461,23 +453,21 @@ export function createReportService(options: ReportServiceOptions) {
       return earliest;
     },
 
-    latestParsed,
-
     async rows(input: { jobId: string; offset: number; limit: number } & ReportRowsFilter): Promise<ReportRowsPage> {
-      const { version, parsed } = await latestParsed(input.jobId);
-      const rows = filteredRows(input.jobId, version.fileName, parsed, input);
-      return { columns: [...parsed.header.columns], total: rows.length, offset: input.offset, rows: readReportRows(parsed, rows, input.offset, input.limit) };
+      const { session } = await latestSession(input.jobId);
+      const filter: ReportRowsFilter = { category: input.category, code: input.code, search: input.search };
+      const page = await session.rows(filter, input.offset, input.limit);
+      return { columns: session.ready.columns, total: page.total, offset: input.offset, rows: page.rows };
     },
 
     async exportRows(input: { jobId: string; filter: ReportRowsFilter }): Promise<{ path: string; rows: number } | null> {
-      const { record, version, parsed } = await latestParsed(input.jobId);
-      const rows = filteredRows(input.jobId, version.fileName, parsed, input.filter);
+      const { record, session } = await latestSession(input.jobId);
       const suffix = input.filter.code ? `code-${input.filter.code}` : input.filter.category ?? 'tous';
       const defaultName = `rapport-${record.job.campaignId ?? record.job.id}-${suffix}.csv`.replace(/[<>:"/\\|?*]/g, '_');
       const chosen = await options.dialogs?.chooseSaveFile({ purpose: 'report-rows-export', defaultName, filters: csvFilters });
       if (!chosen) return null;
-      await writeFileAtomic(chosen, new TextEncoder().encode(exportReportRowsCsv(parsed, rows)));
-      return { path: chosen, rows: rows.length };
+      const { rows } = await session.exportCsv(input.filter, chosen);
+      return { path: chosen, rows };
     },
 
     async savePng(input: { defaultName: string; bytes: Uint8Array }): Promise<{ path: string } | null> {
@@ -493,6 +483,13 @@ export function createReportService(options: ReportServiceOptions) {
     },
 
     overview,
+
+    /** Ends the report session workers (app quit, end of a CLI run). */
+    async close(): Promise<void> {
+      const open = [...sessions.values()];
+      sessions.clear();
+      await Promise.all(open.map((entry) => entry.session.then((session) => session.close(), () => undefined)));
+    },
   };
 }
 

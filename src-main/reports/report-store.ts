@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportSummary } from '@shared/reports/summarize-report';
-import { readJsonFile, writeFileAtomic, writeJsonAtomic } from '../workspace/atomic-write';
+import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
 
 export interface StoredReportVersion {
   fileName: string;
@@ -41,7 +41,7 @@ export function emptyReportState(jobId: string, campaignId: string | null): Repo
 
 /** A report name is written by the provider: keep only a plain file name inside our folder. */
 export function isSafeReportFileName(name: string): boolean {
-  return /^[^/\\\0]+$/.test(name) && name !== '.' && name !== '..' && name !== 'state.json' && !name.endsWith('.tmp');
+  return /^[^/\\\0]+$/.test(name) && !name.startsWith('.') && name !== 'state.json' && !name.endsWith('.tmp');
 }
 
 export function createReportStore(dataDir: string) {
@@ -62,7 +62,6 @@ export function createReportStore(dataDir: string) {
       }
     },
     writeState: (state: ReportState) => writeJsonAtomic(statePath(state.jobId), state),
-    saveFile: (jobId: string, fileName: string, bytes: Uint8Array) => writeFileAtomic(join(jobDir(jobId), fileName), bytes),
     /** Names of the report files already on disk (a crash between saving a file and the state leaves one there). */
     async filesOnDisk(jobId: string): Promise<Set<string>> {
       try {

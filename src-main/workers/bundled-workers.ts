@@ -5,8 +5,8 @@
  */
 /// <reference types="electron-vite/node" />
 import listFiguresWorkerPath from './list-figures.worker?modulePath';
-import reportParseWorkerPath from '../reports/report-parse.worker?modulePath';
+import reportSessionWorkerPath from '../reports/report-session.worker?modulePath';
 import { registerBundledWorker } from './worker-locator';
 
 registerBundledWorker('list-figures', listFiguresWorkerPath);
-registerBundledWorker('report-parse', reportParseWorkerPath);
+registerBundledWorker('report-session', reportSessionWorkerPath);

@@ -29,7 +29,7 @@ function resolveTsxEsmApi(): string {
 }
 
 /** A TypeScript entry is imported by a tiny bootstrap that first registers tsx's loader in the worker. */
-function startWorker(entry: WorkerEntry, input: unknown): Worker {
+export function startWorker(entry: WorkerEntry, input: unknown): Worker {
   if (entry.loader === 'native') return new Worker(entry.path, { workerData: input });
   const tsxApi = pathToFileURL(resolveTsxEsmApi()).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(entry.path).href)}); })`;

@@ -258,6 +258,57 @@ describe('Mode démo: a whole campaign in the app', () => {
     await app.screenshot('demo-08-accepted');
   });
 
+  it('fails at once on a refused password, then goes through after the password is fixed and "Réessayer"', async () => {
+    const { page } = app;
+    const demoBox = app.services!.demo.current()!.mediasflow;
+    // An agency account on the demo SFTP server, its key checked, with a mistyped password.
+    const saved = (await app.call('connections:save', {
+      name: 'MediasFlow agence',
+      provider: 'mediasflow-sftp',
+      host: demoBox.host,
+      port: demoBox.port,
+      user: demoBox.username,
+      password: 'mot-de-passe-faux',
+      hostKey: demoBox.hostKeyFingerprint,
+    })) as { ok: true; value: { connection: ConnectionView } };
+    expect(saved.ok).toBe(true);
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();
+    await page.getByTestId('open-send').click();
+    const form = page.getByTestId('schedule-form');
+    await form.getByTestId('send-connection').selectOption({ label: 'MediasFlow agence' });
+    await form.getByTestId('send-template').fill('1002');
+    await form.getByTestId('send-type-notification').check();
+    await form.getByTestId('show-summary').click();
+    await page.getByTestId('send-summary').waitFor();
+    expect((await page.getByTestId('summary-connection').textContent())?.trim()).toBe('MediasFlow agence');
+    await page.getByTestId('send-confirm').click();
+
+    const job = page.getByTestId('job').first();
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
+    const reason = job.getByTestId('job-reason');
+    expect(await reason.getAttribute('data-code')).toBe('auth');
+    expect(await reason.textContent()).toContain("a refusé l'identifiant ou le mot de passe");
+    await app.screenshot('demo-09-failed-auth');
+
+    // The user fixes the password in Connexions (the test that follows passes), then retries.
+    await page.getByRole('navigation').getByRole('button', { name: 'Connexions' }).click();
+    const card = await connectionCard(page, 'MediasFlow agence');
+    await card.getByTestId('edit-connection').click();
+    const editor = page.getByTestId('connection-editor');
+    await editor.getByTestId('connection-password').fill(demoBox.password);
+    await editor.getByTestId('connection-save').click();
+    await expect.poll(() => card.getByTestId('connection-check').getAttribute('data-status')).toBe('ok');
+    await page.getByRole('navigation').getByRole('button', { name: 'Envois' }).click();
+    const failed = page.locator('[data-state="failed"]').first();
+    await failed.getByTestId('job-retry').click();
+    const retried = page.getByTestId('job').first();
+    await expect.poll(() => retried.getAttribute('data-state'), { timeout: 20_000 }).toMatch(/awaiting-ack|accepted/);
+    await retried.getByTestId('job-check-now').click({ timeout: 2_000 }).catch(() => {});
+    await expect.poll(() => retried.getAttribute('data-state'), { timeout: 20_000 }).toBe('accepted');
+    expect(app.services!.demo.current()!.boxes.mediasflow.campaigns()).toHaveLength(2);
+  });
+
   it('draws an upload in progress with its bytes (a progress event replayed on the page)', async () => {
     const { page } = app;
     // The demo file (185 bytes) uploads in a few milliseconds: replay a mid-upload event to look at the bar.
@@ -277,7 +328,7 @@ describe('Mode démo: a whole campaign in the app', () => {
     await card.waitFor();
     expect(await card.getByTestId('job-progress').textContent()).toBe('96 Ko sur 240 Ko envoyés.');
     expect(await card.locator('progress').getAttribute('value')).toBe('40');
-    await app.screenshot('demo-09-upload-progress');
+    await app.screenshot('demo-10-upload-progress');
     // Back to what main holds.
     await page.getByRole('navigation').getByRole('button', { name: 'Listes' }).click();
     await page.getByRole('navigation').getByRole('button', { name: 'Envois' }).click();
@@ -292,6 +343,7 @@ describe('Mode démo: a whole campaign in the app', () => {
     expect(await page.getByTestId('campaign-name').inputValue()).toBe('Relance clients juin');
     await page.getByTestId('open-send').click();
     const form = page.getByTestId('schedule-form');
+    await form.getByTestId('send-connection').selectOption({ label: 'Démo MediasFlow (démo)' });
     await form.getByTestId('send-template').fill('4242');
     await form.getByTestId('send-type-notification').check();
     await form.getByTestId('show-summary').click();
@@ -307,8 +359,37 @@ describe('Mode démo: a whole campaign in the app', () => {
     expect(await reason.textContent()).toContain('Code 03');
     expect(await reason.textContent()).toContain("Le numéro de campagne modèle n'existe pas sur ce compte MediasFlow.");
     expect(await reason.textContent()).toContain('Que faire :');
-    expect(await page.getByTestId('job').count()).toBe(2);
-    await app.screenshot('demo-10-rejected-03');
-    expect(app.problems).toEqual([]);
+    expect(await page.getByTestId('job').count()).toBe(3);
+    await app.screenshot('demo-11-rejected-03');
+  });
+
+  it('drops the same campaign on the demo AllMySMS (FTP), which takes the rendered messages and archives the file', async () => {
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();
+    await page.getByTestId('open-send').click();
+    const form = page.getByTestId('schedule-form');
+    await form.getByTestId('send-connection').selectOption({ label: 'Démo AllMySMS (démo)' });
+    // No template number for AllMySMS, and no voice messages.
+    expect(await form.getByTestId('send-template').count()).toBe(0);
+    expect(await form.getByTestId('send-channel-vms').isDisabled()).toBe(true);
+    await form.getByTestId('send-type-notification').check();
+    await form.getByTestId('show-summary').click();
+    const summary = page.getByTestId('send-summary');
+    await summary.waitFor();
+    expect(await summary.getByTestId('summary-recipients').textContent()).toBe('5');
+    expect(await summary.getByTestId('summary-remote-name').textContent()).toMatch(/^SEND_SMS\/RelanceClientsJuin[A-Za-z0-9]+_\d{14}_HQ\.csv/);
+    await page.getByTestId('send-confirm').click();
+    const job = page.getByTestId('job').first();
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 20_000 }).toMatch(/awaiting-ack|accepted/);
+    await job.getByTestId('job-check-now').click({ timeout: 2_000 }).catch(() => {});
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 20_000 }).toBe('accepted');
+    expect(await job.getByTestId('job-outcome').textContent()).toBe('Le fournisseur a accepté la campagne.');
+    expect(await page.getByTestId('job').count()).toBe(4);
+    await app.screenshot('demo-12-allmysms-accepted');
+
+    // The demo SFTP server logs the two connections our client broke off on purpose (unknown key, then changed key).
+    const refusedKeys = app.problems.filter((problem) => problem.includes('connexion SFTP interrompue') && problem.includes('KEY_EXCHANGE_FAILED'));
+    expect(refusedKeys.length).toBeLessThanOrEqual(2);
+    expect(app.problems.filter((problem) => !refusedKeys.includes(problem))).toEqual([]);
   });
 });

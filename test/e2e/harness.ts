@@ -168,8 +168,6 @@ function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-features=Translate,MediaRouter',
       '--force-color-profile=srgb',
-      // Date and time inputs in French, as on the users' computers.
-      '--lang=fr-FR',
       '--font-render-hinting=none',
     ],
   });

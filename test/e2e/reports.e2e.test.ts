@@ -7,7 +7,7 @@
  * as PNG, the STOP/blacklisted numbers are in the opt-out list, the overview
  * adds up, and an AllMySMS campaign says it has no report file.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,6 +185,19 @@ describe('delivery reports in the app', () => {
     await page.getByTestId('opt-outs-add').click();
     await expect.poll(() => value(page, 'opt-outs-count')).toBe(41);
     await screenshot(app, 'reports-05-opt-outs');
+  });
+
+  it('shows in a list how many of its numbers are opted out (left out of drops)', async () => {
+    const { page, dialogs } = app;
+    const file = join(workDir, 'relance.csv');
+    await writeFile(file, ['Prénom;Portable', 'Élodie;06 11 22 33 44', 'Zoé;06 12 34 56 78', 'Loïc;07 81 23 45 67'].join('\r\n'));
+    await page.getByRole('navigation').getByRole('button', { name: 'Listes' }).click();
+    dialogs.nextOpenFile(file);
+    await page.getByRole('button', { name: 'Importer une liste…' }).click();
+    await page.getByTestId('summary').waitFor();
+    await expect.poll(() => value(page, 'summary-opted-out')).toBe(1);
+    expect(await page.getByTestId('summary-opted-out').textContent()).toContain('1 numéro(s) de la liste sont dans la liste d’opposition et seront exclus');
+    await screenshot(app, 'reports-07-list-opted-out');
     expect(app.problems).toEqual([]);
   });
 });

@@ -101,7 +101,7 @@ function printHuman(io: CliIo, result: ReportJson): void {
 }
 
 /** Test seam: the service options the command builds (file systems, parser). */
-export type ReportCommandOverrides = Partial<Pick<ReportServiceOptions, 'fileSystemFactory' | 'parse' | 'now'>>;
+export type ReportCommandOverrides = Partial<Pick<ReportServiceOptions, 'fileSystemFactory' | 'openSession' | 'now'>>;
 
 export function createReportCommand(overrides: ReportCommandOverrides = {}): CliCommand {
   return async (args, io) => {
@@ -127,6 +127,8 @@ export function createReportCommand(overrides: ReportCommandOverrides = {}): Cli
       io.stderr(`Attention : les nouveaux rapports n'ont pas pu être vérifiés (${message}). Voici la dernière version déjà téléchargée.\n`);
       outcome = { state, newVersions: 0, campaignId: state.campaignId };
       exitCode = exitCodes.unexpected;
+    } finally {
+      await service.close();
     }
     const result = reportJson(job, outcome.state, outcome.newVersions, outcome.campaignId);
     if (json) printJson(io, result);

@@ -10,7 +10,7 @@ import type { Language } from '@shared/settings/app-settings';
 /** The path every successful drop takes, in order (the last step is the provider's answer). */
 export const jobPath = ['queued', 'waiting', 'uploading', 'awaiting-ack', 'answer'] as const;
 export type JobStep = (typeof jobPath)[number];
-export type StepStatus = 'done' | 'current' | 'todo' | 'skipped';
+export type StepStatus = 'done' | 'current' | 'todo' | 'skipped' | 'blocked';
 
 const stepIndexOfState: Partial<Record<JobState, number>> = {
   queued: 0,
@@ -21,20 +21,32 @@ const stepIndexOfState: Partial<Record<JobState, number>> = {
   rejected: 4,
 };
 
-/** Where the job stands on the path; failed/held/cancelled stop at the last step they reached. */
-export function stepStatuses(job: Pick<JobView, 'state' | 'onServerAt' | 'attempts' | 'history'>): Record<JobStep, StepStatus> {
-  let current = stepIndexOfState[job.state];
-  const stopped = current === undefined;
-  if (current === undefined) {
-    // Off the path: the furthest step the history shows.
-    const reached = job.history.map((entry) => stepIndexOfState[entry.to] ?? -1);
-    current = Math.max(0, ...reached);
-  }
+/**
+ * Where the job stands on the path. A failed or held job is "blocked" on the
+ * step it could not get through (the upload, unless it got further); a
+ * cancelled one just stops.
+ */
+export function stepStatuses(job: Pick<JobView, 'state' | 'history'>): Record<JobStep, StepStatus> {
+  const onPath = stepIndexOfState[job.state];
+  const furthest = Math.max(0, ...job.history.map((entry) => stepIndexOfState[entry.to] ?? -1));
   const waited = job.state === 'waiting' || job.history.some((entry) => entry.to === 'waiting');
+  const uploadStep = jobPath.indexOf('uploading');
+  let reached: number;
+  let marker: StepStatus;
+  if (onPath !== undefined) {
+    reached = onPath;
+    marker = job.state === 'accepted' || job.state === 'rejected' ? 'done' : 'current';
+  } else if (job.state === 'failed' || job.state === 'held') {
+    reached = Math.max(furthest, uploadStep);
+    marker = 'blocked';
+  } else {
+    reached = furthest;
+    marker = 'done';
+  }
   const statuses = {} as Record<JobStep, StepStatus>;
   jobPath.forEach((step, index) => {
-    if (index < current!) statuses[step] = step === 'waiting' && !waited ? 'skipped' : 'done';
-    else if (index === current) statuses[step] = stopped ? 'done' : job.state === 'accepted' || job.state === 'rejected' ? 'done' : 'current';
+    if (index < reached) statuses[step] = step === 'waiting' && !waited ? 'skipped' : 'done';
+    else if (index === reached) statuses[step] = marker;
     else statuses[step] = 'todo';
   });
   return statuses;

@@ -77,6 +77,7 @@ function JobCard({ job }: { job: JobView }) {
               channel: t(`screen.channel.${job.channel}`),
               type: t(`screen.type.${job.sendType}`),
               recipients: formatCount(job.recipients, language),
+              created: formatParisDateTime(new Date(job.createdAt)),
             })}
             {job.part && ` · ${t('screen.part', { index: job.part.index, total: job.part.count })}`}
           </p>

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { JobView } from '@shared/ipc/channels/queue';
+import type { JobState } from '@shared/queue/job-types';
+import { formatBytes, jobActions, reasonKeys, stepStatuses, upsertJob, uploadPercent } from './job-display';
+
+function job(state: JobState, overrides: Partial<JobView> = {}): JobView {
+  return {
+    id: 'j1',
+    connectionId: 'cn1',
+    providerId: 'mediasflow-sftp',
+    channel: 'sms',
+    sendType: 'marketing',
+    campaignName: 'Soldes',
+    templateId: '1001',
+    idDelivery: 'D1',
+    part: null,
+    programmedAt: null,
+    state,
+    waitingFor: null,
+    remoteName: null,
+    temporaryName: null,
+    stampAt: null,
+    attempts: 0,
+    consecutiveFailures: 0,
+    nextAttemptAt: null,
+    uploadedBytes: 0,
+    totalBytes: null,
+    mayBeOnServer: false,
+    cancelRequested: false,
+    onServerAt: null,
+    ackPolls: 0,
+    nextPollAt: null,
+    lastPolledAt: null,
+    campaignId: null,
+    reason: null,
+    lastError: null,
+    createdAt: '2025-06-16T08:00:00.000Z',
+    updatedAt: '2025-06-16T08:00:00.000Z',
+    history: [{ at: '2025-06-16T08:00:00.000Z', event: 'created', from: null, to: 'queued' }],
+    connectionName: 'Démo MediasFlow',
+    remoteFolder: '/Campagnes/SMS',
+    fileBytes: 2048,
+    recipients: 5,
+    ...overrides,
+  };
+}
+
+const through = (...states: JobState[]) => states.map((to, i) => ({ at: `2025-06-16T08:0${i}:00.000Z`, event: 'created' as const, from: null, to }));
+
+describe('where a job stands', () => {
+  it('marks the steps done, current and skipped on the normal path', () => {
+    expect(stepStatuses(job('queued'))).toEqual({ queued: 'current', waiting: 'todo', uploading: 'todo', 'awaiting-ack': 'todo', answer: 'todo' });
+    expect(stepStatuses(job('awaiting-ack', { history: through('queued', 'uploading', 'awaiting-ack') }))).toEqual({
+      queued: 'done',
+      waiting: 'skipped',
+      uploading: 'done',
+      'awaiting-ack': 'current',
+      answer: 'todo',
+    });
+    expect(stepStatuses(job('accepted', { history: through('queued', 'waiting', 'uploading', 'awaiting-ack', 'accepted') })).answer).toBe('done');
+    expect(stepStatuses(job('accepted', { history: through('queued', 'waiting', 'uploading', 'awaiting-ack', 'accepted') })).waiting).toBe('done');
+  });
+
+  it('shows a failed or held job blocked on the step it could not get through', () => {
+    expect(stepStatuses(job('failed', { history: through('queued', 'uploading', 'failed') }))).toEqual({
+      queued: 'done',
+      waiting: 'skipped',
+      uploading: 'blocked',
+      'awaiting-ack': 'todo',
+      answer: 'todo',
+    });
+    // Refused at login, before any upload: blocked on the upload all the same.
+    expect(stepStatuses(job('failed', { history: through('queued', 'failed') })).uploading).toBe('blocked');
+    expect(stepStatuses(job('held', { history: through('queued', 'waiting', 'held') }))).toMatchObject({ waiting: 'done', uploading: 'blocked' });
+    expect(stepStatuses(job('cancelled', { history: through('queued', 'cancelled') }))).toMatchObject({ queued: 'done', waiting: 'todo', uploading: 'todo' });
+  });
+});
+
+describe('upload progress', () => {
+  it('gives a percentage of the bytes and words the sizes', () => {
+    expect(uploadPercent(job('uploading', { uploadedBytes: 512, totalBytes: 2048 }))).toBe(25);
+    expect(uploadPercent(job('uploading', { uploadedBytes: 512, totalBytes: null, fileBytes: 1024 }))).toBe(50);
+    expect(uploadPercent(job('uploading', { totalBytes: 0, fileBytes: 0 }))).toBeNull();
+    expect(formatBytes(185, 'fr')).toBe('185 o');
+    expect(formatBytes(1536, 'fr')).toBe('1,5 Ko');
+    expect(formatBytes(240 * 1024, 'en')).toBe('240 KB');
+    expect(formatBytes(8 * 1024 * 1024, 'fr')).toBe('8 Mo');
+  });
+});
+
+describe('the actions a job offers', () => {
+  it('offers only what the state machine accepts', () => {
+    expect(jobActions(job('queued'))).toMatchObject({ cancel: true, retry: false, checkNow: false });
+    expect(jobActions(job('awaiting-ack'))).toMatchObject({ cancel: false, checkNow: true });
+    expect(jobActions(job('failed'))).toMatchObject({ cancel: true, retry: true });
+    expect(jobActions(job('accepted'))).toEqual({ cancel: false, retry: false, checkNow: false, confirm: false, sendNow: false, reschedule: false });
+    expect(jobActions(job('uploading', { cancelRequested: true })).cancel).toBe(false);
+    expect(jobActions(job('held', { reason: { code: 'stamp-expired', message: '' } }))).toMatchObject({ confirm: true, sendNow: true, reschedule: true, cancel: true });
+    expect(jobActions(job('held', { reason: { code: 'programmed-time-passed', message: '' } })).confirm).toBe(false);
+  });
+});
+
+describe('the job list', () => {
+  it('adds new jobs on top and never goes back to an older version', () => {
+    const older = job('queued', { id: 'a', createdAt: '2025-06-16T08:00:00.000Z' });
+    const newer = job('queued', { id: 'b', createdAt: '2025-06-16T09:00:00.000Z' });
+    let jobs = upsertJob([older], newer);
+    expect(jobs.map((entry) => entry.id)).toEqual(['b', 'a']);
+    jobs = upsertJob(jobs, { ...newer, state: 'uploading', updatedAt: '2025-06-16T09:00:05.000Z' });
+    jobs = upsertJob(jobs, { ...newer, state: 'queued', updatedAt: '2025-06-16T09:00:01.000Z' });
+    expect(jobs[0].state).toBe('uploading');
+  });
+});
+
+describe('reasons in the user language', () => {
+  it('looks up a MediasFlow code, an AllMySMS reason, then the queue reasons', () => {
+    expect(reasonKeys(job('rejected'), { code: '03', message: '' }).message[0]).toBe('campaigns:mediasflowAck.codes.03.problem');
+    expect(reasonKeys(job('rejected', { providerId: 'allmysms-ftp' }), { code: 'Not_enough_credits', message: '' }).action[0]).toBe(
+      'campaigns:allmysmsAck.reasons.Not_enough_credits.action',
+    );
+    expect(reasonKeys(job('held'), { code: 'stamp-expired', message: '' }).message).toEqual(['queue:reasons.stamp-expired.message']);
+  });
+});
