@@ -42,8 +42,8 @@ export async function startAppServices(deps: MainDeps, demo: DemoRuntime, option
   }
   queue.start();
   // Report looks (end of send, +24 h, +72 h…) for accepted MediasFlow drops run beside the queue.
-  const reportPoller = getReportServices(deps).poller;
-  reportPoller.start();
+  const reports = getReportServices(deps);
+  reports.poller.start();
   let stopping: Promise<void> | null = null;
   return {
     demo,
@@ -51,7 +51,8 @@ export async function startAppServices(deps: MainDeps, demo: DemoRuntime, option
     stop() {
       stopping ??= (async () => {
         await queue.stop();
-        await reportPoller.stop();
+        await reports.poller.stop();
+        await reports.reports.close();
         await demo.stop();
       })();
       return stopping;

@@ -259,7 +259,8 @@ export function createReportService(options: ReportServiceOptions) {
       await store.writeState(state);
     } catch (error) {
       const failure = describeFailure(error);
-      log(`reports: fetching the reports of ${jobId} failed`, error);
+      // Network and provider failures are expected (kept in state.lastError, retried with backoff); only the rest is a bug worth logging.
+      if (!(error instanceof ConnectorError) && !(error instanceof UserFacingError)) log(`reports: fetching the reports of ${jobId} failed`, error);
       state = { ...state, lastCheckedAt: checkedAt, consecutiveFailures: state.consecutiveFailures + 1, lastError: failure };
       await store.writeState(state).catch((writeError: unknown) => log(`reports: saving the state of ${jobId} failed`, writeError));
       throw error;

@@ -85,6 +85,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await service?.close();
   await server?.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -165,13 +166,47 @@ describe('fetching MediasFlow reports', () => {
     await expect(service.fetchNew('jnosuchjob99')).rejects.toMatchObject({ code: 'report-job-not-found' });
   });
 
+  it('schedules the next automatic look after the last one (+7 days), and looks only when due', async () => {
+    const view = (await service.list()).find((candidate) => candidate.jobId === jobId)!;
+    expect(view.lastCheckedAt).toBe('2024-11-29T12:00:00.000Z');
+    expect(view.nextCheckAt).toBe('2024-12-03T09:00:00.000Z');
+    expect(await service.runDue()).toEqual({ checked: [], failed: [] });
+  });
+
+  it('reads a VMS report (§7 columns, §8 codes): 116 is blacklisted and feeds the opt-outs', async () => {
+    const vmsDrop = '2001-MEDIAFLOWVMS-MESSAGE VOCAL_20241126100000.csv';
+    const vmsJob = 'jreports0004';
+    const connection = { id: 'c-test', name: 'MediasFlow (test)' };
+    await seedJob(dataDir, { id: vmsJob, channel: 'vms', idDelivery: 'MEDIAFLOWVMS', campaignName: 'Message vocal', remoteName: vmsDrop, campaignId: '700001', connection, acceptedAt: '2024-11-26T09:00:00Z' });
+    const placed = await placeReport(
+      server,
+      { channel: 'vms', dropName: vmsDrop, campaignId: '700001', generatedAt: '2024-11-27T09:00:00Z', rows: 20, codes: [21, 21, 117, 116, 2], seed: 3 },
+      { encoding: 'windows-1252', upperCaseExtension: true },
+    );
+    const outcome = await service.fetchNew(vmsJob);
+    expect(outcome.newVersions.map((version) => version.fileName)).toEqual([placed.fileName]);
+    const summary = (await service.get(vmsJob)).latest!.summary;
+    expect(summary.channel).toBe('vms');
+    expect(summary.categories).toEqual({ delivered: 8, inProgress: 0, sentUnconfirmed: 0, undelivered: 4, notSent: 4, blacklisted: 4, other: 0 });
+    expect(summary.stop).toBe(0);
+    const fromVms = (await optOuts.read()).entries.filter((entry) => entry.sourceCampaign === '700001');
+    expect(fromVms).toHaveLength(4);
+    expect(fromVms.every((entry) => entry.reason === 'blacklist' && entry.code === 116)).toBe(true);
+    const page = await service.rows({ jobId: vmsJob, code: '116', offset: 0, limit: 10 });
+    expect(page.columns).toEqual(['REF_LIST', 'ID_LINE', 'INT_MOBILE', 'STATUS_CODE', 'STATUS_TEXT', 'DELIVERYDATE', 'MF_ALLOW', 'MF_VALID', 'MF_COUNTRY', 'MOBILE', 'CIVILITE', 'PRENOM', 'NOM', 'VILLE', 'MONTANT', 'COMMENTAIRE']);
+    expect(page.total).toBe(4);
+  });
+
   it('summarises across campaigns', async () => {
-    const overview = await service.overview({});
+    expect(await service.overview({})).toMatchObject({ campaigns: 2, recipients: 60, delivered: 32, stop: 4 });
+    const overview = await service.overview({ channel: 'sms' });
     expect(overview).toMatchObject({ campaigns: 1, recipients: 40, delivered: 24, stop: 4 });
     expect(overview.overTime).toEqual([{ day: '2024-11-26', recipients: 40, delivered: 24, deliveredRate: 0.6, campaigns: 1 }]);
     expect(overview.byConnection[0]).toMatchObject({ label: 'MediasFlow (test)', recipients: 40 });
     expect((await service.overview({ from: '2024-11-27' })).campaigns).toBe(0);
-    expect((await service.overview({ channel: 'vms' })).campaigns).toBe(0);
+    expect((await service.overview({ from: '2024-11-26', to: '2024-11-26', channel: 'sms' })).campaigns).toBe(1);
+    expect((await service.overview({ channel: 'vms' })).campaigns).toBe(1);
+    expect((await service.overview({})).byDelivery.map((group) => group.key).sort()).toEqual(['MEDIAFLOWSMS', 'MEDIAFLOWVMS']);
   });
 });
 
