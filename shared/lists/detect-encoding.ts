@@ -54,7 +54,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 const c1Controls = /[\u0080-\u009f]/g;
 /** 0x80–0x9F; the five bytes Windows-1252 leaves undefined keep their control character, as WHATWG says. */
-const windows1252Upper = [
+export const windows1252Upper: readonly string[] = [
   '€', '\u0081', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u008d', 'Ž', '\u008f',
   '\u0090', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u009d', 'ž', 'Ÿ',
 ];

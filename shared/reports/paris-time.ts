@@ -9,42 +9,15 @@
  * Intl a handful of times, not a million.
  */
 
+import { parisOffsetMs } from '../scheduling/paris-time';
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-let parisFormatter: Intl.DateTimeFormat | null = null;
-const offsetByUtcHour = new Map<number, number>();
 const offsetByWallHour = new Map<number, number>();
 
-function formatter(): Intl.DateTimeFormat {
-  parisFormatter ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Paris',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  return parisFormatter;
-}
-
-/** Offset of Paris from UTC, in ms, at the given instant (+3600000 in winter, +7200000 in summer). */
-export function parisOffsetAt(instantMs: number): number {
-  const hourKey = Math.floor(instantMs / HOUR_MS);
-  const cached = offsetByUtcHour.get(hourKey);
-  if (cached !== undefined) return cached;
-  const probe = hourKey * HOUR_MS;
-  const parts: Record<string, number> = {};
-  for (const part of formatter().formatToParts(new Date(probe))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const wallAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  const offset = wallAsUtc - probe;
-  offsetByUtcHour.set(hourKey, offset);
-  return offset;
-}
+/** Offset of Paris from UTC, in ms, at the given instant (the scheduling module's, cached per hour). */
+export const parisOffsetAt = parisOffsetMs;
 
 /**
  * Instant (epoch ms) of a Paris wall-clock time. Month is 1-based.

@@ -2,9 +2,12 @@
  * Text encoding of report files, detected as for lists: UTF-8 (with or without BOM)
  * when the bytes are valid UTF-8, else Windows-1252 (what Excel on a French Windows
  * writes). Pure: TextDecoder/TextEncoder exist in Node, the renderer and workers.
- *
- * Local to reports until shared/lists/detect-encoding.ts lands; the two should merge.
+ * The Windows-1252 table is the list engine's (shared/lists/detect-encoding.ts).
  */
+import { decodeWindows1252, windows1252Upper } from '../lists/detect-encoding';
+
+export { decodeWindows1252 };
+
 export type ReportTextEncoding = 'utf-8' | 'windows-1252';
 
 export interface DecodedText {
@@ -29,30 +32,9 @@ export function decodeReportBytes(bytes: Uint8Array): DecodedText {
   }
 }
 
-/** Windows-1252 → Unicode for 0x80–0x9F (0x81, 0x8D, 0x8F, 0x90, 0x9D map to themselves, as WHATWG does). */
-const CP1252_80_9F = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
-];
-
-/**
- * Decodes Windows-1252 by hand: Node's TextDecoder('windows-1252') decodes it as
- * Latin-1 (0x80 → U+0080 instead of €), Chromium's does not; this gives the same
- * text everywhere. Maps to UTF-16 code units, then one native UTF-16 decode (Uint16Array is
- * little-endian on every platform Electron ships for).
- */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  const units = new Uint16Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    units[i] = byte >= 0x80 && byte <= 0x9f ? CP1252_80_9F[byte - 0x80] : byte;
-  }
-  return new TextDecoder('utf-16le').decode(units);
-}
-
 /** Unicode → Windows-1252 for the 0x80–0x9F block (the rest of 0x00–0xFF is Latin-1). */
 const CP1252_HIGH: ReadonlyMap<number, number> = new Map(
-  CP1252_80_9F.map((unicode, index) => [unicode, 0x80 + index] as [number, number]),
+  windows1252Upper.map((character, index) => [character.charCodeAt(0), 0x80 + index] as [number, number]),
 );
 
 /** Characters Windows-1252 cannot hold become '?', as Excel does when saving. */

@@ -20,7 +20,8 @@ export function SendSummaryView() {
   const programmed = summary.sendAt !== null;
   const blocked = summary.blocking.length > 0 || !summary.window.ok;
   const invalidReasons = Object.entries(summary.excluded.invalidByReason).filter(([, value]) => value > 0);
-  const excludedTotal = summary.excluded.invalid + summary.excluded.duplicates + summary.excluded.oversized;
+  const optedOut = summary.excluded.optedOut ?? 0;
+  const excludedTotal = summary.excluded.invalid + summary.excluded.duplicates + optedOut + summary.excluded.oversized;
   const templateId = useDropdesk((state) => state.sendForm.templateId);
   // The first lines only: the list screen shows them all.
   const lineList = (lines: number[]) =>
@@ -83,6 +84,7 @@ export function SendSummaryView() {
                 )}
               </li>
             )}
+            {optedOut > 0 && <li data-testid="excluded-opted-out">{t('send.summary.optedOut', { n: count(optedOut) })}</li>}
             {summary.excluded.oversized > 0 && <li>{t('send.summary.oversized', { n: count(summary.excluded.oversized) })}</li>}
           </ul>
         )}
