@@ -15,6 +15,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
       {
@@ -26,6 +27,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // The UI waits on real servers (SSH handshakes in pure JS, polling queues):
+          // on a loaded 2-core CI machine one second is not enough.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],
