@@ -5,6 +5,8 @@ import { useDropdesk } from '../../store/store-context';
 import { formatDateTime } from '../../i18n/format';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextPromptDialog } from '../../ui/text-prompt-dialog';
+import { ScreenHeader } from '../../ui/screen-header';
+import { EmptyState } from '../../ui/empty-state';
 
 export function CampaignLibrary() {
   const { t } = useTranslation('composer');
@@ -20,21 +22,14 @@ export function CampaignLibrary() {
 
   return (
     <section className="screen" aria-labelledby="campaigns-title">
-      <header className="screen-header">
-        <div>
-          <h1 id="campaigns-title">{t('screen.library.title')}</h1>
-          <p className="muted">{t('screen.library.subtitle')}</p>
-        </div>
+      <ScreenHeader titleId="campaigns-title" title={t('screen.library.title')} subtitle={t('screen.library.subtitle')}>
         <button type="button" className="button primary" onClick={() => setCreating(true)} data-testid="new-campaign">
           {t('screen.library.new')}
         </button>
-      </header>
+      </ScreenHeader>
 
       {campaigns.length === 0 ? (
-        <div className="card empty-state" data-testid="campaigns-empty">
-          <p className="empty-title">{t('screen.library.emptyTitle')}</p>
-          <p className="muted">{t('screen.library.emptyHint')}</p>
-        </div>
+        <EmptyState testId="campaigns-empty" title={t('screen.library.emptyTitle')} hint={t('screen.library.emptyHint')} />
       ) : (
         <div className="card table-card">
           <table className="table" data-testid="campaigns">

@@ -8,6 +8,8 @@ import { ConnectionEditor } from './connection-editor';
 import { ConnectionCheckPanel } from './connection-check-panel';
 import { protocolOf } from './connection-form';
 import './connections.css';
+import { ScreenHeader } from '../../ui/screen-header';
+import { EmptyState } from '../../ui/empty-state';
 
 export function ConnectionsScreen() {
   const { t } = useTranslation('connections');
@@ -25,21 +27,14 @@ export function ConnectionsScreen() {
 
   return (
     <section className="screen connections-screen" aria-labelledby="connections-title">
-      <header className="screen-header">
-        <div>
-          <h1 id="connections-title">{t('screen.title')}</h1>
-          <p className="muted">{t('screen.subtitle')}</p>
-        </div>
+      <ScreenHeader titleId="connections-title" title={t('screen.title')} subtitle={t('screen.subtitle')}>
         <button type="button" className="button primary" onClick={() => setEditing('new')} data-testid="add-connection">
           {t('screen.add')}
         </button>
-      </header>
+      </ScreenHeader>
 
       {loaded && connections.length === 0 && (
-        <div className="card empty-state" data-testid="connections-empty">
-          <p className="empty-title">{t('screen.emptyTitle')}</p>
-          <p className="muted">{t('screen.emptyHint')}</p>
-        </div>
+        <EmptyState testId="connections-empty" title={t('screen.emptyTitle')} hint={t('screen.emptyHint')} />
       )}
 
       <ul className="connection-list" data-testid="connections">

@@ -8,6 +8,8 @@ import { useDropdesk } from '../../store/store-context';
 import { formatCount } from '../../i18n/format';
 import { formatBytes, jobActions, jobPath, reasonKeys, stepStatuses, uploadPercent } from './job-display';
 import './jobs.css';
+import { ScreenHeader } from '../../ui/screen-header';
+import { EmptyState } from '../../ui/empty-state';
 
 export function JobsScreen() {
   const { t } = useTranslation('queue');
@@ -24,21 +26,14 @@ export function JobsScreen() {
 
   return (
     <section className="screen jobs-screen" aria-labelledby="jobs-title">
-      <header className="screen-header">
-        <div>
-          <h1 id="jobs-title">{t('screen.title')}</h1>
-          <p className="muted">{t('screen.subtitle')}</p>
-        </div>
+      <ScreenHeader titleId="jobs-title" title={t('screen.title')} subtitle={t('screen.subtitle')}>
         <button type="button" className="button" disabled={!awaiting || refreshing} onClick={() => void refreshAcks()} data-testid="refresh-acks">
           {refreshing && <span className="spinner" aria-hidden="true" />}
           {t('actions.checkNow')}
         </button>
-      </header>
+      </ScreenHeader>
       {loaded && jobs.length === 0 && (
-        <div className="card empty-state" data-testid="jobs-empty">
-          <p className="empty-title">{t('screen.emptyTitle')}</p>
-          <p className="muted">{t('screen.emptyHint')}</p>
-        </div>
+        <EmptyState testId="jobs-empty" title={t('screen.emptyTitle')} hint={t('screen.emptyHint')} />
       )}
       <ul className="job-list" data-testid="jobs">
         {jobs.map((job) => (

@@ -5,6 +5,8 @@ import { useDropdesk } from '../../store/store-context';
 import { formatCount, formatDateTime } from '../../i18n/format';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextPromptDialog } from '../../ui/text-prompt-dialog';
+import { ScreenHeader } from '../../ui/screen-header';
+import { EmptyState } from '../../ui/empty-state';
 
 type PendingAction = { kind: 'rename' | 'delete'; list: ListMeta } | null;
 
@@ -21,21 +23,14 @@ export function ListLibrary() {
 
   return (
     <section className="screen" aria-labelledby="lists-title">
-      <header className="screen-header">
-        <div>
-          <h1 id="lists-title">{t('library.title')}</h1>
-          <p className="muted">{t('library.subtitle')}</p>
-        </div>
+      <ScreenHeader titleId="lists-title" title={t('library.title')} subtitle={t('library.subtitle')}>
         <button type="button" className="button primary" onClick={() => void importByDialog()}>
           {t('import.button')}
         </button>
-      </header>
+      </ScreenHeader>
 
       {lists.length === 0 ? (
-        <div className="card empty-state" data-testid="library-empty">
-          <p className="empty-title">{t('library.emptyTitle')}</p>
-          <p className="muted">{t('library.emptyHint')}</p>
-        </div>
+        <EmptyState testId="library-empty" title={t('library.emptyTitle')} hint={t('library.emptyHint')} />
       ) : (
         <div className="card table-card">
           <table className="table" data-testid="library">

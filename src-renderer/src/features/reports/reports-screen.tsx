@@ -10,6 +10,8 @@ import { ReportOverview } from './report-overview';
 import { formatPercent } from './report-format';
 import type { ReportsTab } from './reports-slice';
 import './reports.css';
+import { ScreenHeader } from '../../ui/screen-header';
+import { EmptyState } from '../../ui/empty-state';
 
 const tabs: ReportsTab[] = ['campaigns', 'overview', 'opt-outs'];
 
@@ -26,11 +28,7 @@ export function ReportsScreen() {
   }, [loadReportCampaigns]);
   return (
     <div className="screen reports-screen">
-      <div className="screen-header">
-        <div>
-          <h1>{t('screen.title')}</h1>
-          <p className="muted">{t('screen.subtitle')}</p>
-        </div>
+      <ScreenHeader title={t('screen.title')} subtitle={t('screen.subtitle')}>
         <button
           type="button"
           className="button primary"
@@ -40,7 +38,7 @@ export function ReportsScreen() {
         >
           {refreshing ? t('screen.refreshing') : t('screen.refresh')}
         </button>
-      </div>
+      </ScreenHeader>
       <div className="segmented report-tabs" role="tablist">
         {tabs.map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'segment active' : 'segment'} onClick={() => showTab(name)} data-testid={`reports-tab-${name}`}>
@@ -63,10 +61,7 @@ function CampaignsTab() {
   const selected = useDropdesk((state) => state.selectedReportJobId);
   if (loaded && campaigns.length === 0) {
     return (
-      <div className="card empty-state" data-testid="reports-empty">
-        <p className="empty-title">{t('screen.emptyTitle')}</p>
-        <p className="muted">{t('screen.emptyText')}</p>
-      </div>
+      <EmptyState testId="reports-empty" title={t('screen.emptyTitle')} hint={t('screen.emptyText')} />
     );
   }
   return (
