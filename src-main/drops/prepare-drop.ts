@@ -61,6 +61,8 @@ export interface PrepareDropInput {
   /** Programmed send time (ISO instant); null/absent = immediate. */
   programmedAt?: string | null;
   type?: SendType;
+  /** Send to opted-out numbers too (STOP, blacklists); off by default, and the summary warns. */
+  includeOptedOut?: boolean;
 }
 
 export type { DropProblem, DropSummary } from '@shared/ipc/channels/queue';
@@ -182,8 +184,11 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
 
   const listSource = input.list ?? (draft?.listId ? { listId: draft.listId } : null);
   if (!listSource) throw refused('drop-no-list', 'Choisissez la liste des destinataires de la campagne.');
-  // Numbers in the opt-out list (STOP, blacklists: src-main/opt-outs) never go out; the summary counts them.
-  const { list, optedOut } = await excludeOptedOutForDrop(await loadList(listSource, deps), deps.dataDir);
+  // Numbers in the opt-out list (STOP, blacklists: src-main/opt-outs) are left out by default; the summary counts them.
+  const loadedList = await loadList(listSource, deps);
+  const withoutOptOuts = await excludeOptedOutForDrop(loadedList, deps.dataDir);
+  const list = input.includeOptedOut ? loadedList : withoutOptOuts.list;
+  const optedOut = input.includeOptedOut ? 0 : withoutOptOuts.optedOut;
 
   const blocking: DropProblem[] = [];
   const warnings: DropProblem[] = [];
@@ -192,6 +197,12 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   }
   if (draft && draft.provider !== providerId) {
     warnings.push({ code: 'provider-differs', message: `Le brouillon a été préparé pour ${getProviderProfile(draft.provider).label} mais la connexion choisie est ${profile.label} : vérifiez le message et l'expéditeur.` });
+  }
+  if (input.includeOptedOut && withoutOptOuts.optedOut > 0) {
+    warnings.push({
+      code: 'opted-out-included',
+      message: `${withoutOptOuts.optedOut} destinataire(s) ont demandé à ne plus recevoir de messages (STOP ou liste noire) et recevront pourtant celui-ci : assurez-vous d'en avoir le droit.`,
+    });
   }
   if (list.document.mobileColumn === null) {
     blocking.push({ code: 'no-mobile-column', message: 'Choisissez la colonne des numéros de mobile de la liste.' });

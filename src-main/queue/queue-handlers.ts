@@ -40,6 +40,7 @@ function toPrepareInput(input: DropRequestInput): PrepareDropInput {
     templateId: input.templateId,
     programmedAt: input.programmedAt,
     type: input.type,
+    includeOptedOut: input.includeOptedOut,
   };
 }
 

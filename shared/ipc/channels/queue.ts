@@ -79,6 +79,8 @@ export interface DropRequestInput {
   /** ISO instant; null/absent = immediate. */
   programmedAt?: string | null;
   type?: SendType;
+  /** Opted-out numbers (STOP, blacklists) are left out unless the user explicitly includes them. */
+  includeOptedOut?: boolean;
 }
 
 export interface QueueRequestChannels {

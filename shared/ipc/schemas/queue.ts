@@ -29,6 +29,7 @@ const dropRequestShape = {
   templateId: z.string().max(20).nullable().optional(),
   programmedAt: isoInstant.nullable().optional(),
   type: z.enum(['marketing', 'notification']).optional(),
+  includeOptedOut: z.boolean().optional(),
 };
 
 export const queueSchemas = {

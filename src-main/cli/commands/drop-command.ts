@@ -1,7 +1,7 @@
 /**
  * `drop --connection NAME --list FILE --name "…" [--channel sms|vms]
  *  [--template ID] [--message-file FILE] [--sender S] [--at "YYYY-MM-DD HH:MM"]
- *  [--type marketing|notification] [--allow-outside-window] [--data-dir DIR] --json`
+ *  [--type marketing|notification] [--allow-outside-window] [--include-opted-out] [--data-dir DIR] --json`
  *
  * Queues the drop and prints {"job":ID,"state":…} (plus "jobs" when a big
  * AllMySMS file is split). Refused input, blocking problems and a marketing
@@ -34,6 +34,7 @@ export const dropCommand: CliCommand = async (args, io) => {
       at: { type: 'string' },
       type: { type: 'string' },
       'allow-outside-window': { type: 'boolean' },
+      'include-opted-out': { type: 'boolean' },
       'data-dir': { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -69,6 +70,7 @@ export const dropCommand: CliCommand = async (args, io) => {
         type,
         templateId: values.template ?? null,
         programmedAt,
+        includeOptedOut: values['include-opted-out'] ?? false,
         message: messageText !== undefined || values.sender !== undefined ? { text: messageText ?? '', sender: values.sender } : undefined,
       },
       { dataDir, connections },

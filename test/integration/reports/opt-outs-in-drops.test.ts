@@ -37,9 +37,9 @@ afterAll(async () => {
 });
 
 describe('opt-outs in a drop', () => {
-  const prepare = () =>
+  const prepare = (includeOptedOut = false) =>
     prepareDrop(
-      { list: { fileName: 'clients.csv', bytes: list }, connection: 'c1', channel: 'sms', campaignName: 'Soldes', templateId: '428992', type: 'notification' },
+      { list: { fileName: 'clients.csv', bytes: list }, connection: 'c1', channel: 'sms', campaignName: 'Soldes', templateId: '428992', type: 'notification', includeOptedOut },
       { dataDir, connections: { getStored: async () => connection }, now: () => new Date('2024-11-26T09:00:00Z') },
     );
 
@@ -60,5 +60,15 @@ describe('opt-outs in a drop', () => {
     const text = drop.parts.map((part) => part.data.toString('utf8')).join('');
     expect(text).toContain('Zoé');
     expect(text).not.toMatch(/Élodie|François/);
+  });
+
+  it('sends to them only when the user explicitly includes them, with a warning', async () => {
+    const drop = await prepare(true);
+    expect(drop.summary.excluded.optedOut).toBe(0);
+    expect(drop.summary.recipients).toBe(3);
+    expect(drop.summary.warnings.map((warning) => warning.code)).toContain('opted-out-included');
+    const text = drop.parts.map((part) => part.data.toString('utf8')).join('');
+    expect(text).toMatch(/Élodie/);
+    expect(text).toMatch(/François/);
   });
 });

@@ -239,6 +239,17 @@ export function ScheduleForm() {
         </div>
       )}
 
+      <label className="form-field checkbox">
+        <input
+          type="checkbox"
+          checked={form.includeOptedOut}
+          onChange={(event) => updateSendForm({ includeOptedOut: event.target.checked })}
+          data-testid="include-opted-out"
+        />
+        <span>{t('send.includeOptedOut')}</span>
+      </label>
+      <p className="field-help">{t('send.includeOptedOutHelp')}</p>
+
       {problems.includes('no-list') && <p className="composer-warning">{t('send.noList')}</p>}
       {sendError && (
         <p className="send-error" role="alert" data-testid="send-error">

@@ -27,7 +27,7 @@ const allmysms: ConnectionView = { ...demoMediasflow, id: 'cn-ams', name: 'AllMy
 describe('the send date, in Paris time', () => {
   it('starts immediate, with a programmed time one hour ahead rounded to the quarter', () => {
     const form = initialSendForm('cn-demo', paris('2025-06-14T10:07:00+02:00'), '1001');
-    expect(form).toEqual({ connectionId: 'cn-demo', templateId: '1001', timing: 'now', date: '2025-06-14', time: '11:15' });
+    expect(form).toEqual({ connectionId: 'cn-demo', templateId: '1001', timing: 'now', date: '2025-06-14', time: '11:15', includeOptedOut: false });
   });
 
   it('reads the typed date as Paris time, and refuses a past or too close one', () => {
@@ -105,5 +105,17 @@ describe('what the summary is asked for', () => {
       type: 'notification',
     });
     expect(toDropRequest(form, draft, allmysms, now).templateId).toBeNull();
+  });
+});
+
+describe('opted-out numbers in the drop request', () => {
+  it('leaves them out unless the user ticks the option', () => {
+    const now = new Date('2025-06-16T08:00:00Z');
+    const draft = { id: 'd1', name: 'Relance', channel: 'sms', type: 'notification' } as Parameters<typeof toDropRequest>[1];
+    const connection = { id: 'cn-demo', profile: 'mediasflow-sftp' } as Parameters<typeof toDropRequest>[2];
+    const form = initialSendForm('cn-demo', now, '1001');
+    expect(form.includeOptedOut).toBe(false);
+    expect(toDropRequest(form, draft, connection, now)).not.toHaveProperty('includeOptedOut');
+    expect(toDropRequest({ ...form, includeOptedOut: true }, draft, connection, now).includeOptedOut).toBe(true);
   });
 });

@@ -24,6 +24,8 @@ export interface SendForm {
   /** 'YYYY-MM-DD' and 'HH:MM', Paris time, as the date and time inputs give them. */
   date: string;
   time: string;
+  /** Off by default: numbers that replied STOP or are blacklisted are left out. */
+  includeOptedOut: boolean;
 }
 
 const pad2 = (value: number) => String(value).padStart(2, '0');
@@ -38,7 +40,7 @@ export function parisInputsFor(instant: Date, roundToQuarter = true): { date: st
 export function initialSendForm(connectionId: string | null, now: Date, templateId = ''): SendForm {
   // A programmed send starts one hour ahead: well past the provider's minimum lead.
   const later = parisInputsFor(new Date(now.getTime() + 3_600_000));
-  return { connectionId, templateId, timing: 'now', ...later };
+  return { connectionId, templateId, timing: 'now', ...later, includeOptedOut: false };
 }
 
 export type SendAtResult =
@@ -146,6 +148,7 @@ export function toDropRequest(form: SendForm, draft: CampaignDraft, connection: 
     templateId: connection.profile === 'mediasflow-sftp' ? form.templateId.trim() : null,
     programmedAt: sendAt.ok ? sendAt.programmedAt : null,
     type: draft.type,
+    ...(form.includeOptedOut ? { includeOptedOut: true } : {}),
   };
 }
 
