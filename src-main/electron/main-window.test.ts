@@ -56,7 +56,7 @@ describe('the main window', () => {
   beforeEach(() => {
     recorded.webContentsHandlers.clear();
     recorded.openedExternally.length = 0;
-    delete process.env.ELECTRON_RENDERER_URL;
+    Reflect.deleteProperty(process.env, 'ELECTRON_RENDERER_URL');
   });
 
   it('isolates and sandboxes the renderer, without Node', () => {
