@@ -18,6 +18,8 @@ import { recheckAfterOp, type ListState } from '../shared/lists/list-state';
 import { applyWithHistory, emptyHistory, undoStep } from '../shared/lists/edit-history';
 import { matchingRowIndices, pageRows } from '../shared/lists/row-query';
 import { createListStore } from '../src-main/lists/list-store';
+import { createListService } from '../src-main/lists/list-service';
+import { createMemorySettingsStore } from '../src-main/settings/memory-settings-store';
 
 const ROWS = 1_000_000;
 const RUNS = 3;
@@ -145,6 +147,16 @@ export async function run(): Promise<Record<string, unknown>> {
     reopenParseMs: reopenMs,
     reopenCheckMs: reopenCheck.ms,
   });
+  // Import (dialog path) and reopen through the list service, check in this thread vs in the worker.
+  for (const [mode, workerThresholdBytes] of [['inProcess', Number.POSITIVE_INFINITY], ['worker', 0]] as const) {
+    const service = await measureServiceImportAndReopen(file, workerThresholdBytes);
+    Object.assign(figures, { [`serviceImport_${mode}`]: service.import, [`serviceReopen_${mode}`]: service.reopen });
+    console.log(
+      `lists: service import (${mode}) ${service.import.totalMs} ms, longest main-thread stall ${service.import.longestStallMs} ms · ` +
+        `reopen ${service.reopen.totalMs} ms, longest stall ${service.reopen.longestStallMs} ms`,
+    );
+  }
+
   console.log(
     `lists: first page ${firstPage.ms} ms · invalid filter ${invalidFilter.ms} ms · search ${search.ms} ms · ` +
       `edit ${edit.ms} ms + full recheck ${recheck.ms} ms (incremental ${incremental.ms} ms; other column ${otherCell.ms} ms) · ` +
@@ -152,4 +164,44 @@ export async function run(): Promise<Record<string, unknown>> {
       `undo ${undo.ms} ms · save ${saveMs} ms · reopen ${reopenMs} ms + check ${reopenCheck.ms} ms`,
   );
   return figures;
+}
+
+/** How long the main thread went without running a 5 ms ticker while `work` ran (what Windows sees as "not responding"). */
+async function measureStall<T>(work: () => Promise<T>): Promise<{ totalMs: number; longestStallMs: number }> {
+  const tickMs = 5;
+  let last = performance.now();
+  let longest = 0;
+  const ticker = setInterval(() => {
+    const at = performance.now();
+    longest = Math.max(longest, at - last - tickMs);
+    last = at;
+  }, tickMs);
+  const started = performance.now();
+  await work();
+  const totalMs = Math.round(performance.now() - started);
+  longest = Math.max(longest, performance.now() - last - tickMs);
+  clearInterval(ticker);
+  return { totalMs, longestStallMs: Math.round(longest) };
+}
+
+async function measureServiceImportAndReopen(file: string, workerThresholdBytes: number) {
+  const dataDir = join(benchDataDir, 'lists-service');
+  rmSync(dataDir, { recursive: true, force: true });
+  const deps = {
+    dataDir,
+    appVersion: 'bench',
+    settings: createMemorySettingsStore(),
+    log: (...parts: unknown[]) => console.error(...parts),
+    emit: () => {},
+    dialogs: { chooseOpenFile: async () => file, chooseSaveFile: async () => null },
+  };
+  let id = '';
+  const importing = createListService(deps, { workerThresholdBytes });
+  const imported = await measureStall(async () => {
+    id = (await importing.importFromDialog())!.id;
+  });
+  await importing.flush();
+  const reopened = await measureStall(() => createListService(deps, { workerThresholdBytes }).open(id));
+  rmSync(dataDir, { recursive: true, force: true });
+  return { import: imported, reopen: reopened };
 }

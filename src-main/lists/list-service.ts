@@ -5,7 +5,7 @@
  * when opened. The IPC handlers (list-handlers.ts) are thin wrappers.
  */
 import { promises as fs } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { ExportEncoding, ListEdit, ListMeta, ListSummary, ListView, RowFilter, RowPage } from '@shared/lists/list-types';
@@ -23,6 +23,7 @@ import { resolveColumnByName } from '@shared/lists/mobile-column';
 import type { MainDeps } from '../main-deps';
 import { atomicWriter, createListStore, toListMeta, type ListFileWriter, type StoredListMeta } from './list-store';
 import { encodeExport } from './list-export';
+import { checkListBytesInWorker, loadSavedListInWorker } from './list-check-runner';
 
 export interface ListServiceOptions {
   /** Delay between the last edit and the save. */
@@ -31,6 +32,14 @@ export interface ListServiceOptions {
   maxImportBytes?: number;
   writer?: ListFileWriter;
   now?: () => Date;
+  /**
+   * Files (imported, or a saved list's data file) of at least this many bytes
+   * are checked in a worker thread, so the main process keeps pumping messages
+   * (Windows marks a window "not responding" after 5 s). Smaller ones are
+   * checked here: a worker costs tens of milliseconds to start, more than
+   * checking a small list. 0 sends every list to the worker.
+   */
+  workerThresholdBytes?: number;
 }
 
 type ListInfo = Omit<StoredListMeta, 'formatVersion' | 'dataFile' | 'revision' | 'mobileColumnIndex' | 'rows' | 'sendable'>;
@@ -58,10 +67,13 @@ const importFilters = [{ name: 'Listes CSV ou texte', extensions: ['csv', 'txt']
 const exportFilters = [{ name: 'CSV', extensions: ['csv'] }];
 const listIdPattern = /^[A-Za-z0-9-]{1,100}$/;
 const defaultMaxImportBytes = 400 * 1024 * 1024;
+/** About 20,000 rows: checked here in well under 100 ms. */
+const defaultWorkerThresholdBytes = 2 * 1024 * 1024;
 
 export function createListService(deps: MainDeps, options: ListServiceOptions = {}) {
   const saveDelayMs = options.saveDelayMs ?? 300;
   const maxImportBytes = options.maxImportBytes ?? defaultMaxImportBytes;
+  const workerThresholdBytes = options.workerThresholdBytes ?? defaultWorkerThresholdBytes;
   const now = options.now ?? (() => new Date());
   const store = createListStore(deps.dataDir, options.writer ?? atomicWriter);
   const open = new Map<string, OpenList>();
@@ -118,7 +130,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
   async function loadFromDisk(id: string): Promise<OpenList> {
     let stored;
     try {
-      stored = await store.load(id);
+      stored = await loadStored(id);
     } catch (error) {
       deps.log(`Liste ${id} illisible`, error);
       throw new UserFacingError(
@@ -130,7 +142,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     if (!stored) throw listNotFound(id);
     const { meta, document } = stored;
     await store.removeStrayFiles(id, meta.dataFile);
-    const { checks, columnStats, summary } = createListState(document);
+    const { checks, columnStats, summary } = stored.state ?? createListState(document);
     const list: OpenList = {
       info: {
         id: meta.id,
@@ -153,6 +165,16 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     };
     open.set(id, list);
     return list;
+  }
+
+  /** The saved list, read and checked in a worker when its data file is big. */
+  async function loadStored(id: string): Promise<{ meta: StoredListMeta; document: ListDocument; state?: ListState } | undefined> {
+    const meta = await store.readMeta(id);
+    if (!meta) return undefined;
+    const size = await fs.stat(join(store.listDir(id), meta.dataFile)).then((stat) => stat.size, () => 0);
+    if (size < workerThresholdBytes) return store.load(id);
+    const loaded = await loadSavedListInWorker(deps.dataDir, id);
+    return loaded && { meta: loaded.meta, document: loaded.state.document, state: loaded.state };
   }
 
   // ---- saving --------------------------------------------------------------
@@ -250,7 +272,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
 
   async function importBytes(fileName: string, bytes: Uint8Array): Promise<ListView> {
     if (bytes.length > maxImportBytes) throw listTooBigError(Math.round(maxImportBytes / 1024 / 1024));
-    const result = checkListBytes(bytes, { fileName });
+    const result = bytes.length >= workerThresholdBytes ? await checkListBytesInWorker(fileName, bytes) : checkInProcess(fileName, bytes);
     const list = await createList(
       {
         name: listNameFromFile(fileName),
@@ -259,8 +281,8 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
         delimiter: result.delimiter,
         mobileColumnCandidates: result.mobileColumnCandidates,
       },
-      result.table,
-      result,
+      result.state.document,
+      result.state,
     );
     return view(list);
   }
@@ -434,6 +456,11 @@ export type ListService = ReturnType<typeof createListService>;
 
 function listNotFound(id: string): UserFacingError {
   return new UserFacingError('list-not-found', "Cette liste n'existe plus (supprimée ?). Rechargez la page des listes.", { id });
+}
+
+function checkInProcess(fileName: string, bytes: Uint8Array) {
+  const result = checkListBytes(bytes, { fileName });
+  return { ...result, state: { ...result, document: result.table } };
 }
 
 function listNameFromFile(fileName: string): string {

@@ -5,8 +5,10 @@
  */
 /// <reference types="electron-vite/node" />
 import listFiguresWorkerPath from './list-figures.worker?modulePath';
+import listCheckWorkerPath from './list-check.worker?modulePath';
 import reportSessionWorkerPath from '../reports/report-session.worker?modulePath';
 import { registerBundledWorker } from './worker-locator';
 
 registerBundledWorker('list-figures', listFiguresWorkerPath);
+registerBundledWorker('list-check', listCheckWorkerPath);
 registerBundledWorker('report-session', reportSessionWorkerPath);

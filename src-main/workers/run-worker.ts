@@ -14,6 +14,8 @@ export class WorkerJobError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** Set when the worker threw a UserFacingError: its parameters (if any), to rethrow it intact. */
+    readonly userFacing?: { params?: Record<string, string | number> },
   ) {
     super(message);
     this.name = 'WorkerJobError';
@@ -67,7 +69,10 @@ export function runWorker<TInput, TProgress, TResult>(
       if (settled) return;
       if (message.type === 'progress') options.onProgress?.(message.progress);
       else if (message.type === 'result') settle(() => resolve(message.result));
-      else settle(() => reject(new WorkerJobError(message.code, message.message)));
+      else {
+        const userFacing = message.userFacing ? { ...(message.params ? { params: message.params } : {}) } : undefined;
+        settle(() => reject(new WorkerJobError(message.code, message.message, userFacing)));
+      }
     });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) =>

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export type WorkerName = 'list-figures' | 'report-session';
+export type WorkerName = 'list-figures' | 'list-check' | 'report-session';
 
 export interface WorkerEntry {
   path: string;

@@ -5,4 +5,12 @@
 export type WorkerMessage<TProgress, TResult> =
   | { type: 'progress'; progress: TProgress }
   | { type: 'result'; result: TResult }
-  | { type: 'error'; code: string; message: string };
+  | {
+      type: 'error';
+      code: string;
+      message: string;
+      /** A UserFacingError's parameters, so main can rethrow it as it was. */
+      params?: Record<string, string | number>;
+      /** Whether the worker threw a UserFacingError (worded for the user) rather than an unexpected failure. */
+      userFacing?: boolean;
+    };

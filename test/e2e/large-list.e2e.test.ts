@@ -43,7 +43,7 @@ describe('a 1,000,000-row list in the grid', () => {
     const { page, dialogs } = app;
     dialogs.nextOpenFile(join(workDir, 'million.csv'));
     const started = Date.now();
-    // The check runs in this process (as in Electron's main), so Playwright itself waits for it.
+    // The check runs in a worker thread (list-check.worker.ts); the import answers once it is done and the rows are rebuilt.
     await page.getByRole('button', { name: 'Importer une liste…' }).click({ timeout: 60_000 });
     await page.getByTestId('summary').waitFor({ timeout: 60_000 });
     const imported = Date.now();

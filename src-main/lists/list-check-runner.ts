@@ -1,0 +1,56 @@
+/**
+ * Main's side of the list-check worker: runs the check of an imported file or
+ * of a saved list in a worker thread, rebuilds the rows without one long
+ * pause (packed-rows.ts), and turns a worker's UserFacingError back into the
+ * same UserFacingError (code, message, params), as if it had run here.
+ */
+import { UserFacingError } from '@shared/ipc/ipc-result';
+import type { Delimiter, TextEncoding } from '@shared/lists/list-types';
+import type { ListState } from '@shared/lists/list-state';
+import { runWorker, WorkerJobError } from '../workers/run-worker';
+import { locateWorker } from '../workers/worker-locator';
+import type { CheckedTable, ListCheckWorkerInput, ListCheckWorkerResult } from './list-check-job';
+import type { StoredListMeta } from './list-store';
+import { unpackRows } from './packed-rows';
+
+async function runListCheck(input: ListCheckWorkerInput): Promise<ListCheckWorkerResult> {
+  try {
+    return await runWorker<ListCheckWorkerInput, never, ListCheckWorkerResult>(locateWorker('list-check'), input);
+  } catch (error) {
+    if (error instanceof WorkerJobError && error.userFacing) throw new UserFacingError(error.code, error.message, error.userFacing.params);
+    throw error;
+  }
+}
+
+async function toListState(table: CheckedTable): Promise<ListState> {
+  const rows = await unpackRows(table.rows);
+  return {
+    document: { columns: table.columns, rows, mobileColumn: table.mobileColumn },
+    checks: table.checks,
+    columnStats: table.columnStats,
+    summary: table.summary,
+  };
+}
+
+export interface CheckedImport {
+  encoding: TextEncoding;
+  delimiter: Delimiter;
+  mobileColumnCandidates: string[];
+  state: ListState;
+}
+
+/** `checkListBytes` in a worker: the same figures, or the same UserFacingError. */
+export async function checkListBytesInWorker(fileName: string, bytes: Uint8Array): Promise<CheckedImport> {
+  const result = await runListCheck({ kind: 'bytes', fileName, bytes });
+  if (result.kind !== 'bytes') throw new Error('list-check worker: expected the check of an imported file, got a saved list');
+  const { encoding, delimiter, mobileColumnCandidates } = result;
+  return { encoding, delimiter, mobileColumnCandidates, state: await toListState(result.table) };
+}
+
+/** Reads and checks a saved list in a worker; undefined when it has no meta.json. */
+export async function loadSavedListInWorker(dataDir: string, listId: string): Promise<{ meta: StoredListMeta; state: ListState } | undefined> {
+  const result = await runListCheck({ kind: 'saved', dataDir, listId });
+  if (result.kind !== 'saved') throw new Error('list-check worker: expected a saved list, got the check of an imported file');
+  if (result.meta === null) return undefined;
+  return { meta: result.meta, state: await toListState(result.table) };
+}
