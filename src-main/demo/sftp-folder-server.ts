@@ -9,6 +9,7 @@ import { join, posix } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import ssh2, { type Connection, type SFTPWrapper } from 'ssh2';
 import { demoHost } from './demo-paths';
+import { sftpStatusFor, toSftpAttrs } from './sftp-server-replies';
 
 const { Server, utils } = ssh2;
 const { STATUS_CODE, flagsToString } = utils.sftp;
@@ -87,7 +88,7 @@ function serveFolder(sftp: SFTPWrapper, root: string, client: Connection): void 
     return buffer;
   };
   const idOf = (handle: Buffer) => (handle.length === 4 ? handle.readUInt32BE(0) : -1);
-  const fail = (reqid: number, error: unknown) => sftp.status(reqid, statusFor(error), (error as Error).message ?? 'Failure');
+  const fail = (reqid: number, error: unknown) => sftp.status(reqid, sftpStatusFor(error), (error as Error).message ?? 'Failure');
   const run = (reqid: number, action: () => Promise<void>) => {
     action().catch((error) => fail(reqid, error));
   };
@@ -144,12 +145,12 @@ function serveFolder(sftp: SFTPWrapper, root: string, client: Connection): void 
     run(reqid, async () => {
       const entry = open.get(idOf(handleBuffer));
       if (entry?.kind !== 'file') return void sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
-      sftp.attrs(reqid, toAttrs(await entry.handle.stat()));
+      sftp.attrs(reqid, toSftpAttrs(await entry.handle.stat()));
     }),
   );
 
-  sftp.on('STAT', (reqid, path) => run(reqid, async () => sftp.attrs(reqid, toAttrs(await fsp.stat(real(path))))));
-  sftp.on('LSTAT', (reqid, path) => run(reqid, async () => sftp.attrs(reqid, toAttrs(await fsp.lstat(real(path))))));
+  sftp.on('STAT', (reqid, path) => run(reqid, async () => sftp.attrs(reqid, toSftpAttrs(await fsp.stat(real(path))))));
+  sftp.on('LSTAT', (reqid, path) => run(reqid, async () => sftp.attrs(reqid, toSftpAttrs(await fsp.lstat(real(path))))));
   // Times and modes sent by clients are ignored: the demo's clock decides what a file's age is.
   sftp.on('SETSTAT', (reqid) => sftp.status(reqid, STATUS_CODE.OK));
   sftp.on('FSETSTAT', (reqid) => sftp.status(reqid, STATUS_CODE.OK));
@@ -171,7 +172,7 @@ function serveFolder(sftp: SFTPWrapper, root: string, client: Connection): void 
       while (entry.pending.length > 0 && names.length < namesPerPacket) {
         const name = entry.pending.shift()!;
         const stats = await fsp.lstat(join(entry.realPath, name)).catch(() => null);
-        if (stats) names.push({ filename: name, longname: longName(name, stats), attrs: toAttrs(stats) });
+        if (stats) names.push({ filename: name, longname: longName(name, stats), attrs: toSftpAttrs(stats) });
       }
       if (names.length === 0) return void sftp.status(reqid, STATUS_CODE.EOF);
       sftp.name(reqid, names);
@@ -201,16 +202,6 @@ function serveFolder(sftp: SFTPWrapper, root: string, client: Connection): void 
   );
 }
 
-function toAttrs(stats: Stats) {
-  return {
-    mode: stats.mode,
-    uid: stats.uid,
-    gid: stats.gid,
-    size: stats.size,
-    atime: Math.floor(stats.atimeMs / 1000),
-    mtime: Math.floor(stats.mtimeMs / 1000),
-  };
-}
 
 /** 'ls -l'-like line, shown by command-line clients such as OpenSSH's sftp. */
 function longName(name: string, stats: Stats): string {
@@ -220,14 +211,3 @@ function longName(name: string, stats: Stats): string {
   return `${type}${permissions} 1 demo demo ${String(stats.size).padStart(10)} ${date} ${name}`;
 }
 
-function statusFor(error: unknown): number {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-      return STATUS_CODE.NO_SUCH_FILE;
-    case 'EACCES':
-    case 'EPERM':
-      return STATUS_CODE.PERMISSION_DENIED;
-    default:
-      return STATUS_CODE.FAILURE;
-  }
-}

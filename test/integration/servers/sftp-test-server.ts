@@ -12,6 +12,7 @@ import { join, posix } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import ssh2, { type Connection, type SFTPWrapper, type ParsedKey } from 'ssh2';
 import { sha256Fingerprint } from '../../../src-main/connectors/host-key';
+import { sftpStatusFor, toSftpAttrs } from '../../../src-main/demo/sftp-server-replies';
 
 const { Server, utils } = ssh2;
 const { STATUS_CODE, flagsToString } = utils.sftp;
@@ -141,7 +142,7 @@ export class SftpTestServer extends EventEmitter {
       return buffer;
     };
     const fromHandle = (buffer: Buffer) => (buffer.length === 4 ? buffer.readUInt32BE(0) : -1);
-    const fail = (reqid: number, error: unknown) => sftp.status(reqid, statusFor(error), messageFor(error));
+    const fail = (reqid: number, error: unknown) => sftp.status(reqid, sftpStatusFor(error), messageFor(error));
     const cut = () => (client as unknown as { _sock: { destroy(): void } })._sock.destroy();
 
     client.on('close', () => {
@@ -221,7 +222,7 @@ export class SftpTestServer extends EventEmitter {
       const entry = open.get(fromHandle(handleBuffer));
       if (!entry || entry.kind !== 'file') return sftp.status(reqid, STATUS_CODE.FAILURE, 'bad handle');
       try {
-        sftp.attrs(reqid, toAttrs(await entry.handle.stat()));
+        sftp.attrs(reqid, toSftpAttrs(await entry.handle.stat()));
       } catch (error) {
         fail(reqid, error);
       }
@@ -230,7 +231,7 @@ export class SftpTestServer extends EventEmitter {
     const statHandler = (follow: boolean) => async (reqid: number, path: string) => {
       try {
         const stats = follow ? await fsp.stat(this.realPath(path)) : await fsp.lstat(this.realPath(path));
-        sftp.attrs(reqid, toAttrs(stats));
+        sftp.attrs(reqid, toSftpAttrs(stats));
       } catch (error) {
         fail(reqid, error);
       }
@@ -262,7 +263,7 @@ export class SftpTestServer extends EventEmitter {
         const names = [];
         for (const name of entry.entries) {
           const stats = await fsp.lstat(join(realFolder, name)).catch(() => null);
-          if (stats) names.push({ filename: name, longname: name, attrs: toAttrs(stats) });
+          if (stats) names.push({ filename: name, longname: name, attrs: toSftpAttrs(stats) });
         }
         if (names.length === 0) return sftp.status(reqid, STATUS_CODE.EOF);
         sftp.name(reqid, names);
@@ -317,28 +318,7 @@ export class SftpTestServer extends EventEmitter {
   }
 }
 
-function toAttrs(stats: { mode: number; uid: number; gid: number; size: number; atimeMs: number; mtimeMs: number }) {
-  return {
-    mode: stats.mode,
-    uid: stats.uid,
-    gid: stats.gid,
-    size: stats.size,
-    atime: Math.floor(stats.atimeMs / 1000),
-    mtime: Math.floor(stats.mtimeMs / 1000),
-  };
-}
 
-function statusFor(error: unknown): number {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-      return STATUS_CODE.NO_SUCH_FILE;
-    case 'EACCES':
-    case 'EPERM':
-      return STATUS_CODE.PERMISSION_DENIED;
-    default:
-      return STATUS_CODE.FAILURE;
-  }
-}
 
 function messageFor(error: unknown): string {
   return (error as Error).message ?? 'Failure';

@@ -1,42 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { JobView } from '@shared/ipc/channels/queue';
 import type { JobState } from '@shared/queue/job-types';
+import { createJob } from '@shared/queue/job-schedule';
 import { formatBytes, jobActions, reasonKeys, stepStatuses, upsertJob, uploadPercent } from './job-display';
 
+/** A job as the queue creates it (shared createJob), in the given state, as main sends it to the renderer. */
 function job(state: JobState, overrides: Partial<JobView> = {}): JobView {
+  const created = createJob(
+    { id: 'j1', connectionId: 'cn1', providerId: 'mediasflow-sftp', channel: 'sms', sendType: 'marketing', campaignName: 'Soldes', templateId: '1001', idDelivery: 'D1' },
+    new Date('2025-06-16T08:00:00.000Z'),
+  );
   return {
-    id: 'j1',
-    connectionId: 'cn1',
-    providerId: 'mediasflow-sftp',
-    channel: 'sms',
-    sendType: 'marketing',
-    campaignName: 'Soldes',
-    templateId: '1001',
-    idDelivery: 'D1',
-    part: null,
-    programmedAt: null,
+    ...created,
     state,
-    waitingFor: null,
-    remoteName: null,
-    temporaryName: null,
-    stampAt: null,
-    attempts: 0,
-    consecutiveFailures: 0,
-    nextAttemptAt: null,
-    uploadedBytes: 0,
-    totalBytes: null,
-    mayBeOnServer: false,
-    cancelRequested: false,
-    onServerAt: null,
-    ackPolls: 0,
-    nextPollAt: null,
-    lastPolledAt: null,
-    campaignId: null,
-    reason: null,
-    lastError: null,
-    createdAt: '2025-06-16T08:00:00.000Z',
-    updatedAt: '2025-06-16T08:00:00.000Z',
-    history: [{ at: '2025-06-16T08:00:00.000Z', event: 'created', from: null, to: 'queued' }],
     connectionName: 'Démo MediasFlow',
     remoteFolder: '/Campagnes/SMS',
     fileBytes: 2048,
