@@ -55,7 +55,9 @@ export function createAppSlice(client: ApiClient): StateCreator<DropdeskState, [
     },
 
     showSection(section) {
-      set({ section });
+      // An error belongs to the screen it came from; an information notice
+      // (e.g. "your drop is in the queue") is meant for the next screen.
+      set((state) => ({ section, notice: state.notice?.kind === 'error' ? null : state.notice }));
     },
 
     async setLanguage(language) {
