@@ -16,6 +16,7 @@ const commands: Record<string, CommandLoader> = {
   drop: async () => (await import('./commands/drop-command')).dropCommand,
   'queue run': async () => (await import('./commands/queue-run-command')).queueRunCommand,
   'queue status': async () => (await import('./commands/queue-status-command')).queueStatusCommand,
+  'queue cancel': async () => (await import('./commands/queue-cancel-command')).queueCancelCommand,
 };
 
 const usage = `Dropdesk — ligne de commande

@@ -76,6 +76,34 @@ describe('CLI: connection add, drop, queue run --until-idle, queue status', () =
     ]);
   });
 
+  it('queue cancel: a queued drop is cancelled; too late (at the provider, already cancelled) or unknown exits 2', async () => {
+    const dropped = await cli('drop', '--connection', 'MF', '--list', listFile, '--name', 'Annulée', '--template', '2725', '--type', 'notification', '--data-dir', dataDir, '--json');
+    expect(dropped.code, dropped.stderr).toBe(0);
+    const { job } = JSON.parse(dropped.stdout);
+    const cancelled = await cli('queue', 'cancel', '--job', job, '--json', '--data-dir', dataDir);
+    expect(cancelled.code, cancelled.stderr).toBe(0);
+    expect(JSON.parse(cancelled.stdout)).toEqual({ job, state: 'cancelled' });
+
+    const again = await cli('queue', 'cancel', '--job', job, '--json', '--data-dir', dataDir);
+    expect(again.code).toBe(2);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toMatch(/terminé/);
+
+    const { jobs } = JSON.parse((await cli('queue', 'status', '--json', '--data-dir', dataDir)).stdout);
+    const accepted = jobs.find((line: { state: string }) => line.state === 'accepted');
+    const late = await cli('queue', 'cancel', '--job', accepted.id, '--json', '--data-dir', dataDir);
+    expect(late.code).toBe(2);
+    expect(late.stdout).toBe('');
+    expect(late.stderr).toMatch(/déjà chez le fournisseur/);
+
+    const unknown = await cli('queue', 'cancel', '--job', 'jnotajob00', '--json', '--data-dir', dataDir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/n'existe pas/);
+    expect((await cli('queue', 'cancel', '--json', '--data-dir', dataDir)).code).toBe(2);
+    // The cancelled drop never got a name on the server.
+    expect(jobs.find((line: { id: string }) => line.id === job)).toMatchObject({ state: 'cancelled', remoteName: null });
+  });
+
   it('a marketing drop outside the window exits 2 with the next allowed slot on stderr and nothing on stdout', async () => {
     const result = await cli('drop', '--connection', 'MF', '--list', listFile, '--name', 'Promo', '--template', '2725', '--at', nextSundayText(), '--data-dir', dataDir, '--json');
     expect(result.code).toBe(2);
