@@ -5,6 +5,7 @@
  */
 import type { Channel, ProviderId } from '../providers/provider-ids';
 import type { SendType } from '../scheduling/send-window';
+import type { RestJobEvent, RestProgress } from './rest/rest-job-types';
 
 /** In the order the user sees them. */
 export const jobStates = ['queued', 'waiting', 'uploading', 'awaiting-ack', 'accepted', 'rejected', 'failed', 'held', 'cancelled'] as const;
@@ -34,7 +35,7 @@ export interface JobPart {
 
 export interface HistoryEntry {
   at: string;
-  event: JobEventType | 'created';
+  event: JobEventType | RestJobEvent['type'] | 'created';
   from: JobState | null;
   to: JobState;
   /** Catalogue key under queue.notes, when something worth telling happened. */
@@ -100,6 +101,8 @@ export interface Job {
   createdAt: string;
   updatedAt: string;
   history: HistoryEntry[];
+  /** MediasFlow REST jobs only: the steps of the API drop (shared/queue/rest/). */
+  rest?: RestProgress;
 }
 
 export type LandedStage = 'dropped' | 'processing' | 'answered';
@@ -148,6 +151,7 @@ export type TransitionErrorCode =
   | 'programmed-time-in-past'
   | 'cancel-requested'
   | 'may-be-on-server'
+  | 'result-unknown'
   | 'invalid-event';
 
 export interface TransitionError {
@@ -155,7 +159,7 @@ export interface TransitionError {
   /** Plain French (queue.transitionErrors). */
   message: string;
   state: JobState;
-  event: JobEventType;
+  event: JobEventType | RestJobEvent['type'];
 }
 
 export type TransitionResult = { ok: true; job: Job } | { ok: false; error: TransitionError };
