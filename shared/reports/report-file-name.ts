@@ -8,7 +8,7 @@
  * clock. The drop names also accept the AAAAMMDD_HHMNSS stamp form, so the report
  * stamp is accepted in that form too (…_636956_20241126_113037.csv).
  */
-import { parseParisCompactStamp } from './paris-time';
+import { parseStampInstant } from '../scheduling/paris-time';
 
 export interface ReportFileName {
   /** Base name of the file, without any folder. */
@@ -51,15 +51,15 @@ export function parseReportFileName(path: string): ReportFileName | null {
   } else {
     return null;
   }
-  const instant = parseParisCompactStamp(stamp);
-  if (Number.isNaN(instant)) return null;
+  const instant = /^\d{14}$/.test(stamp) ? parseStampInstant(stamp) : null;
+  if (!instant) return null;
   const folders = path.split(/[/\\]/).slice(0, -1);
   return {
     fileName,
     dropBaseName,
     campaignId,
     generatedAtStamp: stamp,
-    generatedAt: new Date(instant).toISOString(),
+    generatedAt: instant.toISOString(),
     archived: folders.some((folder) => folder.toLowerCase() === 'archive'),
   };
 }
