@@ -15,13 +15,20 @@ export function stopMentionFor(provider: SmsProvider, options: StopOptions = {})
   return options.stopMention?.trim() || defaultStopMention[provider];
 }
 
-/** AllMySMS's exact rule: the message ends with "STOP au 36180", after a space or a line break. */
+/**
+ * AllMySMS's rule (API §4.2), the only one in Dropdesk: the message ends with
+ * exactly "STOP au 36180" (this case, nothing after it), preceded by a space
+ * or a line break. The composer's warning and the drop check both call it.
+ */
 export function endsWithAllMySmsStop(message: string): boolean {
   const mention = defaultStopMention.allmysms as string;
   if (!message.endsWith(mention)) return false;
   const before = message.length - mention.length - 1;
   return before < 0 || message[before] === ' ' || message[before] === '\n';
 }
+
+/** A near miss of the AllMySMS ending ("stop au 36180", extra spaces, trailing blanks) that the one-click fix rewrites. */
+const allMySmsStopNearMiss = /(^|[ \n])stop\s+au\s+36180\s*$/i;
 
 /** "STOP" followed by a 5-digit short number ("STOP 36184", "STOP au 36180", "STOP SMS au 36111"). */
 const anyStopMention = /\bSTOP\s+(?:SMS\s+)?(?:au\s+)?\d{5}\b/;
@@ -36,11 +43,16 @@ export function hasStopMention(provider: SmsProvider, message: string, options: 
 /**
  * Adds the provider's mention at the end, after a space (not a line break:
  * AllMySMS counts '\n' twice). Unchanged when it is already there or when the
- * provider adds it itself.
+ * provider adds it itself; an AllMySMS ending that only misses the exact case
+ * or has trailing blanks ("stop au 36180 ") is rewritten to the exact mention.
  */
 export function appendStopMention(provider: SmsProvider, message: string, options: StopOptions = {}): string {
   const mention = stopMentionFor(provider, options);
   if (mention === null || hasStopMention(provider, message, options)) return message;
+  if (provider === 'allmysms' && allMySmsStopNearMiss.test(message)) {
+    // Rewrite the near miss in place rather than adding a second mention.
+    return message.replace(allMySmsStopNearMiss, (_whole, separator: string) => `${separator}${mention}`);
+  }
   const body = message.replace(/[ \t]+$/, '');
   if (body === '') return mention;
   return body.endsWith('\n') ? body + mention : `${body} ${mention}`;

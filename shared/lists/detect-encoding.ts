@@ -1,5 +1,6 @@
 import type { TextEncoding } from './list-types';
 import { binaryFileError, utf16FileError } from './list-errors';
+import { decodeWindows1252 } from './windows-1252';
 
 /**
  * Strict UTF-8 when the bytes are valid UTF-8 (with or without BOM), otherwise
@@ -40,21 +41,3 @@ function refuseNonText(bytes: Uint8Array): void {
     if (bytes[i] === 0) throw binaryFileError();
   }
 }
-
-/**
- * Windows-1252 as WHATWG defines it. Node's TextDecoder('windows-1252') decodes
- * 0x80–0x9F as Latin-1 control characters (so € would come out as U+0080);
- * browsers decode them correctly. Remapping that range after decoding gives the
- * same text everywhere and costs one scan.
- */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  const text = new TextDecoder('windows-1252').decode(bytes);
-  return text.replace(c1Controls, (control) => windows1252Upper[control.charCodeAt(0) - 0x80]);
-}
-
-const c1Controls = /[\u0080-\u009f]/g;
-/** 0x80–0x9F; the five bytes Windows-1252 leaves undefined keep their control character, as WHATWG says. */
-export const windows1252Upper: readonly string[] = [
-  '€', '\u0081', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u008d', 'Ž', '\u008f',
-  '\u0090', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u009d', 'ž', 'Ÿ',
-];

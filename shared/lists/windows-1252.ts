@@ -1,9 +1,54 @@
 /**
- * What Windows-1252 can hold: ASCII, Latin-1 from U+00A0 and the 27 characters
- * it places in 0x80–0x9F (€, ’, œ, …). An export in Windows-1252 refuses any
- * other character rather than silently writing "?" instead of the user's data.
+ * Windows-1252, what Excel writes on a French Windows (€ is 0x80): the one
+ * table and codec every part of Dropdesk uses (list import, report files,
+ * list export, the demo box). ASCII, Latin-1 from U+00A0 and the 27
+ * characters it places in 0x80–0x9F (€, ’, œ, …).
  */
-const extraCharacters = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+
+/** 0x80–0x9F; the five bytes Windows-1252 leaves undefined keep their control character, as WHATWG says. */
+export const windows1252Upper: readonly string[] = [
+  '€', '\u0081', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u008d', 'Ž', '\u008f',
+  '\u0090', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u009d', 'ž', 'Ÿ',
+];
+
+const c1Controls = /[\u0080-\u009f]/g;
+
+/**
+ * Windows-1252 as WHATWG defines it. Node's TextDecoder('windows-1252') decodes
+ * 0x80–0x9F as Latin-1 control characters (so € would come out as U+0080);
+ * browsers decode them correctly. Remapping that range after decoding gives the
+ * same text everywhere and costs one scan.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const text = new TextDecoder('windows-1252').decode(bytes);
+  return text.replace(c1Controls, (control) => windows1252Upper[control.charCodeAt(0) - 0x80]);
+}
+
+/** Unicode → byte for the 0x80–0x9F block (the rest of 0x00–0xFF is Latin-1). */
+const upperByCode: ReadonlyMap<number, number> = new Map(windows1252Upper.map((character, index) => [character.charCodeAt(0), 0x80 + index] as [number, number]));
+
+/**
+ * Text → Windows-1252 bytes. A character it cannot hold becomes '?', as Excel
+ * does when saving (a surrogate pair is one character: one '?'); callers that
+ * must not lose data check findWindows1252Unencodable first.
+ */
+export function encodeWindows1252(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) {
+      out[length++] = code;
+    } else {
+      if (code >= 0xd800 && code <= 0xdbff) i++;
+      out[length++] = upperByCode.get(code) ?? 0x3f;
+    }
+  }
+  return out.subarray(0, length);
+}
+
+/** The printable characters of 0x80–0x9F (the table without its five undefined bytes). */
+const extraCharacters = windows1252Upper.filter((character) => character.charCodeAt(0) > 0x9f).join('');
 const unencodable = new RegExp(`[^\\u0000-\\u007f\\u00a0-\\u00ff${extraCharacters}]`, 'gu');
 
 export interface UnencodableReport {
@@ -14,6 +59,7 @@ export interface UnencodableReport {
   firstLine: number;
 }
 
+/** What an export in Windows-1252 refuses rather than silently writing "?" instead of the user's data. */
 export function findWindows1252Unencodable(text: string): UnencodableReport | null {
   unencodable.lastIndex = 0;
   let count = 0;

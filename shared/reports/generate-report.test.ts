@@ -7,7 +7,7 @@ import { encodeReportText } from './report-encoding';
 import { parseReportFileName } from './report-file-name';
 import { categoryOfCode, REPORT_CATEGORIES, type ReportChannel } from './status-codes';
 import { emptyCategoryCounts, type ReportSummary } from './summarize-report';
-import { readParisDeliveryDate } from './paris-time';
+import { readParisDeliveryDate } from './delivery-date';
 
 /** Figures recomputed the slow, obvious way: papaparse objects and plain loops. */
 function naiveFigures(content: string, channel: ReportChannel) {

@@ -14,7 +14,8 @@
  * export).
  */
 import { rawCsvLine } from './csv-export';
-import { formatParisCompactStamp, formatParisDeliveryDate, parseParisCompactStamp } from './paris-time';
+import { formatStamp14, parseStampInstant } from '../scheduling/paris-time';
+import { formatParisDeliveryDate } from './delivery-date';
 import { REPORT_COLUMNS_BY_CHANNEL } from './report-columns';
 import { formatReportFileName, stripCsvExtension, baseNameOf } from './report-file-name';
 import { normaliseOptOutNumber } from './opt-outs';
@@ -77,7 +78,7 @@ const HOUR = 60 * MINUTE;
 export function toInstant(value: InstantInput): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'number') return value;
-  if (/^\d{14}$/.test(value)) return parseParisCompactStamp(value);
+  if (/^\d{14}$/.test(value)) return parseStampInstant(value)?.getTime() ?? NaN;
   return Date.parse(value);
 }
 
@@ -230,7 +231,7 @@ export function* generateReportChunks(options: GenerateReportOptions, chunkRows 
 function versionFileName(options: GenerateReportOptions): { fileName: string; generatedAt: string } {
   const instant = toInstant(options.generatedAt);
   return {
-    fileName: formatReportFileName(options.dropName, options.campaignId, formatParisCompactStamp(instant)),
+    fileName: formatReportFileName(options.dropName, options.campaignId, formatStamp14(instant)),
     generatedAt: new Date(instant).toISOString(),
   };
 }

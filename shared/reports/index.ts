@@ -1,6 +1,6 @@
 /** Delivery reports (issue 5): the pure API the queue, the CLI, the worker and the screens use. */
 export * from './status-codes';
-export * from './paris-time';
+export * from './delivery-date';
 export * from './report-file-name';
 export * from './report-encoding';
 export * from './report-columns';

@@ -16,7 +16,7 @@
  */
 import Papa from 'papaparse';
 import { toSpreadsheetCsv } from './csv-export';
-import { parisWallClockToInstant } from './paris-time';
+import { parisWallFieldsToMs } from '../scheduling/paris-time';
 import { readReportRow, type ParsedReport } from './parse-report';
 import { BLACKLIST_CODES, STOP_CODE } from './status-codes';
 
@@ -218,7 +218,7 @@ function readImportedDate(value: string): string | null {
   const french = /^(\d{2})\/(\d{2})\/(\d{4})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value);
   if (french) {
     const [, day, month, year, hour = '0', minute = '0', second = '0'] = french;
-    const instant = parisWallClockToInstant(+year, +month, +day, +hour, +minute, +second);
+    const instant = parisWallFieldsToMs(+year, +month, +day, +hour, +minute, +second);
     return Number.isNaN(instant) ? null : new Date(instant).toISOString();
   }
   const iso = Date.parse(value);

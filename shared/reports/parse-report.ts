@@ -6,7 +6,7 @@
  * typed array can be transferred out of a Web Worker without copying.
  */
 import { createFieldSpans, readCsvRecord, scanCsvRecords, spanText } from './csv-record-scanner';
-import { readParisDeliveryDate } from './paris-time';
+import { readParisDeliveryDate } from './delivery-date';
 import { readReportHeader, REQUIRED_REPORT_COLUMNS, type ReportColumnName, type ReportHeader } from './report-columns';
 import { decodeReportBytes, type ReportTextEncoding } from './report-encoding';
 import { categoryIndexTable, CATEGORY_INDEX, categoryOfCode, statusCodeInfo, type ReportChannel } from './status-codes';

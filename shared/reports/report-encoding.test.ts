@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeReportBytes, decodeWindows1252, encodeReportText, encodeWindows1252 } from './report-encoding';
+import { decodeWindows1252, encodeWindows1252 } from '../lists/windows-1252';
+import { decodeReportBytes, encodeReportText } from './report-encoding';
 
 describe('report encodings', () => {
   const sample = 'Élodie;Noël;12,50 €;Œuvre – « bis »';

@@ -2,11 +2,9 @@
  * Text encoding of report files, detected as for lists: UTF-8 (with or without BOM)
  * when the bytes are valid UTF-8, else Windows-1252 (what Excel on a French Windows
  * writes). Pure: TextDecoder/TextEncoder exist in Node, the renderer and workers.
- * The Windows-1252 table is the list engine's (shared/lists/detect-encoding.ts).
+ * The Windows-1252 codec is the list engine's (shared/lists/windows-1252.ts).
  */
-import { decodeWindows1252, windows1252Upper } from '../lists/detect-encoding';
-
-export { decodeWindows1252 };
+import { decodeWindows1252, encodeWindows1252 } from '../lists/windows-1252';
 
 export type ReportTextEncoding = 'utf-8' | 'windows-1252';
 
@@ -30,28 +28,6 @@ export function decodeReportBytes(bytes: Uint8Array): DecodedText {
     // Not valid UTF-8: a legacy Windows file. windows-1252 maps every byte, it cannot fail.
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', hadBom };
   }
-}
-
-/** Unicode → Windows-1252 for the 0x80–0x9F block (the rest of 0x00–0xFF is Latin-1). */
-const CP1252_HIGH: ReadonlyMap<number, number> = new Map(
-  windows1252Upper.map((character, index) => [character.charCodeAt(0), 0x80 + index] as [number, number]),
-);
-
-/** Characters Windows-1252 cannot hold become '?', as Excel does when saving. */
-export function encodeWindows1252(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) {
-      out[length++] = code;
-    } else {
-      // A surrogate pair is one character: one '?'.
-      if (code >= 0xd800 && code <= 0xdbff) i++;
-      out[length++] = CP1252_HIGH.get(code) ?? 0x3f;
-    }
-  }
-  return out.subarray(0, length);
 }
 
 /** Encodes text for a file: UTF-8 (BOM optional) or Windows-1252. */

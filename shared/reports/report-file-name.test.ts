@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatReportFileName,
-  latestReportVersion,
   parseReportFileName,
   reportMatchesDrop,
   sortReportVersions,
@@ -68,15 +67,36 @@ describe('report file names (§4.1)', () => {
       ['20241117150000', false],
       ['20241119150000', true],
     ]);
-    expect(latestReportVersion(['d_1_20241117150000.csv', 'd_1_20241119150000.csv', 'd_1_20241116151054.csv'])?.generatedAtStamp).toBe(
-      '20241119150000',
-    );
-    expect(latestReportVersion([])).toBeNull();
   });
 
   it('writes the name the provider writes', () => {
     expect(formatReportFileName('2725-4546-Soldes_20221015103000.csv', 483443, '20221016110000')).toBe(
       '2725-4546-Soldes_20221015103000_483443_20221016110000.csv',
     );
+  });
+});
+
+describe('a report belongs to its drop (the guide\u2019s examples)', () => {
+  const reportOf = (drop: string, file: string, campaignId?: string): boolean => {
+    const report = parseReportFileName(file);
+    return report !== null && reportMatchesDrop(report, drop, campaignId);
+  };
+
+  it('matches immediate and programmed drops, upper-case extension too, with or without .csv on the drop name', () => {
+    expect(reportOf('428992-MEDIAFLOWSMS-NOM DE MA CAMPAGNE_20241116150000.csv', '428992-MEDIAFLOWSMS-NOM DE MA CAMPAGNE_20241116150000_483443_20241116151054.csv', '483443')).toBe(true);
+    expect(
+      reportOf('428992-MEDIAFLOWSMS-NOM DE MA CAMPAGNE_20241126110000-PROG_202411261130.csv', '428992-MEDIAFLOWSMS-NOM DE MA CAMPAGNE_20241126110000-PROG_202411261130_636956_20241126113037.CSV'),
+    ).toBe(true);
+    expect(reportOf('1-DDA-X_20241116150000', '1-DDA-X_20241116150000_7_20241117150000.csv', '7')).toBe(true);
+  });
+
+  it('rejects other drops, other campaigns and other shapes', () => {
+    const drop = '1-DDA-X_20241116150000.csv';
+    expect(reportOf(drop, '1-DDB-X_20241116150000_7_20241117150000.csv')).toBe(false);
+    expect(reportOf(drop, '1-DDA-X_20241116150000_7_20241117150000.csv', '8')).toBe(false);
+    expect(reportOf(drop, '1-DDA-X_20241116150000.csv')).toBe(false);
+    expect(reportOf(drop, '1-DDA-X_20241116150000_7_20241117150000.txt')).toBe(false);
+    expect(reportOf(drop, '1-DDA-X_20241116150000-PROG_202411171500_7_20241117150000.csv')).toBe(false);
+    expect(reportOf(drop, '1-DDA-X_20241116150000_7_2024111715000.csv')).toBe(false);
   });
 });

@@ -7,8 +7,11 @@
  * from the right. The extension may be upper case. The report stamp is a Paris wall
  * clock. The drop names also accept the AAAAMMDD_HHMNSS stamp form, so the report
  * stamp is accepted in that form too (…_636956_20241126_113037.csv).
+ *
+ * The only reader of report names: the report fetcher, the demo box and the
+ * report parser all call it.
  */
-import { parseParisCompactStamp } from './paris-time';
+import { parseStampInstant } from '../scheduling/paris-time';
 
 export interface ReportFileName {
   /** Base name of the file, without any folder. */
@@ -24,6 +27,10 @@ export interface ReportFileName {
   /** True when the path is under Report/archive (moved there after 7 days). */
   archived: boolean;
 }
+
+/** Where MediasFlow publishes reports (§4), and where it moves them after 7 days. */
+export const mediasflowReportFolder = '/Campagnes/Report';
+export const mediasflowReportArchiveFolder = '/Campagnes/Report/archive';
 
 const COMPACT = /^(.+)_(\d+)_(\d{14})\.csv$/i;
 const SPLIT = /^(.+)_(\d+)_(\d{8})_(\d{6})\.csv$/i;
@@ -51,15 +58,15 @@ export function parseReportFileName(path: string): ReportFileName | null {
   } else {
     return null;
   }
-  const instant = parseParisCompactStamp(stamp);
-  if (Number.isNaN(instant)) return null;
+  const instant = /^\d{14}$/.test(stamp) ? parseStampInstant(stamp) : null;
+  if (!instant) return null;
   const folders = path.split(/[/\\]/).slice(0, -1);
   return {
     fileName,
     dropBaseName,
     campaignId,
     generatedAtStamp: stamp,
-    generatedAt: new Date(instant).toISOString(),
+    generatedAt: instant.toISOString(),
     archived: folders.some((folder) => folder.toLowerCase() === 'archive'),
   };
 }
@@ -104,7 +111,3 @@ export function sortReportVersions(paths: readonly string[]): ReportFileName[] {
   return [...byName.values()].sort(compareReportVersions);
 }
 
-export function latestReportVersion(paths: readonly string[]): ReportFileName | null {
-  const versions = sortReportVersions(paths);
-  return versions.length > 0 ? versions[versions.length - 1] : null;
-}

@@ -8,7 +8,7 @@
  * delivered / (recipients − notSent − blacklisted) isolates the operators' side for
  * comparisons across campaigns. Both are 0 when the denominator is 0.
  */
-import { formatParisLabel, parisOffsetAt } from './paris-time';
+import { formatParisDateTime, parisOffsetMs, toParisParts } from '../scheduling/paris-time';
 import { ROW_HAS_REPLY, ROW_MF_ALLOW_FALSE, ROW_MF_VALID_FALSE, type ParsedReport } from './parse-report';
 import {
   CATEGORY_INDEX,
@@ -245,16 +245,16 @@ function buildTimeline(hourTotals: Map<number, number>, hourDelivered: Map<numbe
     bucket: byHour ? 'hour' : 'day',
     points: starts.map((start) => {
       const bucket = totals.get(start) ?? { delivered: 0, total: 0 };
-      return { start: new Date(start).toISOString(), label: formatParisLabel(start, !byHour), ...bucket };
+      return { start: new Date(start).toISOString(), label: byHour ? formatParisDateTime(start) : toParisParts(start).dateKey, ...bucket };
     }),
   };
 }
 
 function parisDayStartOfHour(utcHour: number): number {
   const instant = utcHour * HOUR_MS;
-  const offset = parisOffsetAt(instant);
+  const offset = parisOffsetMs(instant);
   const wallDay = Math.floor((instant + offset) / DAY_MS) * DAY_MS;
   // Midnight Paris is never inside a DST gap (changes happen at 02:00/03:00), so the
   // offset at that midnight is the offset just before it.
-  return wallDay - parisOffsetAt(wallDay - offset);
+  return wallDay - parisOffsetMs(wallDay - offset);
 }

@@ -5,6 +5,7 @@ import {
   formatStamp14,
   isValidWallClock,
   parisWallClockToInstant,
+  parisWallFieldsToMs,
   parseParisDateTime,
   parseStampDigits,
   parseStampInstant,
@@ -89,5 +90,32 @@ describe('text and stamps', () => {
     expect(parseStampDigits('20221315103000')).toBeNull();
     expect(parseStampDigits('2022101510300')).toBeNull();
     expect(parseStampInstant('20241116150000')).toEqual(new Date('2024-11-16T14:00:00Z'));
+  });
+});
+
+describe('parisWallFieldsToMs (the allocation-free form report readers use)', () => {
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  it('uses +01:00 in winter and +02:00 in summer', () => {
+    expect(iso(parisWallFieldsToMs(2024, 11, 16, 15, 10, 54))).toBe('2024-11-16T14:10:54.000Z');
+    expect(iso(parisWallFieldsToMs(2024, 7, 14, 12, 0, 0))).toBe('2024-07-14T10:00:00.000Z');
+  });
+
+  it('makes parisWallClockToInstant\u2019s DST choices: spring gap forward, autumn overlap earlier', () => {
+    expect(iso(parisWallFieldsToMs(2025, 3, 30, 1, 59, 59))).toBe('2025-03-30T00:59:59.000Z');
+    expect(iso(parisWallFieldsToMs(2025, 3, 30, 2, 30, 0))).toBe('2025-03-30T01:30:00.000Z');
+    expect(iso(parisWallFieldsToMs(2025, 3, 30, 3, 0, 0))).toBe('2025-03-30T01:00:00.000Z');
+    expect(iso(parisWallFieldsToMs(2025, 10, 26, 2, 30, 0))).toBe('2025-10-26T00:30:00.000Z');
+    expect(iso(parisWallFieldsToMs(2025, 10, 26, 3, 0, 0))).toBe('2025-10-26T02:00:00.000Z');
+    for (const fields of [[2025, 3, 30, 2, 30, 0], [2025, 10, 26, 2, 30, 0], [2024, 1, 15, 12, 30, 0]] as const) {
+      const [year, month, day, hour, minute, second] = fields;
+      const resolved = parisWallClockToInstant({ year, month, day, hour, minute, second });
+      expect(resolved.ok && resolved.instant.getTime()).toBe(parisWallFieldsToMs(year, month, day, hour, minute, second));
+    }
+  });
+
+  it('rejects impossible dates', () => {
+    expect(parisWallFieldsToMs(2024, 2, 30)).toBeNaN();
+    expect(parisWallFieldsToMs(2024, 13, 1)).toBeNaN();
+    expect(parisWallFieldsToMs(2024, 1, 1, 24)).toBeNaN();
   });
 });

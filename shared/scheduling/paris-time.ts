@@ -225,3 +225,28 @@ export function isoWeekdayOfDateKey(dateKey: string): number {
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return weekday === 0 ? 7 : weekday;
 }
+
+const offsetByWallHour = new Map<number, number>();
+
+/**
+ * Instant (epoch ms) of Paris wall-clock fields, NaN when the date is
+ * impossible: parisWallClockToInstant's choices (earlier autumn instant,
+ * spring gap moved forward) without its allocations, the offset cached per
+ * wall hour, for the readers of a million report rows (a few hundred distinct
+ * hours). Month is 1-based.
+ */
+export function parisWallFieldsToMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)) return NaN;
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (Number.isNaN(wallAsUtc) || new Date(wallAsUtc).getUTCDate() !== day) return NaN;
+  const wallHourKey = Math.floor(wallAsUtc / HOUR_MS);
+  let offset = offsetByWallHour.get(wallHourKey);
+  if (offset === undefined) {
+    const resolved = parisWallClockToInstant({ year, month, day, hour, minute: 0, second: 0 });
+    if (!resolved.ok) return NaN;
+    offset = wallHourKey * HOUR_MS - resolved.instant.getTime();
+    if (offsetByWallHour.size > 10_000) offsetByWallHour.clear();
+    offsetByWallHour.set(wallHourKey, offset);
+  }
+  return wallAsUtc - offset;
+}

@@ -1,7 +1,6 @@
-import iconv from 'iconv-lite';
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { ExportEncoding } from '@shared/lists/list-types';
-import { findWindows1252Unencodable } from '@shared/lists/windows-1252';
+import { encodeWindows1252, findWindows1252Unencodable } from '@shared/lists/windows-1252';
 
 /**
  * Bytes of an exported list. UTF-8 is written without BOM: the providers read
@@ -21,5 +20,5 @@ export function encodeExport(text: string, encoding: ExportEncoding): Uint8Array
       { count: unencodable.count, examples: unencodable.examples.join(' '), line: unencodable.firstLine },
     );
   }
-  return iconv.encode(text, 'windows-1252');
+  return encodeWindows1252(text);
 }

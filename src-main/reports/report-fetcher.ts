@@ -7,8 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fsp } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
-import { mediasflowReportArchiveFolder, mediasflowReportFolder } from '@shared/providers/mediasflow/mediasflow-report-name';
-import { reportMatchesDrop, sortReportVersions, type ReportFileName } from '@shared/reports/report-file-name';
+import { mediasflowReportArchiveFolder, mediasflowReportFolder, reportMatchesDrop, sortReportVersions, type ReportFileName } from '@shared/reports/report-file-name';
 import { ConnectorError } from '../connectors/connector-error';
 import { joinRemotePath, type RemoteFileSystem } from '../connectors/remote-file-system';
 

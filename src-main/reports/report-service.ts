@@ -24,7 +24,7 @@ import type {
 } from '@shared/ipc/channels/reports';
 import type { Channel } from '@shared/providers/provider-ids';
 import { diffReportSummaries, reportEvolution } from '@shared/reports/diff-report-summaries';
-import { formatParisLabel } from '@shared/reports/paris-time';
+import { toParisParts } from '@shared/scheduling/paris-time';
 import type { ConnectionConfig } from '../connectors/connection-config';
 import { ConnectorError } from '../connectors/connector-error';
 import { createRemoteFileSystem } from '../connectors/create-remote-file-system';
@@ -338,7 +338,7 @@ export function createReportService(options: ReportServiceOptions) {
       const latest = (await stateOf(record)).versions.at(-1);
       const sendAt = sendAtOf(record);
       if (!latest || !sendAt) continue;
-      const day = formatParisLabel(Date.parse(sendAt), true);
+      const day = toParisParts(Date.parse(sendAt)).dateKey;
       if ((from && day < from) || (to && day > to)) continue;
       const { recipients, stop, clicks } = latest.summary;
       const delivered = latest.summary.categories.delivered;

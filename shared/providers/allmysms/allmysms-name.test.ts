@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allmysmsTemporaryName, buildAllmysmsName, checkAllmysmsSender, cleanAllmysmsCampaignName, endsWithStopMention, parseAllmysmsName } from './allmysms-name';
+import { allmysmsTemporaryName, buildAllmysmsName, checkAllmysmsSender, cleanAllmysmsCampaignName, parseAllmysmsName } from './allmysms-name';
+import { appendStopMention, checkStopMention } from '../../composer/stop-mention';
 
 describe('cleanAllmysmsCampaignName', () => {
   it('keeps letters and digits, drops accents, capitalises words', () => {
@@ -64,6 +65,20 @@ describe('checkAllmysmsSender', () => {
     expect(checkAllmysmsSender('Garage', 'Bonjour, -20% ce week-end. STOP au 36180')).toEqual([]);
     expect(checkAllmysmsSender('Garage', 'Bonjour\nSTOP au 36180')).toEqual([]);
     expect(checkAllmysmsSender('Garage', 'Bonjour')).toEqual(['missing-stop-mention']);
-    expect(endsWithStopMention('xSTOP au 36180')).toBe(false);
+    expect(checkAllmysmsSender('Garage', 'xSTOP au 36180')).toEqual(['missing-stop-mention']);
+  });
+
+  it('uses the composer\u2019s strict rule: "Promo stop au 36180" is refused by both, and the one-click fix passes both', () => {
+    const composer = { provider: 'allmysms' as const, kind: 'marketing' as const, sender: 'Garage' };
+    const nearMisses = ['Promo stop au 36180', 'Promo STOP au 36180 ', 'Promo\nStop Au  36180'];
+    for (const message of nearMisses) {
+      expect(checkAllmysmsSender('Garage', message)).toEqual(['missing-stop-mention']);
+      expect(checkStopMention(message, composer).map((issue) => issue.code)).toEqual(['allmysms-stop-required-for-sender']);
+      const fixed = appendStopMention('allmysms', message);
+      expect(checkAllmysmsSender('Garage', fixed)).toEqual([]);
+      expect(checkStopMention(fixed, composer)).toEqual([]);
+    }
+    expect(appendStopMention('allmysms', 'Promo stop au 36180')).toBe('Promo STOP au 36180');
+    expect(appendStopMention('allmysms', 'Promo\nStop Au  36180')).toBe('Promo\nSTOP au 36180');
   });
 });

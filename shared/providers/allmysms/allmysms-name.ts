@@ -12,6 +12,7 @@
  * The MULT option is never used: duplicates are removed by the list engine.
  */
 import { formatStamp14, parisWallClockToInstant, parseStampDigits } from '../../scheduling/paris-time';
+import { endsWithAllMySmsStop } from '../../composer/stop-mention';
 import { isValidDeliveryId } from '../delivery-id';
 import type { ParsedProviderDate } from '../mediasflow/mediasflow-name';
 
@@ -89,16 +90,11 @@ export function allmysmsTemporaryName(remoteName: string): string {
 
 export type AllmysmsSenderProblem = 'must-start-with-letter' | 'invalid-characters' | 'too-short' | 'too-long' | 'missing-stop-mention';
 
-/** The STOP mention that makes a custom sender count for France, at the very end after a space or line break. */
-export function endsWithStopMention(message: string): boolean {
-  return /(?:^|[ \n])STOP au 36180\s*$/i.test(message.replace(/\r\n?/g, '\n'));
-}
-
 /**
  * AllMySMS sender rules (API §4.2, third column): starts with a letter,
  * unaccented letters, digits or spaces, 3 to 11 characters. With a message
  * sample, also checks the 'STOP au 36180' ending without which the sender is
- * ignored for France.
+ * ignored for France (the composer's rule, endsWithAllMySmsStop: one rule).
  */
 export function checkAllmysmsSender(sender: string, messageSample?: string): AllmysmsSenderProblem[] {
   const problems: AllmysmsSenderProblem[] = [];
@@ -106,6 +102,6 @@ export function checkAllmysmsSender(sender: string, messageSample?: string): All
   if (!/^[A-Za-z0-9 ]*$/.test(sender)) problems.push('invalid-characters');
   if (sender.length < 3) problems.push('too-short');
   if (sender.length > 11) problems.push('too-long');
-  if (messageSample !== undefined && !endsWithStopMention(messageSample)) problems.push('missing-stop-mention');
+  if (messageSample !== undefined && !endsWithAllMySmsStop(messageSample)) problems.push('missing-stop-mention');
   return problems;
 }

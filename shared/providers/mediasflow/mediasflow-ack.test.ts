@@ -8,7 +8,6 @@ import {
   mediasflowAckCodes,
   mediasflowDropFolder,
 } from './mediasflow-ack';
-import { findReportFiles, matchReportFile } from './mediasflow-report-name';
 
 const dropName = '428992-DDABC-NOM DE MA CAMPAGNE_20241116150000.csv';
 
@@ -68,44 +67,5 @@ describe('interpretMediasflowAck', () => {
 
   it('ignores other files', () => {
     expect(interpretMediasflowAck('x.csv', '483443')).toBeNull();
-  });
-});
-
-describe('matchReportFile', () => {
-  it('matches the guide\u2019s immediate and programmed examples', () => {
-    expect(matchReportFile('428992-MEDIAFLOWSMS-NOM DE MA CAMPAGNE_20241116150000.csv', '428992-MEDIAFLOWSMS-NOM DE MA CAMPAGNE_20241116150000_483443_20241116151054.csv')).toEqual({
-      campaignId: '483443',
-      generatedStamp: '20241116151054',
-      generatedAt: new Date('2024-11-16T14:10:54Z'),
-    });
-    expect(
-      matchReportFile(
-        '428992-MEDIAFLOWSMS-NOM DE MA CAMPAGNE_20241126110000-PROG_202411261130.csv',
-        '428992-MEDIAFLOWSMS-NOM DE MA CAMPAGNE_20241126110000-PROG_202411261130_636956_20241126113037.CSV',
-      ),
-    ).toMatchObject({ campaignId: '636956', generatedStamp: '20241126113037' });
-  });
-
-  it('accepts the drop name without .csv', () => {
-    expect(matchReportFile('1-DDA-X_20241116150000', '1-DDA-X_20241116150000_7_20241117150000.csv')).toMatchObject({ campaignId: '7' });
-  });
-
-  it('rejects other drops and other shapes', () => {
-    const drop = '1-DDA-X_20241116150000.csv';
-    expect(matchReportFile(drop, '1-DDB-X_20241116150000_7_20241117150000.csv')).toBeNull();
-    expect(matchReportFile(drop, '1-DDA-X_20241116150000.csv')).toBeNull();
-    expect(matchReportFile(drop, '1-DDA-X_20241116150000_7_20241117150000.txt')).toBeNull();
-    expect(matchReportFile(drop, '1-DDA-X_20241116150000-PROG_202411171500_7_20241117150000.csv')).toBeNull();
-    expect(matchReportFile(drop, '1-DDA-X_20241116150000_7_2024111715000.csv')).toBeNull();
-  });
-
-  it('sorts the successive reports of a drop', () => {
-    const drop = '1-DDA-X_20241116150000.csv';
-    const found = findReportFiles(drop, [
-      '1-DDA-X_20241116150000_7_20241119150000.csv',
-      'other.csv',
-      '1-DDA-X_20241116150000_7_20241116151054.csv',
-    ]);
-    expect(found.map((report) => report.generatedStamp)).toEqual(['20241116151054', '20241119150000']);
   });
 });

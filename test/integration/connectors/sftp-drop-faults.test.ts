@@ -162,11 +162,11 @@ describe('exactly-once drop over SFTP, with faults', () => {
 
   it('(b) killed after the rename while MediasFlow already moved the file to TRAITEMENT OK: found there by IDDELIVERY', async () => {
     const { idDelivery, finalName, tempName, data, seed } = nextDrop();
-    server.faults.afterRename = async (target, srv) => {
-      await srv.mkdirs(ackFolders[0]);
+    server.faults.afterRename = async (target) => {
+      await server.mkdirs(ackFolders[0]);
       const name = target.split('/').pop()!;
-      await rename(srv.realPath(target), srv.realPath(`${ackFolders[0]}/${name}`));
-      await writeFile(srv.realPath(`${ackFolders[0]}/${name}.ar`), '987654\n');
+      await rename(server.realPath(target), server.realPath(`${ackFolders[0]}/${name}`));
+      await writeFile(server.realPath(`${ackFolders[0]}/${name}.ar`), '987654\n');
     };
     const stateFile = join(scratch, `state-b2-${seed}.json`);
     const { exited, output } = startChild({
@@ -216,9 +216,7 @@ describe('exactly-once drop over SFTP, with faults', () => {
 
   it('(c) the connection is cut after the server renamed but before it answered: the retry finds it landed', async () => {
     const { idDelivery, finalName, tempName, data } = nextDrop();
-    server.faults.afterRename = async () => {
-      for (const connection of (server as unknown as { connections: Set<{ _sock: { destroy(): void } }> }).connections) connection._sock.destroy();
-    };
+    server.faults.afterRename = () => server.cutConnections();
     const request = { folder: smsFolder, finalName, tempName, data, searchFolders: ackFolders, recognise: recogniseByIdDelivery(idDelivery) };
     await expect(retryDrop(request)).rejects.toMatchObject({ kind: 'network' });
     delete server.faults.afterRename;
@@ -263,9 +261,9 @@ describe('exactly-once drop over SFTP, with faults', () => {
   it('AllMySMS over SFTP: a file already processed into ARCHIVES as TreatedByMSI_… is recognised and not sent again', async () => {
     const data = makeCampaignFile(10_000, 99);
     const finalName = 'Soldes2025_20250901093000_HQ.csv';
-    server.faults.afterRename = async (target, srv) => {
+    server.faults.afterRename = async (target) => {
       const name = target.split('/').pop()!;
-      await rename(srv.realPath(target), srv.realPath(`/ARCHIVES/TreatedByMSI_${name}`));
+      await rename(server.realPath(target), server.realPath(`/ARCHIVES/TreatedByMSI_${name}`));
     };
     const request = {
       folder: '/SEND_SMS',

@@ -128,8 +128,7 @@ describe('MediasFlow drops through the queue (in-process SFTP server)', () => {
     server.faults.afterRename = () => {
       cuts++;
       // The rename went through but the client never hears it: like a crash right after the rename.
-      const open = (server as unknown as { connections: Set<{ _sock: { destroy(): void } }> }).connections;
-      for (const connection of open) connection._sock.destroy();
+      server.cutConnections();
     };
     await queue.runOnce();
     delete server.faults.afterRename;
