@@ -12,7 +12,7 @@ import { UserFacingError } from '@shared/ipc/ipc-result';
 import { createHandlers } from '../create-handlers';
 import { createMemorySettingsStore } from '../settings/memory-settings-store';
 import { dispatchRequest, type HandlerMap } from './handler-map';
-import { createApi } from '../preload/create-api';
+import { createApi } from '@shared/ipc/create-api';
 
 let dataDir: string;
 let handlers: HandlerMap;
