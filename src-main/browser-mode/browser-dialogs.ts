@@ -35,7 +35,11 @@ export interface BrowserDialogs extends Dialogs {
 
 /** A file name safe on every system, keeping accents (the browser saves it as is). */
 export function safeDownloadName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim();
+  const cleaned = [...name]
+    .map((character) => (character.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(character) ? '_' : character))
+    .join('')
+    .replace(/^\.+/, '')
+    .trim();
   return cleaned.slice(0, 200) || 'dropdesk-export';
 }
 

@@ -29,8 +29,8 @@ import { safeDownloadName, type BrowserDialogs, type PendingDownload } from './b
 export interface BrowserModeServerOptions {
   handlers: HandlerMap;
   dialogs: BrowserDialogs;
-  /** The renderer build folder (index.html + assets). */
-  rendererDir: string;
+  /** The renderer build folder (index.html + assets); pages wait while it is still being built. */
+  rendererDir: string | Promise<string>;
   /** Session folder for uploaded and downloadable files (removed on close). */
   sessionDir: string;
   /** 0 or absent: a free port. */
@@ -116,13 +116,14 @@ function contentDisposition(name: string): string {
 }
 
 export async function startBrowserModeServer(options: BrowserModeServerOptions): Promise<BrowserModeServer> {
-  const { handlers, dialogs, rendererDir, sessionDir, log } = options;
+  const { handlers, dialogs, sessionDir, log } = options;
   const secret = randomBytes(24).toString('base64url');
   const sessionToken = randomBytes(24).toString('base64url');
   const eventStreams = new Set<ServerResponse>();
   const downloads = new Map<string, PendingDownload & { served: Promise<void>; markServed: () => void }>();
   await mkdir(sessionDir, { recursive: true });
-  let gate: GateConfig | undefined;
+  // Known once the server listens (the port is part of it).
+  const gateRef: { current?: GateConfig } = {};
 
   const refuse = (response: ServerResponse, request: IncomingMessage, refusal: GateRefusal | 'key') => {
     options.onRefused?.(refusal, request.method ?? '', request.url ?? '');
@@ -137,6 +138,12 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
   });
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
+    let rendererDir: string;
+    try {
+      rendererDir = await options.rendererDir;
+    } catch {
+      return plain(response, 500, 'L’interface n’a pas pu être construite : voyez le terminal de « npm start ».');
+    }
     const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^[/\\]+/, '');
     const file = join(rendererDir, relative);
     if (!file.startsWith(rendererDir + sep)) return plain(response, 404, 'Introuvable.');
@@ -253,6 +260,7 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const gate = gateRef.current;
     if (!gate) return plain(response, 503, 'Démarrage en cours.');
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = request.method ?? 'GET';
@@ -302,7 +310,7 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
   if (!address || typeof address === 'string') throw new Error('browser mode: the server has no port');
   const port = address.port;
   // Cookies are per host, not per port: one name per server so two instances never mix.
-  gate = { port, cookieName: `dropdesk-${port}`, sessionToken };
+  gateRef.current = { port, cookieName: `dropdesk-${port}`, sessionToken };
   const origin = `http://127.0.0.1:${port}`;
 
   return {

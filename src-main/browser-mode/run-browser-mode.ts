@@ -54,7 +54,16 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const started = performance.now();
-  const { dir: rendererDir } = await ensureRendererBuild(say);
+  // Built while the rest starts: the page waits for it, the address is printed at once.
+  const renderer = ensureRendererBuild(say);
+  const rendererDir = renderer.then(({ dir }) => dir);
+  renderer.then(
+    ({ built }) => built && say(`Interface construite (${Math.round(performance.now() - started)} ms depuis le lancement) : la page s’affiche.`),
+    (error: unknown) => {
+      log('La construction de l’interface a échoué', error);
+      process.exitCode = 1;
+    },
+  );
 
   const dataDir = defaultDataDir();
   mkdirSync(dataDir, { recursive: true });
@@ -62,7 +71,7 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
   const sessionDir = await mkdtemp(join(tmpdir(), 'dropdesk-browser-'));
   const dialogs = createBrowserDialogs(sessionDir);
   const demo = createDemoRuntime({ dataDir, log });
-  let server: BrowserModeServer | undefined;
+  const serverRef: { current?: BrowserModeServer } = {};
   const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   // No secretCipher: browser mode never stores a password (asked once per session).
   const deps: MainDeps = {
@@ -70,12 +79,13 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
     appVersion: version,
     dialogs,
     settings,
-    emit: (event, payload) => server?.emit(event, payload),
+    emit: (event, payload) => serverRef.current?.emit(event, payload),
     log,
     demoEndpoints: demo.endpoints,
   };
   const handlers = createHandlers(deps);
-  server = await startBrowserModeServer({ handlers, dialogs, rendererDir, sessionDir, port: args.port, log });
+  const server = await startBrowserModeServer({ handlers, dialogs, rendererDir, sessionDir, port: args.port, log });
+  serverRef.current = server;
   const services = startAppServices(deps, demo);
 
   say(`Dropdesk (mode navigateur) sur ${server.origin} — prêt en ${Math.round(performance.now() - started)} ms. Adresse à ouvrir (secrète) :`);
@@ -93,7 +103,7 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
     say(`${signal} : arrêt de Dropdesk (listes enregistrées, file d’envoi arrêtée entre deux étapes)…`);
     // No new request once quitting starts; then as the desktop app's quit.
     const steps: Array<[string, () => Promise<void>]> = [
-      ['Arrêt du serveur', async () => server?.close()],
+      ['Arrêt du serveur', () => server.close()],
       ['Enregistrement des listes avant fermeture', () => getListService(deps).flush()],
       ['Arrêt de la file d’envoi', async () => (await services).stop()],
       ['Enregistrement des paramètres', () => settings.flush()],

@@ -264,6 +264,10 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       .catch((error: unknown) => problems.push(`download: ${String(error)}`))
       .finally(() => deliveryOf(token).resolve());
   });
+  // For tests that replay an event of main's on the page: it goes out through the server's event stream.
+  await page.exposeFunction('__dropdeskEmit', (event: EventChannel, payload: unknown) =>
+    server.emit(event, payload as EventPayload<typeof event>),
+  );
   await page.goto(server.url);
 
   return {
