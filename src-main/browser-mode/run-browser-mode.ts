@@ -55,7 +55,9 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
   }
   const started = performance.now();
   // Built while the rest starts: the page waits for it, the address is printed at once.
-  const renderer = ensureRendererBuild(say);
+  // DROPDESK_BROWSER_RENDERER_DIR: serve an existing build as is, unchecked (the end-to-end suite's).
+  const prebuilt = process.env.DROPDESK_BROWSER_RENDERER_DIR;
+  const renderer = prebuilt ? Promise.resolve({ dir: prebuilt, built: false }) : ensureRendererBuild(say);
   const rendererDir = renderer.then(({ dir }) => dir);
   renderer.then(
     ({ built }) => built && say(`Interface construite (${Math.round(performance.now() - started)} ms depuis le lancement) : la page s’affiche.`),

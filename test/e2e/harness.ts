@@ -113,7 +113,8 @@ export interface RunningApp {
 
 let sharedBrowser: Promise<Browser> | undefined;
 
-function launchBrowser(): Promise<Browser> {
+/** The Chromium shared by the apps of a test file (Debian's, headless, nothing from the network). */
+export function launchBrowser(): Promise<Browser> {
   sharedBrowser ??= chromium.launch({
     executablePath: process.env.DROPDESK_CHROMIUM ?? '/usr/bin/chromium',
     args: [
