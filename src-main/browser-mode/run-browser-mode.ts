@@ -53,14 +53,13 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
     say(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
-  const started = performance.now();
   // Built while the rest starts: the page waits for it, the address is printed at once.
   // DROPDESK_BROWSER_RENDERER_DIR: serve an existing build as is, unchecked (the end-to-end suite's).
   const prebuilt = process.env.DROPDESK_BROWSER_RENDERER_DIR;
   const renderer = prebuilt ? Promise.resolve({ dir: prebuilt, built: false }) : ensureRendererBuild(say);
   const rendererDir = renderer.then(({ dir }) => dir);
   renderer.then(
-    ({ built }) => built && say(`Interface construite (${Math.round(performance.now() - started)} ms depuis le lancement) : la page s’affiche.`),
+    ({ built }) => built && say(`Interface construite (${Math.round(process.uptime() * 1000)} ms après le lancement) : la page s’affiche.`),
     (error: unknown) => {
       log('La construction de l’interface a échoué', error);
       process.exitCode = 1;
@@ -90,7 +89,7 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
   serverRef.current = server;
   const services = startAppServices(deps, demo);
 
-  say(`Dropdesk (mode navigateur) sur ${server.origin} — prêt en ${Math.round(performance.now() - started)} ms. Adresse à ouvrir (secrète) :`);
+  say(`Dropdesk (mode navigateur) sur ${server.origin} — prêt ${Math.round(process.uptime() * 1000)} ms après le lancement. Adresse à ouvrir (secrète) :`);
   say(server.url);
   say('Ctrl+C pour quitter.');
   if (args.open && hasDesktop()) openBrowser(server.url, say);
