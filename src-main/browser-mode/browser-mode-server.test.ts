@@ -250,7 +250,8 @@ describe('browser-mode server', () => {
       headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/json' },
       body: encodeWire({ input: { id: view.value.id, encoding: 'utf-8', sendableOnly: false } }),
     });
-    expect(decodeWire(exported.body.toString())).toMatchObject({ ok: true, value: { rows: 11 } });
+    // The path told to the user is the downloaded file's name, not the session folder.
+    expect(decodeWire(exported.body.toString())).toEqual({ ok: true, value: { rows: 11, path: 'excel-windows-1252.csv' } });
     const token = String(exported.headers[browserModeHeaders.downloads]);
     expect(token).toMatch(/^[\w-]+$/);
     expect((await send(server.port, { path: `/api/downloads/${token}` })).status).toBe(403);

@@ -19,6 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { z } from 'zod';
 import type { EventChannel, EventPayload } from '@shared/ipc/channels';
+import type { IpcResult } from '@shared/ipc/ipc-result';
 import { browserModeHeaders, browserModeMaxBodyBytes, fileOpeningChannels } from '@shared/ipc/browser-files';
 import { decodeWire, encodeWire } from '@shared/ipc/wire-codec';
 import { dispatchRequest, type HandlerMap } from '../ipc/handler-map';
@@ -115,6 +116,13 @@ function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** A handler's answer `{ path, … }` for a file it wrote for download names the downloaded file instead. */
+function namedAfterDownload(result: IpcResult<unknown>, download: PendingDownload): IpcResult<unknown> {
+  if (!result.ok || !result.value || typeof result.value !== 'object') return result;
+  const value = result.value as Record<string, unknown>;
+  return value.path === download.path ? { ok: true, value: { ...value, path: download.name } } : result;
+}
+
 export async function startBrowserModeServer(options: BrowserModeServerOptions): Promise<BrowserModeServer> {
   const { handlers, dialogs, sessionDir, log } = options;
   const secret = randomBytes(24).toString('base64url');
@@ -200,7 +208,7 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
       return plain(response, 415, 'Type de contenu refusé.');
     }
 
-    const result = await dialogs.runInRequest(context, () => dispatchRequest(handlers, channel, input, log));
+    let result = await dialogs.runInRequest(context, () => dispatchRequest(handlers, channel, input, log));
     const ready: string[] = [];
     for (const download of context.downloads) {
       const written = await stat(download.path).then(
@@ -212,6 +220,8 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
       const served = new Promise<void>((resolve) => (markServed = resolve));
       downloads.set(download.token, { ...download, served, markServed });
       ready.push(download.token);
+      // The session folder is no place to tell the user about: the file is where the browser saves it.
+      result = namedAfterDownload(result, download);
     }
     response.writeHead(200, {
       ...commonHeaders,
