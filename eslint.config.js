@@ -28,6 +28,17 @@ export default tseslint.config(
     },
   },
   {
+    // The renderer never touches the network: only browser mode's bridge talks to its own server.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/src/bridge/browser-transport.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['fetch', 'XMLHttpRequest', 'EventSource', 'WebSocket'].map((name) => ({ name, message: 'The renderer reaches main through window.api only (src-renderer/src/bridge/).' })),
+      ],
+    },
+  },
+  {
     files: ['src-main/preload/**', 'src-main/electron/ipc-main-bridge.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

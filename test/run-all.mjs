@@ -5,10 +5,29 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'dropdesk-test-'));
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', env: process.env }).status ?? 1;
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const run = (command, args) =>
+  spawnSync(command, args, { stdio: 'inherit', env: process.env, shell: process.platform === 'win32' }).status ?? 1;
+
+// First command after a clone: install what is missing, exactly as `npm install` would.
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const declared = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {})];
+const missing = existsSync(join('node_modules', '.package-lock.json'))
+  ? declared.filter((name) => !existsSync(join('node_modules', name, 'package.json')))
+  : ['node_modules'];
+if (missing.length > 0) {
+  console.error(`npm test: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''} missing — running npm install first.`);
+  if (run(npm, ['install', '--no-audit', '--no-fund']) !== 0) {
+    console.error('npm test: npm install failed (its messages are above).');
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
 
 let passed = 0;
 let failed = 0;

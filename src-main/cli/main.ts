@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Dropdesk command line: `npm run cli -- <command> …`. See README § CLI for
+ * Dropdesk command line: `npm run -s cli -- <command> …`. See README § CLI for
  * the contract (commands, JSON fields, exit codes).
  */
 import { CliError, exitCodes, processIo, type CliCommand, type CliIo } from './cli-io';
@@ -21,7 +21,7 @@ const commands: Record<string, CommandLoader> = {
 
 const usage = `Dropdesk — ligne de commande
 
-Usage : npm run cli -- <commande> [options]
+Usage : npm run -s cli -- <commande> [options]
 
 Commandes :
 ${Object.keys(commands)

@@ -14,7 +14,7 @@ import { createMainServices } from '../main-services';
 import type { MainDeps } from '../main-deps';
 import { createMemorySettingsStore } from '../settings/memory-settings-store';
 import { dispatchRequest, type HandlerMap } from './handler-map';
-import { createApi } from '../preload/create-api';
+import { createApi } from '@shared/ipc/create-api';
 
 let dataDir: string;
 let handlers: HandlerMap;

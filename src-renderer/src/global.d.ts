@@ -2,8 +2,8 @@ import type { DropdeskApi } from '@shared/ipc/channels';
 
 declare global {
   interface Window {
-    /** The typed bridge exposed by the preload (or by the end-to-end harness). */
-    api: DropdeskApi;
+    /** The typed bridge exposed by the preload; absent in browser mode (built by main.tsx). */
+    api: DropdeskApi | undefined;
   }
 }
 

@@ -1,11 +1,15 @@
 import { createRoot } from 'react-dom/client';
+import { createApi } from '@shared/ipc/create-api';
 import { createApiClient } from './bridge/api-client';
+import { createBrowserTransport } from './bridge/browser-transport';
 import { setupI18n } from './i18n/setup-i18n';
 import { connectMainEvents, createDropdeskStore } from './store/dropdesk-store';
 import { App } from './app/app';
 import './styles/app.css';
 
-const client = createApiClient(window.api);
+// The desktop app's preload provides window.api; in browser mode the page builds it over HTTP.
+const api = window.api ?? createApi(createBrowserTransport());
+const client = createApiClient(api);
 const store = createDropdeskStore(client);
 const i18n = setupI18n('fr');
 connectMainEvents(store, client);

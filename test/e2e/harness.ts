@@ -1,23 +1,25 @@
 /**
- * End-to-end harness: the real renderer build in Debian Chromium, bridged to
- * the real main-process handlers running in the test process. Only Electron
- * itself is left out: dialogs are stubbed with paths the test queues, and
- * settings live in memory.
+ * End-to-end harness: the real renderer build in Debian Chromium, driven
+ * through browser mode's own server (src-main/browser-mode/): the same HTTP
+ * + server-sent-events transport, security gate and `window.api` that
+ * `npm start` serves, over the real main-process handlers running in the test
+ * process. Only Electron itself is left out: the files a test "picks" or
+ * "saves" go through the page's file chooser and downloads (Playwright's
+ * filechooser and download events), and settings live in memory.
  */
-import { createServer, type Server } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createHandlers } from '../../src-main/create-handlers';
 import { createMainServices } from '../../src-main/main-services';
 import { dispatchRequest } from '../../src-main/ipc/handler-map';
 import { createMemorySettingsStore } from '../../src-main/settings/memory-settings-store';
-import { contentSecurityPolicy } from '../../src-main/electron/content-security-policy';
 import type { Dialogs, MainDeps } from '../../src-main/main-deps';
 import { createDemoRuntime, startAppServices, type AppServices } from '../../src-main/demo-setup';
+import { createBrowserDialogs } from '../../src-main/browser-mode/browser-dialogs';
+import { startBrowserModeServer, type BrowserModeServer } from '../../src-main/browser-mode/browser-mode-server';
 import type { DemoTimings } from '../../src-main/demo';
 import type { BackoffPolicy } from '../../shared/queue/backoff';
 import type { EventChannel, EventPayload } from '../../shared/ipc/channels';
@@ -29,7 +31,7 @@ const e2eDir = fileURLToPath(new URL('.', import.meta.url));
 export const rendererBuildDir = process.env.DROPDESK_RENDERER_BUILD ?? join(e2eDir, '.renderer-build');
 export const screenshotsDir = join(e2eDir, 'screenshots');
 
-/** Stub of the system dialogs: the test queues the paths the "user" would pick (null = cancel). */
+/** The files the "user" picks or saves: the test queues the paths (null = cancel). */
 export interface StubDialogs extends Dialogs {
   nextOpenFile(path: string | null): void;
   nextSaveFile(path: string | null): void;
@@ -37,78 +39,32 @@ export interface StubDialogs extends Dialogs {
   readonly requests: { kind: 'open' | 'save'; purpose: string; defaultName?: string }[];
 }
 
+interface DialogQueues {
+  open: (string | null)[];
+  save: (string | null)[];
+}
+
+const queuesOf = new WeakMap<StubDialogs, DialogQueues>();
+
 function createStubDialogs(): StubDialogs {
-  const openQueue: (string | null)[] = [];
-  const saveQueue: (string | null)[] = [];
+  const queues: DialogQueues = { open: [], save: [] };
   const requests: StubDialogs['requests'] = [];
-  return {
+  const dialogs: StubDialogs = {
     requests,
-    nextOpenFile: (path) => void openQueue.push(path),
-    nextSaveFile: (path) => void saveQueue.push(path),
+    nextOpenFile: (path) => void queues.open.push(path),
+    nextSaveFile: (path) => void queues.save.push(path),
+    // Used as is only when a test hands these dialogs to main itself; startApp routes them through the page.
     async chooseOpenFile({ purpose }) {
       requests.push({ kind: 'open', purpose });
-      return openQueue.length > 0 ? (openQueue.shift() ?? null) : null;
+      return queues.open.length > 0 ? (queues.open.shift() ?? null) : null;
     },
     async chooseSaveFile({ purpose, defaultName }) {
       requests.push({ kind: 'save', purpose, defaultName });
-      return saveQueue.length > 0 ? (saveQueue.shift() ?? null) : null;
+      return queues.save.length > 0 ? (queues.save.shift() ?? null) : null;
     },
   };
-}
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves the renderer build on 127.0.0.1 with the app's CSP header, as Electron's session adds it. */
-async function serveRendererBuild(): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^[/\\]+/, '');
-    const file = join(rendererBuildDir, relative);
-    if (!file.startsWith(rendererBuildDir + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => {
-        response.writeHead(200, {
-          'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
-          'Content-Security-Policy': contentSecurityPolicy,
-          'Cache-Control': 'no-store',
-        });
-        response.end(body);
-      },
-      () => response.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('server has no port');
-  return { server, url: `http://127.0.0.1:${address.port}/index.html` };
-}
-
-let bridgeScript: Promise<string> | undefined;
-
-/** The preload's createApi bundled for the page (built once per test file). */
-function bundleBridge(): Promise<string> {
-  bridgeScript ??= build({
-    entryPoints: [join(e2eDir, 'bridge-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-    alias: { '@shared': join(e2eDir, '../../shared') },
-  }).then((result) => result.outputFiles[0].text);
-  return bridgeScript;
+  queuesOf.set(dialogs, queues);
+  return dialogs;
 }
 
 export interface StartAppOptions {
@@ -148,11 +104,14 @@ export interface RunningApp {
   notifications: { title: string; body: string }[];
   /** What the demo drop boxes said they did. */
   demoLog: string[];
+  /** The browser-mode server the page talks to. */
+  server: BrowserModeServer;
 }
 
 let sharedBrowser: Promise<Browser> | undefined;
 
-function launchBrowser(): Promise<Browser> {
+/** The Chromium shared by the apps of a test file (Debian's, headless, nothing from the network). */
+export function launchBrowser(): Promise<Browser> {
   sharedBrowser ??= chromium.launch({
     executablePath: process.env.DROPDESK_CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -181,24 +140,40 @@ export async function closeBrowser(): Promise<void> {
 export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'dropdesk-e2e-')));
+  const sessionDir = await mkdtemp(join(tmpdir(), 'dropdesk-e2e-session-'));
   const dialogs = options.dialogs ?? createStubDialogs();
+  const queues = queuesOf.get(dialogs) ?? { open: [], save: [] };
   const events: RunningApp['events'] = [];
   const problems: string[] = [];
-  // Events can only reach the page once it exists; until then they are recorded only.
-  const pageRef: { current?: Page } = {};
+  const serverRef: { current?: BrowserModeServer } = {};
 
   const emit = <E extends EventChannel>(event: E, payload: EventPayload<E>) => {
     events.push({ event, payload });
-    void pageRef.current
-      ?.evaluate(([name, value]) => (window as unknown as { __dropdeskEmit(e: string, p: unknown): void }).__dropdeskEmit(name, value), [
-        event,
-        payload,
-      ] as const)
-      .catch(() => {});
+    serverRef.current?.emit(event, payload);
   };
   const log = (message: string, error?: unknown) => {
     problems.push(`main: ${message}${error ? ` — ${error instanceof Error ? error.stack : String(error)}` : ''}`);
   };
+
+  // Main's dialogs are browser mode's; the test's queued save paths decide whether a save goes ahead.
+  const browserDialogs = createBrowserDialogs(sessionDir);
+  const saveTargets = new Map<string, string>();
+  const mainDialogs: typeof browserDialogs = {
+    runInRequest: browserDialogs.runInRequest,
+    async chooseOpenFile(request) {
+      dialogs.requests.push({ kind: 'open', purpose: request.purpose });
+      return browserDialogs.chooseOpenFile(request);
+    },
+    async chooseSaveFile(request) {
+      dialogs.requests.push({ kind: 'save', purpose: request.purpose, defaultName: request.defaultName });
+      const target = queues.save.shift() ?? null;
+      if (!target) return null;
+      const path = await browserDialogs.chooseSaveFile(request);
+      if (path) saveTargets.set(basename(dirname(path)), target);
+      return path;
+    },
+  };
+
   const notifications: RunningApp['notifications'] = [];
   const demoOptions = options.demo ? (options.demo === true ? {} : options.demo) : null;
   const demoLog: string[] = [];
@@ -208,7 +183,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const deps: MainDeps = {
     dataDir,
     appVersion: '0.0.0-e2e',
-    dialogs,
+    dialogs: mainDialogs,
     settings: createMemorySettingsStore(options.settings),
     emit,
     log,
@@ -226,32 +201,69 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   let services: AppServices | undefined;
   if (demo && demoOptions) services = await startAppServices(deps, mainServices, demo);
 
-  const [{ server, url }, script, browser] = await Promise.all([serveRendererBuild(), bundleBridge(), launchBrowser()]);
+  // A download counts as delivered once Playwright has saved it where the test asked.
+  const delivered = new Map<string, { promise: Promise<void>; resolve: () => void }>();
+  const deliveryOf = (token: string) => {
+    let entry = delivered.get(token);
+    if (!entry) {
+      let resolve = () => {};
+      const promise = new Promise<void>((done) => (resolve = done));
+      entry = { promise, resolve };
+      delivered.set(token, entry);
+    }
+    return entry;
+  };
+  const [server, browser] = await Promise.all([
+    startBrowserModeServer({
+      handlers,
+      dialogs: mainDialogs,
+      rendererDir: rendererBuildDir,
+      sessionDir,
+      log,
+      onRefused: (refusal, method, url) => problems.push(`server: refused (${refusal}) ${method} ${url}`),
+      downloadDelivered: (token) => deliveryOf(token).promise,
+    }),
+    launchBrowser(),
+  ]);
+  serverRef.current = server;
   const context: BrowserContext = await browser.newContext({
     viewport: options.viewport ?? { width: 1360, height: 860 },
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
+    acceptDownloads: true,
     // Nothing leaves the machine: every request but the local server's is refused below.
     serviceWorkers: 'block',
   });
   await context.route(/.*/, (route) => {
-    if (route.request().url().startsWith(url.replace('index.html', ''))) return route.continue();
+    if (route.request().url().startsWith(`${server.origin}/`)) return route.continue();
     problems.push(`network: blocked ${route.request().url()}`);
     return route.abort();
   });
   const page = await context.newPage();
-  pageRef.current = page;
   // Local app, local handlers: anything slower than this is a failure worth seeing quickly.
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => problems.push(`page: ${error.stack ?? error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
-  await page.exposeFunction('__dropdeskInvoke', (channel: string, input: unknown) =>
-    dispatchRequest(handlers, channel, input, log),
+  // The "user" picks the file the test queued (none queued: cancel).
+  page.on('filechooser', (chooser) => {
+    const path = queues.open.shift() ?? null;
+    chooser.setFiles(path ? [path] : []).catch((error: unknown) => problems.push(`filechooser: ${String(error)}`));
+  });
+  page.on('download', (download) => {
+    const token = decodeURIComponent(new URL(download.url()).pathname.split('/').pop() ?? '');
+    const target = saveTargets.get(token);
+    saveTargets.delete(token);
+    (target ? download.saveAs(target) : download.cancel())
+      .catch((error: unknown) => problems.push(`download: ${String(error)}`))
+      .finally(() => deliveryOf(token).resolve());
+  });
+  // For tests that replay an event of main's on the page: it goes out through the server's event stream.
+  await page.exposeFunction('__dropdeskEmit', (event: EventChannel, payload: unknown) =>
+    server.emit(event, payload as EventPayload<typeof event>),
   );
-  await page.addInitScript({ content: script });
-  await page.goto(url);
+  await page.goto(server.url);
 
   return {
     page,
@@ -259,6 +271,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     dataDir,
     events,
     problems,
+    server,
     call: (channel, input) => dispatchRequest(handlers, channel, input, log),
     async screenshot(name) {
       const path = join(screenshotsDir, `${name}.png`);
@@ -273,7 +286,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       await services?.stop();
       // Lists are saved a moment after the last edit: let those saves land before the folder goes.
       await mainServices.lists.flush();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

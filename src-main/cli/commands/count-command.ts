@@ -28,8 +28,8 @@ import { statusCode } from '@shared/lists/check-rows';
 import { UserFacingError } from '@shared/ipc/ipc-result';
 
 const usage = `Usage :
-  npm run cli -- count --jsonl < messages.jsonl
-  npm run cli -- count --list LISTE.csv --template-file MESSAGE.txt --json [--mobile-column NOM] [--default CHAMP=VALEUR]… [--max-segments N]`;
+  npm run -s cli -- count --jsonl < messages.jsonl
+  npm run -s cli -- count --list LISTE.csv --template-file MESSAGE.txt --json [--mobile-column NOM] [--default CHAMP=VALEUR]… [--max-segments N]`;
 
 interface CountArgs {
   jsonl: boolean;

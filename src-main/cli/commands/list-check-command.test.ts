@@ -135,6 +135,16 @@ describe('list check', () => {
     expect(stdout.trim().split('\n')).toHaveLength(1);
   });
 
+  it('through the README invocation (npm run -s cli -- …), stdout is the JSON document alone', async () => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const { stdout } = await promisify(execFile)(npm, ['run', '-s', 'cli', '--', 'list', 'check', 'test/fixtures/lists/excel-windows-1252.csv', '--json'], {
+      cwd: repoRoot,
+      shell: process.platform === 'win32',
+    });
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stdout)).toMatchObject({ encoding: 'windows-1252', rows: 11, sendable: 9 });
+  });
+
   it('as a real process, exit 2 and empty stdout without mobile column', async () => {
     const failure = await promisify(execFile)(
       process.execPath,

@@ -15,7 +15,7 @@ import { checkListBytes, type ListCheckResult } from '@shared/lists/check-list-b
 import { acceptedMobileColumnNames } from '@shared/lists/list-errors';
 import { CliError, exitCodes, printJson, type CliCommand, type CliIo } from '../cli-io';
 
-const usage = 'Usage : npm run cli -- list check FICHIER [--json] [--mobile-column NOM]';
+const usage = 'Usage : npm run -s cli -- list check FICHIER [--json] [--mobile-column NOM]';
 
 interface ListCheckArgs {
   file: string;

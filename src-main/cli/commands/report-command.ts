@@ -22,7 +22,7 @@ import { createReportStore } from '../../reports/report-store';
 import { defaultDataDir } from '../../workspace/default-data-dir';
 import { CliError, exitCodes, printJson, type CliCommand, type CliIo } from '../cli-io';
 
-const usage = 'Usage : npm run cli -- report --job ID [--json] [--data-dir DOSSIER]';
+const usage = 'Usage : npm run -s cli -- report --job ID [--json] [--data-dir DOSSIER]';
 
 interface ReportArgs {
   job: string;
@@ -48,7 +48,7 @@ function parseArgs(args: string[]): ReportArgs {
     else if (arg.startsWith('--data-dir=')) dataDir = arg.slice('--data-dir='.length);
     else throw new CliError(`Argument inconnu : ${arg}\n${usage}`);
   }
-  if (!job) throw new CliError(`Indiquez le dépôt avec --job ID (voir « npm run cli -- queue status »).\n${usage}`);
+  if (!job) throw new CliError(`Indiquez le dépôt avec --job ID (voir « npm run -s cli -- queue status »).\n${usage}`);
   return { job, json, dataDir: dataDir ?? defaultDataDir() };
 }
 

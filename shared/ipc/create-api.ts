@@ -1,7 +1,8 @@
 /**
  * Builds `window.api` from a transport. The preload passes Electron's
- * ipcRenderer; the end-to-end harness passes Playwright's exposed functions,
- * so the renderer runs against exactly the same bridge in both.
+ * ipcRenderer; browser mode (and so the end-to-end suite) passes HTTP + server-
+ * sent events (src-renderer/src/bridge/browser-transport.ts), so the renderer
+ * runs against exactly the same bridge in both.
  * Only channels of the contract get through.
  */
 import {
@@ -10,8 +11,8 @@ import {
   type DropdeskApi,
   type EventChannel,
   type RequestChannel,
-} from '@shared/ipc/channels';
-import type { IpcResult } from '@shared/ipc/ipc-result';
+} from './channels';
+import type { IpcResult } from './ipc-result';
 
 export interface BridgeTransport {
   invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>;
