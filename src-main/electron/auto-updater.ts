@@ -9,6 +9,7 @@ import { app } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { UpdateStatus } from '@shared/updates/update-decision';
 import { createUpdateService, type UpdateService } from '../updates/update-service';
+import { updatesEnabled } from '../updates/updates-enabled';
 
 export interface AutoUpdateOptions {
   isUploading: () => Promise<boolean>;
@@ -17,7 +18,7 @@ export interface AutoUpdateOptions {
 }
 
 export function startAutoUpdates(options: AutoUpdateOptions): UpdateService | null {
-  if (!app.isPackaged || process.env.DROPDESK_UPDATES === 'off') return null;
+  if (!updatesEnabled({ isPackaged: app.isPackaged, env: process.env })) return null;
   const { autoUpdater } = electronUpdater;
   autoUpdater.autoDownload = true;
   autoUpdater.autoInstallOnAppQuit = false;

@@ -50,6 +50,7 @@ function Shell() {
     <div className="app-shell">
       <Sidebar />
       <main className="app-content" id="content">
+        <UpdatePrompt />
         {section === 'lists' && <ListsScreen />}
         {section === 'settings' && <SettingsScreen />}
         {section === 'campaigns' && <CampaignsScreen />}
@@ -58,7 +59,6 @@ function Shell() {
         {section === 'connections' && <ConnectionsScreen />}
       </main>
       <NoticeBar />
-      <UpdatePrompt />
     </div>
   );
 }

@@ -10,7 +10,7 @@ export function UpdatePrompt() {
   const dismiss = useDropdesk((state) => state.dismissUpdate);
   if (update.state === 'ready' && dismissed !== update.version) {
     return (
-      <div className="notice update-prompt" role="status" data-testid="update-prompt">
+      <div className="update-prompt" role="status" data-testid="update-prompt">
         <span className="notice-text">{t('update.ready', { version: update.version })}</span>
         <button type="button" className="button primary small" onClick={() => void install()}>
           {t('update.install')}
@@ -23,7 +23,7 @@ export function UpdatePrompt() {
   }
   if (update.state === 'waiting-for-queue' || update.state === 'installing') {
     return (
-      <div className="notice update-prompt" role="status" data-testid="update-prompt">
+      <div className="update-prompt" role="status" data-testid="update-prompt">
         <span className="notice-text">{t(update.state === 'installing' ? 'update.installing' : 'update.waitingForQueue')}</span>
       </div>
     );
