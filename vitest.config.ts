@@ -32,6 +32,19 @@ export default defineConfig({
           expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
+      {
+        resolve: { alias: { '@shared': sharedDir } },
+        test: {
+          // The built Electron shell: bundle imports, workers, electron-builder around a stand-in Electron.
+          name: 'packaging',
+          include: ['test/packaging/**/*.test.ts'],
+          globalSetup: ['test/packaging/build-once.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -11,5 +11,7 @@ export function createAppHandlers(deps: MainDeps): PartialHandlerMap<keyof AppRe
       return next;
     },
     'app:info': () => ({ version: deps.appVersion, dataDir: deps.dataDir, platform: process.platform }),
+    'update:status': () => deps.updates?.status() ?? { state: 'off' },
+    'update:install': () => deps.updates?.accept() ?? { state: 'off' },
   };
 }

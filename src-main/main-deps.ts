@@ -26,4 +26,6 @@ export interface MainDeps {
   notifier?: import('./queue/queue-types').Notifier;
   /** Where the demo drop boxes listen (src-main/demo/). */
   demoEndpoints?: import('./connections/connection-types').DemoEndpoints;
+  /** Auto-update (packaged desktop app only; absent in development, tests and browser mode). */
+  updates?: import('./updates/update-service').UpdateService;
 }

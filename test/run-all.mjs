@@ -73,6 +73,7 @@ function vitest(project, extraSteps = []) {
 }
 
 vitest('unit');
+vitest('packaging');
 vitest('e2e', [[npx, ['vite', 'build', '--config', 'test/e2e/vite.renderer.config.ts', '--logLevel', 'warn']]]);
 
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -12,6 +12,8 @@ import { createMainWindow, hardenSession } from './main-window';
 import { createWindowEventSink, registerIpcHandlers } from './ipc-main-bridge';
 import { safeStorageCipher } from './safe-storage-cipher';
 import { desktopNotifier } from './desktop-notifier';
+import { startAutoUpdates } from './auto-updater';
+import { isQueueUploading } from '@shared/updates/update-decision';
 // Registers the bundled worker files (electron-vite `?modulePath`) before any handler runs.
 import '../workers/bundled-workers';
 import { createDemoRuntime, startAppServices, type AppServices } from '../demo-setup';
@@ -82,7 +84,16 @@ if (!app.requestSingleInstanceLock()) {
     registerIpcHandlers(handlers, log);
     // Demo drop boxes, sandbox connections and the drop queue (plain Node: src-main/demo-setup).
     const services: Promise<AppServices> = startAppServices(deps, mainServices, demo);
-    void services.then((running) => followNetworkState((online) => running.queue.setOnline(online)));
+    void services.then((running) => {
+      followNetworkState((online) => running.queue.setOnline(online));
+      // Packaged app only: checks now and daily; installs when the user accepts and no drop uploads.
+      deps.updates =
+        startAutoUpdates({
+          isUploading: async () => isQueueUploading((await running.queue.list()).map((job) => job.state)),
+          onStatus: (status) => deps.emit('update:changed', status),
+          log,
+        }) ?? undefined;
+    });
     shutDownBeforeQuit([
       ['Enregistrement des listes avant fermeture', () => mainServices.lists.flush()],
       ['Arrêt de la file d’envoi', async () => (await services).stop()],

@@ -5,11 +5,14 @@
  *   ignores `--import tsx` in a worker's execArgv for the entry module);
  * - in the electron-vite bundle: the emitted chunk, whose path
  *   `bundled-workers.ts` registers (it imports `?modulePath`, which only
- *   electron-vite understands, so only the Electron entry imports it).
+ *   electron-vite understands, so only the Electron entry imports it); in the
+ *   packaged app that path points inside `app.asar`, where a worker thread
+ *   cannot load files, so it is moved to `app.asar.unpacked`.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asarUnpackedPath } from './asar-unpacked-path';
 
 export type WorkerName = 'list-figures' | 'list-check' | 'report-session';
 
@@ -22,7 +25,7 @@ export interface WorkerEntry {
 const bundledPaths = new Map<WorkerName, string>();
 
 export function registerBundledWorker(name: WorkerName, path: string): void {
-  bundledPaths.set(name, path);
+  bundledPaths.set(name, asarUnpackedPath(path));
 }
 
 export function locateWorker(name: WorkerName): WorkerEntry {

@@ -17,6 +17,8 @@ import { createMainServices } from '../../src-main/main-services';
 import { dispatchRequest } from '../../src-main/ipc/handler-map';
 import { createMemorySettingsStore } from '../../src-main/settings/memory-settings-store';
 import type { Dialogs, MainDeps } from '../../src-main/main-deps';
+import type { UpdateService } from '../../src-main/updates/update-service';
+import type { UpdateStatus } from '../../shared/updates/update-decision';
 import { createDemoRuntime, startAppServices, type AppServices } from '../../src-main/demo-setup';
 import { createBrowserDialogs } from '../../src-main/browser-mode/browser-dialogs';
 import { startBrowserModeServer, type BrowserModeServer } from '../../src-main/browser-mode/browser-mode-server';
@@ -79,6 +81,8 @@ export interface StartAppOptions {
    * short delays so a whole drop takes a few seconds.
    */
   demo?: boolean | { timings?: Partial<DemoTimings>; pollBackoff?: BackoffPolicy };
+  /** Auto-update as the packaged app has it, built on main's event sink (off when absent). */
+  updates?: (emit: (status: UpdateStatus) => void) => UpdateService;
 }
 
 /** Short demo delays: the answer comes after ~1.5 s (long enough to see "awaiting the answer"). */
@@ -189,6 +193,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     log,
     ...(demo ? { demoEndpoints: demo.endpoints } : {}),
   };
+  if (options.updates) deps.updates = options.updates((status) => emit('update:changed', status));
   const mainServices = createMainServices(deps, {
     queue: demoOptions
       ? {

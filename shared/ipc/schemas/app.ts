@@ -17,4 +17,6 @@ export const appSchemas = {
     .partial()
     .strict(),
   'app:info': z.undefined(),
+  'update:status': z.undefined(),
+  'update:install': z.undefined(),
 } as const;

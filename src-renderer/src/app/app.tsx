@@ -5,6 +5,7 @@ import type { DropdeskStore } from '../store/dropdesk-store';
 import { StoreProvider, useDropdesk } from '../store/store-context';
 import { Sidebar } from './sidebar';
 import { NoticeBar } from './notice-bar';
+import { UpdatePrompt } from '../features/updates/update-prompt';
 import { ListsScreen } from '../features/lists/lists-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { JobsScreen } from '../features/jobs/jobs-screen';
@@ -49,6 +50,7 @@ function Shell() {
     <div className="app-shell">
       <Sidebar />
       <main className="app-content" id="content">
+        <UpdatePrompt />
         {section === 'lists' && <ListsScreen />}
         {section === 'settings' && <SettingsScreen />}
         {section === 'campaigns' && <CampaignsScreen />}

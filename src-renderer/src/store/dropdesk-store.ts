@@ -12,8 +12,9 @@ import { connectReportEvents, createReportsSlice, type ReportsSlice } from '../f
 import { connectConnectionEvents, createConnectionsSlice, type ConnectionsSlice } from '../features/connections/connections-slice';
 import { connectJobEvents, createJobsSlice, type JobsSlice } from '../features/jobs/jobs-slice';
 import { createSendingSlice, type SendingSlice } from '../features/sending/sending-slice';
+import { connectUpdateEvents, createUpdatesSlice, type UpdatesSlice } from '../features/updates/updates-slice';
 
-export type DropdeskState = AppSlice & ListsSlice & CampaignsSlice & ReportsSlice & ConnectionsSlice & JobsSlice & SendingSlice;
+export type DropdeskState = AppSlice & ListsSlice & CampaignsSlice & ReportsSlice & ConnectionsSlice & JobsSlice & SendingSlice & UpdatesSlice;
 
 export type DropdeskStore = StoreApi<DropdeskState>;
 
@@ -25,6 +26,7 @@ export function createDropdeskStore(client: ApiClient): DropdeskStore {
   const connectionsSlice = createConnectionsSlice(client);
   const jobsSlice = createJobsSlice(client);
   const sendingSlice = createSendingSlice(client);
+  const updatesSlice = createUpdatesSlice(client);
   return createStore<DropdeskState>()(
     subscribeWithSelector((...args) => ({
       ...appSlice(...args),
@@ -34,6 +36,7 @@ export function createDropdeskStore(client: ApiClient): DropdeskStore {
       ...connectionsSlice(...args),
       ...jobsSlice(...args),
       ...sendingSlice(...args),
+      ...updatesSlice(...args),
     })),
   );
 }
@@ -46,6 +49,7 @@ export function connectMainEvents(store: DropdeskStore, client: ApiClient): () =
   const offReports = connectReportEvents(store, client);
   const offConnections = connectConnectionEvents(store, client);
   const offJobs = connectJobEvents(store, client);
+  const offUpdates = connectUpdateEvents(store, client);
   return () => {
     offSettings();
     offLists();
@@ -53,5 +57,6 @@ export function connectMainEvents(store: DropdeskStore, client: ApiClient): () =
     offReports();
     offConnections();
     offJobs();
+    offUpdates();
   };
 }
