@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'test/e2e/.renderer-build', '.bench-data'] },
+  { ignores: ['node_modules', 'out', 'dist', 'test/e2e/.renderer-build', '.browser-renderer', '.bench-data'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: globals.node } },

@@ -6,32 +6,27 @@
  *   npm start [-- --browser] [--port N] [--no-open]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { electronBinary } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
-
-/** Electron's package writes path.txt once its binary is unpacked into dist/. */
-function electronBinary() {
-  try {
-    const packageDir = dirname(require.resolve('electron/package.json'));
-    const pathFile = join(packageDir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
 
 const wantsBrowser = args.includes('--browser');
 const binary = wantsBrowser ? null : electronBinary();
 
+/** The options that only mean something to browser mode, removed before electron-vite sees the rest. */
+function withoutBrowserOptions(list) {
+  const kept = [];
+  for (let index = 0; index < list.length; index += 1) {
+    if (list[index] === '--no-open') continue;
+    if (list[index] === '--port') index += 1;
+    else if (!list[index].startsWith('--port=')) kept.push(list[index]);
+  }
+  return kept;
+}
+
 if (binary) {
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-  const child = spawn(npx, ['electron-vite', 'preview', ...args], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const child = spawn(npx, ['electron-vite', 'preview', ...withoutBrowserOptions(args)], { stdio: 'inherit', shell: process.platform === 'win32' });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
 } else {
   if (!wantsBrowser) console.error('dropdesk: Electron binary absent: starting browser mode.');

@@ -14,6 +14,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileOpeningChannels } from '@shared/ipc/browser-files';
 import type { Dialogs } from '../main-deps';
 
 export interface PendingDownload {
@@ -24,6 +25,7 @@ export interface PendingDownload {
 }
 
 export interface BrowserRequestContext {
+  channel: string;
   /** The file the page sent with a file-opening request; null when the user cancelled. */
   openFile: string | null;
   downloads: PendingDownload[];
@@ -47,8 +49,13 @@ export function createBrowserDialogs(sessionDir: string): BrowserDialogs {
   const requests = new AsyncLocalStorage<BrowserRequestContext>();
   return {
     runInRequest: (context, run) => requests.run(context, run),
-    async chooseOpenFile() {
-      return requests.getStore()?.openFile ?? null;
+    async chooseOpenFile({ purpose }) {
+      const context = requests.getStore();
+      if (context && !Object.prototype.hasOwnProperty.call(fileOpeningChannels, context.channel)) {
+        // The page only picks a file for the channels it knows of: say so rather than act as if the user cancelled.
+        throw new Error(`${context.channel} asks for a file (${purpose}) but is missing from fileOpeningChannels (shared/ipc/browser-files.ts)`);
+      }
+      return context?.openFile ?? null;
     },
     async chooseSaveFile({ defaultName }) {
       const context = requests.getStore();

@@ -276,3 +276,14 @@ describe('browser-mode server', () => {
     expect(refused).toEqual(expect.arrayContaining(['session', 'host', 'origin', 'key']));
   });
 });
+
+describe('browser dialogs', () => {
+  it('refuse, visibly, a file asked for by a channel the page does not pick files for', async () => {
+    const dialogs = createBrowserDialogs(join(tmpdir(), 'dropdesk-unused'));
+    const ask = () => dialogs.chooseOpenFile({ purpose: 'list-import', filters: [] });
+    await expect(dialogs.runInRequest({ channel: 'lists:rename', openFile: null, downloads: [] }, ask)).rejects.toThrow(/fileOpeningChannels/);
+    expect(await dialogs.runInRequest({ channel: 'lists:import-dialog', openFile: '/tmp/a.csv', downloads: [] }, ask)).toBe('/tmp/a.csv');
+    // Outside any request (the CLI-like direct calls of tests): nothing to open.
+    expect(await ask()).toBeNull();
+  });
+});

@@ -170,7 +170,7 @@ export async function startBrowserModeServer(options: BrowserModeServerOptions):
 
   async function invoke(channel: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    const context = { openFile: null as string | null, downloads: [] as PendingDownload[] };
+    const context = { channel, openFile: null as string | null, downloads: [] as PendingDownload[] };
     let input: unknown;
     if (type === 'application/octet-stream') {
       // A file-opening request: the body is the file the user picked in the page.

@@ -1,6 +1,6 @@
 /**
  * Browser mode serves the same renderer build as the end-to-end suite (Vite,
- * `test/e2e/vite.renderer.config.ts`), into `out/browser-renderer/`. It is
+ * `test/e2e/vite.renderer.config.ts`), into `.browser-renderer/` (git-ignored). It is
  * rebuilt only when missing or stale: a hash of the renderer's and shared
  * code's sources (tests excluded), the config and the lock file is kept
  * beside the build.
@@ -11,7 +11,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const browserRendererDir = join(repoRoot, 'out', 'browser-renderer');
+// Outside out/: nothing of browser mode may end up in the packaged app.asar.
+export const browserRendererDir = join(repoRoot, '.browser-renderer');
 const configFile = join(repoRoot, 'test', 'e2e', 'vite.renderer.config.ts');
 const hashFile = '.source-hash';
 

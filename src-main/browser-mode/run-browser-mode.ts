@@ -53,18 +53,14 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
     say(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
-  // Built while the rest starts: the page waits for it, the address is printed at once.
-  // DROPDESK_BROWSER_RENDERER_DIR: serve an existing build as is, unchecked (the end-to-end suite's).
-  const prebuilt = process.env.DROPDESK_BROWSER_RENDERER_DIR;
-  const renderer = prebuilt ? Promise.resolve({ dir: prebuilt, built: false }) : ensureRendererBuild(say);
-  const rendererDir = renderer.then(({ dir }) => dir);
-  renderer.then(
-    ({ built }) => built && say(`Interface construite (${Math.round(process.uptime() * 1000)} ms après le lancement) : la page s’affiche.`),
-    (error: unknown) => {
-      log('La construction de l’interface a échoué', error);
-      process.exitCode = 1;
-    },
-  );
+  // The renderer is checked (and built when stale) once the address is printed: the page waits for it.
+  let rendererReady: (dir: string) => void = () => {};
+  let rendererFailed: (error: unknown) => void = () => {};
+  const rendererDir = new Promise<string>((resolve, reject) => {
+    rendererReady = resolve;
+    rendererFailed = reject;
+  });
+  rendererDir.catch(() => {});
 
   const dataDir = defaultDataDir();
   mkdirSync(dataDir, { recursive: true });
@@ -94,6 +90,20 @@ export async function runBrowserMode(argv: string[]): Promise<void> {
   say(server.url);
   say('Ctrl+C pour quitter.');
   if (args.open && hasDesktop()) openBrowser(server.url, say);
+
+  // DROPDESK_BROWSER_RENDERER_DIR: serve an existing build as is, unchecked (the end-to-end suite's).
+  const prebuilt = process.env.DROPDESK_BROWSER_RENDERER_DIR;
+  (prebuilt ? Promise.resolve({ dir: prebuilt, built: false }) : ensureRendererBuild(say)).then(
+    ({ dir, built }) => {
+      rendererReady(dir);
+      if (built) say(`Interface construite (${Math.round(process.uptime() * 1000)} ms après le lancement) : la page s’affiche.`);
+    },
+    (error: unknown) => {
+      log('La construction de l’interface a échoué', error);
+      rendererFailed(error);
+      process.exitCode = 1;
+    },
+  );
 
   let stopping = false;
   const shutDown = async (signal: string) => {
