@@ -46,7 +46,16 @@ describe('electron-builder.yml', () => {
 
   it('builds a per-user Windows NSIS installer for x64 and arm64, with Start-menu entry and uninstaller', () => {
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: false, createStartMenuShortcut: true, uninstallDisplayName: 'Dropdesk' });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowElevation: false,
+      createStartMenuShortcut: true,
+      createDesktopShortcut: true,
+      uninstallDisplayName: 'Dropdesk',
+      deleteAppDataOnUninstall: false,
+      artifactName: 'Dropdesk-Setup-${version}-${arch}.${ext}',
+    });
   });
 
   it('builds a macOS DMG and zip for x64 and arm64', () => {
@@ -54,6 +63,7 @@ describe('electron-builder.yml', () => {
       { target: 'dmg', arch: ['x64', 'arm64'] },
       { target: 'zip', arch: ['x64', 'arm64'] },
     ]);
+    expect((config.mac as { artifactName?: string }).artifactName).toBe('Dropdesk-${version}-${arch}.${ext}');
   });
 
   it('uses the Dropdesk icon (build/icon.svg rendered to a 1024 × 1024 PNG), not Electron’s', () => {

@@ -113,6 +113,25 @@ describe('app.asar of the packed app', () => {
     expect(files.filter((file) => /\.(ts|tsx|mts|cts|map|node)$/.test(file))).toEqual([]);
     expect(files.filter((file) => /\.test\.[cm]?js$|\/(test|tests|__tests__)\//.test(file))).toEqual([]);
     expect(files.filter((file) => /^\/(src-main|src-renderer|shared|test|bench)\//.test(file))).toEqual([]);
+    // Optional native add-ons (ssh2's cpu-features and nan, bunyan's dtrace-provider) stay out.
+    expect(files.filter((file) => /\/node_modules\/(cpu-features|buildcheck|nan|dtrace-provider)(\/|$)/.test(file))).toEqual([]);
+  });
+
+  it('its node_modules load on their own: every runtime dependency imports from the packed tree', () => {
+    const extracted = join(workDir, 'extracted');
+    asar.extractAll(asarPath, extracted);
+    // Packages that need Electron itself can only be loaded inside it: they must fail on `electron` and nothing else.
+    const script = `for (const name of ${JSON.stringify(Object.keys(manifest.dependencies))}) {
+      try { await import(name); console.log(name + ': ok'); }
+      catch (error) { console.log(name + ': ' + (/['"]electron['"]/.test(String(error.message)) ? 'needs electron' : 'FAILED ' + error.message)); }
+    }`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: extracted, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    console.error(`[packaging] ${run.stdout.trim().split('\n').join(', ')}`);
+    const failed = run.stdout.split('\n').filter((line) => line.includes('FAILED'));
+    expect(failed).toEqual([]);
+    expect(run.stdout).toContain('ssh2: ok');
+    expect(run.stdout).toContain('ftp-srv: ok');
   });
 
   it('weighs less than 30 MB', () => {

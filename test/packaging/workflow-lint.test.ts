@@ -54,6 +54,7 @@ describe('release workflow', () => {
     expect(workflow.on.push.tags).toEqual(['v*']);
     const test = workflow.jobs.test;
     expect(runs(test)).toMatch(/npm ci[\s\S]*electron\/install\.js[\s\S]*npm test/);
+    expect(runs(test)).toContain('does not match package.json version');
   });
 
   it('builds Windows and macOS installers only after the tests pass, into a draft release', () => {
