@@ -132,11 +132,6 @@ export function categoryIndexTable(channel: ReportChannel): Uint8Array {
   return table;
 }
 
-/** i18n key of a code's label, e.g. 'codes.sms.21' in the reports namespace. */
-export function statusLabelKey(channel: ReportChannel, code: string): string {
-  return `codes.${channel}.${code}`;
-}
-
 export interface CategoryColour {
   hex: string;
   /** The spec's colour word when the guide gives one for this category. */

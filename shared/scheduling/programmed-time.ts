@@ -6,8 +6,6 @@
  * answers code 05 — so a time that passed, or is about to, needs the user's
  * decision (the job is held), never a silent change.
  */
-import type { ProviderId } from '../providers/provider-ids';
-import { formatStamp12, formatStamp14 } from './paris-time';
 
 /** Lead the provider needs between the drop and a programmed time (processing, clock drift). */
 export const defaultProgrammedLeadMs = 2 * 60_000;
@@ -27,29 +25,4 @@ export function checkProgrammedTime(programmedAt: Date, now: Date, leadMs = defa
   if (programmedAt.getTime() <= now.getTime()) return { ok: false, code: 'programmed-time-passed', earliest };
   if (programmedAt.getTime() < earliest.getTime()) return { ok: false, code: 'programmed-time-too-soon', earliest };
   return { ok: true };
-}
-
-export type ProviderScheduleEncoding =
-  | {
-      provider: 'mediasflow';
-      /** YYYYMMDDHHMMSS, the upload start in Paris time. */
-      stamp: string;
-      /** YYYYMMDDHHMM of the programmed time, or null for an immediate send. */
-      prog: string | null;
-    }
-  | {
-      provider: 'allmysms';
-      /** YYYYMMDDHHMMSS: the send date — the programmed time, or the upload start for an immediate send. */
-      sendDate: string;
-    };
-
-/**
- * How a provider's file name carries the schedule. `uploadStartedAt` is the
- * instant the upload starts (the name is built then, see the name builders).
- */
-export function encodeSchedule(provider: ProviderId, programmedAt: Date | null, uploadStartedAt: Date): ProviderScheduleEncoding {
-  if (provider === 'mediasflow-sftp') {
-    return { provider: 'mediasflow', stamp: formatStamp14(uploadStartedAt), prog: programmedAt ? formatStamp12(programmedAt) : null };
-  }
-  return { provider: 'allmysms', sendDate: formatStamp14(programmedAt ?? uploadStartedAt) };
 }

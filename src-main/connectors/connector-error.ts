@@ -85,10 +85,6 @@ export class ConnectorError extends Error {
   }
 }
 
-export function isConnectorError(error: unknown): error is ConnectorError {
-  return error instanceof ConnectorError;
-}
-
 export function renderConnectorMessage(kind: ConnectorErrorKind, params: ConnectorErrorParams, language: 'fr' | 'en'): string {
   const catalogue = language === 'fr' ? frConnections : enConnections;
   const template = catalogue.errors[connectorMessageKeys[kind]];

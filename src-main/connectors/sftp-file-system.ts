@@ -1,21 +1,31 @@
 /**
- * RemoteFileSystem over SFTP, on ssh2 directly: its hostVerifier runs during
- * the key exchange, before any credential is sent, which is what host-key
- * pinning needs.
+ * RemoteFileSystem over SFTP with ssh2-sftp-client (the design card's
+ * library). Its connect options go to ssh2 unchanged, so our hostVerifier
+ * runs during the key exchange, before any credential is sent, which is what
+ * host-key pinning needs. The operations run on the client's SFTP channel so
+ * every ssh2 error keeps its status code and level for classify-sftp-error.
+ *
+ * Uploads keep a window as wide as OpenSSH's sftp: 64 writes in flight, each
+ * as large as the server accepts (OpenSSH announces 255 KiB through its
+ * limits extension; other servers get 32 KiB writes), where eight 32 KiB
+ * writes used to cap an upload at 256 KiB per round trip.
  */
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Client, type SFTPWrapper, type FileEntryWithStats, type Stats } from 'ssh2';
+import type { Client, SFTPWrapper, FileEntryWithStats, Stats } from 'ssh2';
+import SftpClient from 'ssh2-sftp-client';
 import { ConnectorError } from './connector-error';
 import { classifySftpError, sftpStatus, type RemoteOperation } from './classify-sftp-error';
 import { defaultTimeoutMs, type SftpConnectionConfig } from './connection-config';
 import { sameFingerprint, sha256Fingerprint } from './host-key';
 import { joinRemotePath, type RemoteEntry, type RemoteFileSystem, type UploadOptions, type UploadSource } from './remote-file-system';
 
-/** Below OpenSSH's 256 KiB packet limit and ssh2's default write length. */
-const writeChunkBytes = 32 * 1024;
-/** Writes kept in flight so a distant server is not paid one round trip per chunk. */
-const writesInFlight = 8;
+/** OpenSSH sftp's request count: writes kept in flight so a distant server is not paid one round trip per chunk. */
+export const sftpWritesInFlight = 64;
+/** OpenSSH's largest write (SFTP_MAX_MSG_LENGTH − 1024), what its limits@openssh.com reply announces. */
+const largestWriteBytes = 255 * 1024;
+/** Servers that announce no limit: the SFTP draft's safe size. */
+const defaultWriteBytes = 32 * 1024;
 const defaultReadTextMaxBytes = 64 * 1024;
 
 export interface SftpFileSystemOptions {
@@ -30,6 +40,7 @@ export class SftpFileSystem implements RemoteFileSystem {
   lastSeenFingerprint: string | null = null;
 
   private client: Client | null = null;
+  private sftpClient: SftpClient | null = null;
   private sftp: SFTPWrapper | null = null;
   private lostConnection: ConnectorError | null = null;
   private readonly operationTimeoutMs: number;
@@ -50,33 +61,30 @@ export class SftpFileSystem implements RemoteFileSystem {
   async connect(): Promise<void> {
     if (this.sftp) return;
     const { host, port } = this.config;
-    const client = new Client();
+    // No global listeners that print: the CLI keeps stdout for its result.
+    const quiet = () => undefined;
+    const sftpClient = new SftpClient('dropdesk', { error: quiet, end: quiet, close: quiet });
+    // The ssh2 Client it drives (untyped in @types/ssh2-sftp-client): events and destroy() come from it.
+    const client = (sftpClient as unknown as { client: Client }).client;
     let hostKeyProblem: ConnectorError | null = null;
+    // ssh2-sftp-client rewraps errors; the raw ssh2 error keeps the level (auth, socket) the classification reads.
+    let rawError: unknown = null;
+    let ready = false;
     this.lostConnection = null;
 
-    await new Promise<void>((resolve, reject) => {
-      let settled = false;
-      const settle = (error?: unknown) => {
-        if (settled) return;
-        settled = true;
-        if (error === undefined) resolve();
-        else {
-          client.end();
-          reject(hostKeyProblem ?? classifySftpError(error, { host, port, operation: 'connect' }));
-        }
-      };
-      client.once('ready', () => settle());
-      client.on('error', (error) => {
-        if (!settled) settle(error);
-        else this.lostConnection ??= classifySftpError(error, { host, port, operation: 'connect' });
-      });
-      client.on('close', () => {
-        if (!settled) settle(new ConnectorError('network', { host, port, detail: 'connection closed during login' }));
-        this.lostConnection ??= new ConnectorError('network', { host, port, detail: 'connection closed' });
-        this.sftp = null;
-        this.client = null;
-      });
-      client.connect({
+    client.on('error', (error: Error) => {
+      if (!ready) rawError ??= error;
+      else this.lostConnection ??= classifySftpError(error, { host, port, operation: 'connect' });
+    });
+    client.on('close', () => {
+      this.lostConnection ??= new ConnectorError('network', { host, port, detail: 'connection closed' });
+      this.sftp = null;
+      this.client = null;
+      this.sftpClient = null;
+    });
+
+    try {
+      this.sftp = await sftpClient.connect({
         host,
         port,
         username: this.config.username,
@@ -101,29 +109,42 @@ export class SftpFileSystem implements RemoteFileSystem {
           return true;
         },
       });
-    });
-
+    } catch (error) {
+      client.destroy();
+      throw hostKeyProblem ?? classifySftpError(rawError ?? error, { host, port, operation: 'connect' });
+    }
+    if (!this.sftp) {
+      client.destroy();
+      throw hostKeyProblem ?? new ConnectorError('network', { host, port, detail: 'connection closed during login' });
+    }
+    ready = true;
     this.client = client;
-    this.sftp = await new Promise<SFTPWrapper>((resolve, reject) => {
-      client.sftp((error, sftp) => (error ? reject(classifySftpError(error, { host, port, operation: 'connect' })) : resolve(sftp)));
-    });
+    this.sftpClient = sftpClient;
   }
 
   async close(): Promise<void> {
     const client = this.client;
+    const sftpClient = this.sftpClient;
     this.sftp = null;
     this.client = null;
-    if (!client) return;
+    this.sftpClient = null;
+    if (!client || !sftpClient) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         client.destroy();
         resolve();
       }, 2_000);
-      client.once('close', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      client.end();
+      sftpClient.end().then(
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        () => {
+          clearTimeout(timer);
+          client.destroy();
+          resolve();
+        },
+      );
     });
   }
 
@@ -164,6 +185,7 @@ export class SftpFileSystem implements RemoteFileSystem {
 
   async upload(path: string, source: UploadSource, options: UploadOptions = {}): Promise<void> {
     const handle = await this.call<Buffer>('upload', path, (sftp, done) => sftp.open(path, 'w', done));
+    const writeChunkBytes = this.writeChunkBytes();
     let failure: unknown = null;
     let position = 0;
     let acknowledged = 0;
@@ -180,7 +202,7 @@ export class SftpFileSystem implements RemoteFileSystem {
         });
         pending.add(write);
         void write.finally(() => pending.delete(write)).catch(() => undefined);
-        if (pending.size >= writesInFlight) await Promise.race(pending);
+        if (pending.size >= sftpWritesInFlight) await Promise.race(pending);
       }
       await Promise.all(pending);
     } catch (error) {
@@ -235,6 +257,13 @@ export class SftpFileSystem implements RemoteFileSystem {
       }),
     );
     return Buffer.concat(chunks).toString('utf8');
+  }
+
+  /** The largest write the server takes in one request (ssh2 reads OpenSSH's limits extension at login). */
+  private writeChunkBytes(): number {
+    const announced = (this.sftp as unknown as { _maxWriteLen?: unknown } | null)?._maxWriteLen;
+    if (typeof announced !== 'number' || !(announced > 0)) return defaultWriteBytes;
+    return Math.min(announced, largestWriteBytes);
   }
 
   private context(operation: RemoteOperation, path?: string) {

@@ -24,7 +24,7 @@ const { STATUS_CODE, flagsToString } = utils.sftp;
 export interface SftpFaults {
   /** Destroy the TCP connection once a file being written would pass this many bytes. */
   cutConnectionAfterBytes?: number;
-  /** Write the data but never answer once a file passes this many bytes (the client hangs; used to kill it mid-upload). */
+  /** Neither write nor answer a write that would pass this many bytes (the client hangs; used to kill it mid-upload). */
   stallWritesAfterBytes?: number;
   /** Answer FAILURE "No space left on device" once a file would pass this many bytes (like OpenSSH on ENOSPC). */
   diskFullAfterBytes?: number;
@@ -174,12 +174,13 @@ class FolderServer extends EventEmitter implements SftpFolderServer {
         if (diskFullAfterBytes !== undefined && end > diskFullAfterBytes) {
           return void sftp.status(reqid, STATUS_CODE.FAILURE, 'No space left on device');
         }
+        if (stallWritesAfterBytes !== undefined && end > stallWritesAfterBytes) {
+          // Like a link that stops carrying anything: the bytes never land and no answer comes.
+          this.emit('write-stalled', { path: entry.virtualPath, bytes: entry.highestByte });
+          return;
+        }
         await entry.handle.write(data, 0, data.length, offset);
         entry.highestByte = Math.max(entry.highestByte, end);
-        if (stallWritesAfterBytes !== undefined && end > stallWritesAfterBytes) {
-          this.emit('write-stalled', { path: entry.virtualPath, bytes: entry.highestByte });
-          return; // never answer
-        }
         sftp.status(reqid, STATUS_CODE.OK);
       }),
     );

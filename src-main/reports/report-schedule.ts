@@ -49,8 +49,3 @@ export function nextReportCheckAt(input: ReportScheduleInput, offsets: readonly 
   }
   return pending ?? null;
 }
-
-export function isReportCheckDue(input: ReportScheduleInput, now: number, offsets?: readonly number[]): boolean {
-  const at = nextReportCheckAt(input, offsets);
-  return at !== null && at <= now;
-}

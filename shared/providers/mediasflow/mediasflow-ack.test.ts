@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import frCampaigns from '../../i18n/fr/campaigns.json';
 import {
   ackFileNames,
-  expectedMediasflowAckPaths,
   interpretMediasflowAck,
   matchMediasflowAckName,
   mediasflowAckCodes,
@@ -12,18 +11,9 @@ import {
 const dropName = '428992-DDABC-NOM DE MA CAMPAGNE_20241116150000.csv';
 
 describe('acknowledgement names', () => {
-  it('expects both readings, in TRAITEMENT OK and TRAITEMENT KO of the channel', () => {
+  it('expects both readings of the name, in the channel\u2019s folders', () => {
     expect(mediasflowDropFolder('vms')).toBe('/Campagnes/VMS');
-    expect(expectedMediasflowAckPaths('sms', dropName)).toEqual({
-      accepted: [
-        '/Campagnes/SMS/TRAITEMENT OK/428992-DDABC-NOM DE MA CAMPAGNE_20241116150000.ar',
-        '/Campagnes/SMS/TRAITEMENT OK/428992-DDABC-NOM DE MA CAMPAGNE_20241116150000.csv.ar',
-      ],
-      rejected: [
-        '/Campagnes/SMS/TRAITEMENT KO/428992-DDABC-NOM DE MA CAMPAGNE_20241116150000.bad',
-        '/Campagnes/SMS/TRAITEMENT KO/428992-DDABC-NOM DE MA CAMPAGNE_20241116150000.csv.bad',
-      ],
-    });
+    expect(ackFileNames(dropName, '.ar')).toEqual(['428992-DDABC-NOM DE MA CAMPAGNE_20241116150000.ar', '428992-DDABC-NOM DE MA CAMPAGNE_20241116150000.csv.ar']);
     expect(ackFileNames('x', '.ar')).toEqual(['x.ar']);
   });
 

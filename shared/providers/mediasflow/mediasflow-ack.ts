@@ -35,15 +35,6 @@ export function ackFileNames(remoteName: string, extension: '.ar' | '.bad'): str
   return names[0] === names[1] ? [names[0]] : names;
 }
 
-/** Where the answer about a drop can appear (full remote paths). */
-export function expectedMediasflowAckPaths(channel: Channel, remoteName: string): { accepted: string[]; rejected: string[] } {
-  const folders = mediasflowAckFolders(channel);
-  return {
-    accepted: ackFileNames(remoteName, '.ar').map((name) => `${folders.ok}/${name}`),
-    rejected: ackFileNames(remoteName, '.bad').map((name) => `${folders.ko}/${name}`),
-  };
-}
-
 /** Which acknowledgement `fileName` is for `remoteName`, if any (case-insensitive, providers may change case). */
 export function matchMediasflowAckName(fileName: string, remoteName: string): 'ar' | 'bad' | null {
   const lower = fileName.toLowerCase();

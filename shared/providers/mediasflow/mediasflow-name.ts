@@ -114,8 +114,3 @@ export function parseMediasflowName(fileName: string): ParsedMediasflowName | nu
 export function isStampStillUsable(stampAt: Date, now: Date, marginMs = defaultStampMarginMs): boolean {
   return now.getTime() - stampAt.getTime() < mediasflowStampValidityMs - marginMs;
 }
-
-/** Last instant at which a file stamped at `stampAt` may be made visible to the provider. */
-export function stampUsableUntil(stampAt: Date, marginMs = defaultStampMarginMs): Date {
-  return new Date(stampAt.getTime() + mediasflowStampValidityMs - marginMs);
-}

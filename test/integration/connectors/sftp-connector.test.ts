@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import SftpClient from 'ssh2-sftp-client';
 import { Readable, Writable } from 'node:stream';
 import { createServer, type AddressInfo } from 'node:net';
 import { readFile, rm } from 'node:fs/promises';
@@ -62,6 +63,18 @@ describe('SFTP host keys', () => {
     expect(error.params.fingerprint).toBe(server.hostKeyFingerprint);
     expect(error.message).toContain(server.hostKeyFingerprint);
     expect(server.authAttempts.length).toBe(before);
+  });
+
+  it('connects through ssh2-sftp-client, whose options hand our host-key verifier to ssh2', async () => {
+    const connect = vi.spyOn(SftpClient.prototype, 'connect');
+    try {
+      const error = await connectError({ pinnedHostKey: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+      expect(error.kind).toBe('host-key-mismatch');
+      expect(connect).toHaveBeenCalledTimes(1);
+      expect(connect.mock.calls[0][0]).toMatchObject({ host: server.host, port: server.port, hostVerifier: expect.any(Function) });
+    } finally {
+      connect.mockRestore();
+    }
   });
 
   it('a different pinned key fails with host-key-mismatch and the password is never sent', async () => {
@@ -136,6 +149,27 @@ describe('SFTP file operations', () => {
       expect(await fs.remove('/Campagnes/Test/a.csv')).toBe(false);
       await expect(fs.list('/Nope')).rejects.toMatchObject({ kind: 'folder-missing' });
       await expect(fs.upload('/Nope/file.tmp', Buffer.from('x'))).rejects.toMatchObject({ kind: 'folder-missing' });
+    } finally {
+      await fs.close();
+    }
+  });
+});
+
+describe('SFTP uploads with a wide window', () => {
+  it('a file many windows long lands byte for byte, with progress in order up to its size', async () => {
+    const fs = new SftpFileSystem(config());
+    await fs.connect();
+    try {
+      // 64 writes of 32 KiB (this server announces no limit) are 2 MiB in flight: 5 MB takes several windows.
+      await fs.mkdirp('/Campagnes/Test');
+      const data = makeCampaignFile(5_000_000, 7);
+      const progress: number[] = [];
+      await fs.upload('/Campagnes/Test/wide.tmp', data, { onProgress: (bytes) => progress.push(bytes) });
+      expect(progress.at(-1)).toBe(data.length);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      // Buffer.equals: a deep toEqual over 5 MB takes minutes.
+      expect((await readFile(server.realPath('/Campagnes/Test/wide.tmp'))).equals(data)).toBe(true);
+      expect(await fs.remove('/Campagnes/Test/wide.tmp')).toBe(true);
     } finally {
       await fs.close();
     }
