@@ -186,12 +186,16 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   if (!listSource) throw refused('drop-no-list', 'Choisissez la liste des destinataires de la campagne.');
   // Numbers in the opt-out list (STOP, blacklists: src-main/opt-outs) are left out by default; the summary counts them.
   const loadedList = await loadList(listSource, deps);
-  const withoutOptOuts = await excludeOptedOutForDrop(loadedList, deps.dataDir);
-  const list = input.includeOptedOut ? loadedList : withoutOptOuts.list;
-  const optedOut = input.includeOptedOut ? 0 : withoutOptOuts.optedOut;
-
   const blocking: DropProblem[] = [];
   const warnings: DropProblem[] = [];
+  // Fails closed: an opt-out list that cannot be read blocks the drop (even with includeOptedOut).
+  const withoutOptOuts = await excludeOptedOutForDrop(loadedList, deps.dataDir).catch((error: unknown) => {
+    if (!(error instanceof UserFacingError) || error.code !== 'opt-outs-unreadable') throw error;
+    blocking.push({ code: error.code, message: error.message });
+    return { list: loadedList, optedOut: 0 };
+  });
+  const list = input.includeOptedOut ? loadedList : withoutOptOuts.list;
+  const optedOut = input.includeOptedOut ? 0 : withoutOptOuts.optedOut;
   if (!profile.channels.includes(channel)) {
     blocking.push({ code: 'channel-unsupported', message: `${profile.label} ne prend pas les messages vocaux : choisissez le canal SMS ou une connexion MediasFlow.` });
   }

@@ -10,6 +10,8 @@ import { getConnectionService } from '../connections/connection-handlers';
 import { createCampaignStore } from '../campaigns/campaign-store';
 import { prepareDrop, type PrepareDropDeps, type PrepareDropInput } from '../drops/prepare-drop';
 import { submitDrop } from '../drops/submit-drop';
+import { listServiceLoader } from '../drops/list-service-loader';
+import { getListService } from '../lists/list-handlers';
 import { createQueue, type Queue } from './queue-runtime';
 
 const queues = new WeakMap<MainDeps, Queue>();
@@ -46,17 +48,18 @@ function toPrepareInput(input: DropRequestInput): PrepareDropInput {
 
 export interface QueueHandlersOptions {
   queue?: Queue;
-  /** The list service's loader in the app (lists with unsaved edits); the list store by default. */
+  /** Where a drop reads its list; by default the app's list service (the document the screen shows, pending edits flushed first). */
   lists?: PrepareDropDeps['lists'];
 }
 
 export function createQueueHandlers(deps: MainDeps, options: QueueHandlersOptions = {}): PartialHandlerMap<keyof QueueRequestChannels> {
   const queue = options.queue ?? getQueue(deps);
+  const lists = options.lists ?? listServiceLoader(getListService(deps));
   const dropDeps = (): PrepareDropDeps => ({
     dataDir: deps.dataDir,
     connections: getConnectionService(deps),
     drafts: createCampaignStore(deps.dataDir),
-    lists: options.lists,
+    lists,
   });
   return {
     'queue:list': () => queue.list(),
