@@ -6,9 +6,7 @@
  * box that cannot start fails that use only: real connections keep working).
  */
 import type { MainDeps } from '../main-deps';
-import { getConnectionService } from '../connections/connection-handlers';
-import { getQueue } from '../queue/queue-handlers';
-import { getReportServices } from '../reports/report-handlers';
+import type { MainServices } from '../main-services';
 import type { Queue } from '../queue/queue-runtime';
 import type { DemoRuntime } from './demo-runtime';
 import { ensureDemoConnections } from './ensure-demo-connections';
@@ -21,21 +19,19 @@ export interface AppServices {
 }
 
 /**
- * Starts the services for handlers built from `deps` (whose demoEndpoints
- * must be `demo.endpoints`). `queue` replaces the app's queue (tests with
- * short delays); it must be the one the queue handlers use.
+ * Starts the services the handlers were built over (createMainServices from
+ * `deps`, whose demoEndpoints must be `demo.endpoints`).
  */
-export async function startAppServices(deps: MainDeps, demo: DemoRuntime, options: { queue?: Queue } = {}): Promise<AppServices> {
-  const queue = options.queue ?? getQueue(deps);
+export async function startAppServices(deps: MainDeps, services: MainServices, demo: DemoRuntime): Promise<AppServices> {
+  const { queue } = services;
   // The demo boxes are not started here: the first use of a demo connection starts them (demo-runtime.ts).
   // They stay up while a demo drop still awaits its answer.
   demo.setInUseCheck(async () => {
-    const connections = getConnectionService(deps);
-    const demoIds = new Set((await connections.list()).filter((connection) => connection.demo).map((connection) => connection.id));
+    const demoIds = new Set((await services.connections.list()).filter((connection) => connection.demo).map((connection) => connection.id));
     return (await queue.list()).some((job) => demoIds.has(job.connectionId) && ['queued', 'waiting', 'uploading', 'awaiting-ack'].includes(job.state));
   });
   try {
-    const connections = getConnectionService(deps);
+    const { connections } = services;
     const { created } = await ensureDemoConnections(connections, deps.dataDir);
     // The window may have listed the connections already: show it the new ones.
     if (created.length > 0) deps.emit('connections:changed', await connections.list());
@@ -44,7 +40,7 @@ export async function startAppServices(deps: MainDeps, demo: DemoRuntime, option
   }
   queue.start();
   // Report looks (end of send, +24 h, +72 h…) for accepted MediasFlow drops run beside the queue.
-  const reports = getReportServices(deps);
+  const { reports } = services;
   reports.poller.start();
   let stopping: Promise<void> | null = null;
   return {
