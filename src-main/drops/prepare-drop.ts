@@ -87,6 +87,8 @@ export interface PreparedDrop {
   programmedAt: string | null;
   remoteFolder: string;
   parts: PreparedPart[];
+  /** The user chose to send to opted-out numbers too (the queue then does not re-check them before the upload). */
+  includeOptedOut: boolean;
 }
 
 export interface LoadedList {
@@ -354,7 +356,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     warnings,
     blocking,
   };
-  return { summary, connection, providerId, channel, type, campaignName, templateId, programmedAt, remoteFolder, parts };
+  return { summary, connection, providerId, channel, type, campaignName, templateId, programmedAt, remoteFolder, parts, includeOptedOut: input.includeOptedOut ?? false };
 }
 
 function missingDrafts(): NonNullable<PrepareDropDeps['drafts']> {

@@ -73,4 +73,6 @@ export interface EnqueueInput {
   job: Omit<NewJob, 'id' | 'connectionId'>;
   remoteFolder: string;
   file: { name: string; data: Uint8Array; recipients: number };
+  /** 'included': the user chose to send to opted-out numbers too (no re-check before the upload). */
+  optOuts?: 'left-out' | 'included';
 }

@@ -21,6 +21,8 @@ export function createFileDropDriver(given: Partial<FileDropSettings> = {}): Cha
     fileSystemFactory: given.fileSystemFactory ?? ((config) => createRemoteFileSystem(config)),
     stampMarginMs: given.stampMarginMs ?? defaultStampMarginMs,
     progressIntervalMs: given.progressIntervalMs ?? 200,
+    // No list given: nothing to re-check against (tests of the driver alone).
+    optOutNumbers: given.optOutNumbers ?? (async () => new Set<string>()),
   };
   return {
     name: 'file-drop',
