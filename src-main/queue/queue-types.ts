@@ -44,7 +44,8 @@ export interface QueueOptions {
   lockStaleMs?: number;
   /** Least time between two progress events of one job (default 200 ms: ≤ 5/s). */
   progressIntervalMs?: number;
-  stampMarginMs?: number;
+  /** MediasFlow stamp margin; a function is read at each upload (the workspace setting may change). */
+  stampMarginMs?: number | (() => number);
   /** start(): longest sleep between two passes. */
   maxSleepMs?: number;
 }
