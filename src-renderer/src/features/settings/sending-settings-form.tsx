@@ -15,7 +15,7 @@ export function SendingSettingsForm() {
     if (saved) setDraft(saved);
   }, [saved]);
   const check = workspaceSettingsSchema.safeParse(draft);
-  const problems = check.success ? [] : check.error.issues.map((issue) => `${issue.path.join('.')} : ${issue.message}`);
+  const problems = check.success ? [] : [...new Set(check.error.issues.map((issue) => issue.message))];
   const window = draft.marketingWindow;
   const setWindow = (patch: Partial<WorkspaceSettings['marketingWindow']>) => setDraft({ ...draft, marketingWindow: { ...window, ...patch } });
   const toggleDay = (day: number) => setWindow({ days: window.days.includes(day) ? window.days.filter((d) => d !== day) : [...window.days, day].sort() });
