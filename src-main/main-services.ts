@@ -4,6 +4,8 @@
  * entry, the e2e harness): no service is reached through a module singleton.
  */
 import type { MainDeps } from './main-deps';
+import { stampMarginMsOf } from '@shared/settings/workspace-settings';
+import { workspaceSettingsOf } from './settings/workspace-settings-file';
 import { createListService, type ListService } from './lists/list-service';
 import { createConnectionService, type ConnectionService } from './connections/connection-service';
 import { createQueue, type Queue, type QueueOptions } from './queue/queue-runtime';
@@ -31,6 +33,8 @@ export function createMainServices(deps: MainDeps, options: MainServicesOptions 
     notifier: deps.notifier,
     emit: (view) => deps.emit('queue:job-updated', view),
     log: deps.log,
+    // Paramètres → Envoi: read at each upload, so a change applies to the next drop.
+    stampMarginMs: () => stampMarginMsOf(workspaceSettingsOf(deps.settings)),
     ...options.queue,
   });
   const reports = createReportServices(deps, { connections, ...options.reports });

@@ -1,3 +1,5 @@
+import { defaultWorkspaceSettings, type WorkspaceSettings } from './workspace-settings';
+
 export type Language = 'fr' | 'en';
 
 export interface WindowState {
@@ -13,12 +15,15 @@ export interface AppSettings {
   /** Last folder used per dialog purpose (import, export…), so dialogs reopen there. */
   lastFolders: Record<string, string>;
   windowState: WindowState;
+  /** Sending settings of the workspace (Paramètres → Envoi), read by the CLI too (shared/settings/workspace-settings.ts). */
+  workspace: WorkspaceSettings;
 }
 
 export const defaultSettings: AppSettings = {
   language: 'fr',
   lastFolders: {},
   windowState: { width: 1280, height: 820, maximized: false },
+  workspace: defaultWorkspaceSettings,
 };
 
 /** Pure merge used by every settings store implementation. */
@@ -28,5 +33,6 @@ export function mergeSettings(current: AppSettings, patch: Partial<AppSettings>)
     ...patch,
     lastFolders: { ...current.lastFolders, ...(patch.lastFolders ?? {}) },
     windowState: { ...current.windowState, ...(patch.windowState ?? {}) },
+    workspace: { ...current.workspace, ...(patch.workspace ?? {}) },
   };
 }

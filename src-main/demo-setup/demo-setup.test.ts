@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,5 +57,63 @@ describe('Mode démo at app start', () => {
     expect(demo.current()).toBeNull();
     await expect(demo.endpoints.resolve('demo-mediasflow')).rejects.toThrow(/arrêtés/);
     await demo.stop();
+  });
+
+  it('starts the boxes on first use only, stops them after a while without use unless a demo job awaits an answer, and starts them again', async () => {
+    const started: string[] = [];
+    const fake = async () => {
+      const id = `boxes-${started.length + 1}`;
+      started.push(id);
+      const providers = {
+        mediasflow: { protocol: 'sftp', host: '127.0.0.1', port: 1, username: 'demo', password: 'x', hostKeyFingerprint: 'SHA256:x', templates: [] },
+        allmysms: { protocol: 'ftp', host: '127.0.0.1', port: 2, username: 'demo', password: 'x' },
+        stopped: false,
+        async stop() {
+          providers.stopped = true;
+        },
+      };
+      return providers as unknown as Awaited<ReturnType<NonNullable<Parameters<typeof createDemoRuntime>[0]['startProviders']>>>;
+    };
+    const demo = createDemoRuntime({ dataDir, log: () => {}, startProviders: fake, idleStopMs: 150 });
+    let awaitingAnswer = true;
+    demo.setInUseCheck(async () => awaitingAnswer);
+    try {
+      expect(demo.current()).toBeNull();
+      expect(started).toEqual([]);
+      await demo.endpoints.resolve('demo-mediasflow');
+      const first = demo.current()!;
+      expect(started).toEqual(['boxes-1']);
+      // Idle, but a demo job still awaits its answer: the boxes stay.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(demo.current()).toBe(first);
+      awaitingAnswer = false;
+      await expect.poll(() => demo.current(), { timeout: 5_000 }).toBeNull();
+      expect((first as unknown as { stopped: boolean }).stopped).toBe(true);
+      await demo.endpoints.resolve('demo-allmysms');
+      expect(started).toEqual(['boxes-1', 'boxes-2']);
+    } finally {
+      await demo.stop();
+    }
+  });
+
+  it('keeps a random password in the workspace, the same at every start', async () => {
+    const demo = createDemoRuntime({ dataDir, log: () => {}, timings: { pollIntervalMs: 200 } });
+    let password: string;
+    try {
+      password = (await demo.endpoints.resolve('demo-mediasflow')).password;
+      expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      expect(password).not.toBe('demo');
+      expect((await demo.endpoints.resolve('demo-allmysms')).password).toBe(password);
+    } finally {
+      await demo.stop();
+    }
+    const saved = JSON.parse(await readFile(join(dataDir, 'demo', 'credentials.json'), 'utf8'));
+    expect(saved).toMatchObject({ username: 'demo', password });
+    const again = createDemoRuntime({ dataDir, log: () => {}, timings: { pollIntervalMs: 200 } });
+    try {
+      expect((await again.endpoints.resolve('demo-mediasflow')).password).toBe(password);
+    } finally {
+      await again.stop();
+    }
   });
 });

@@ -2,8 +2,8 @@
  * What runs beside the handlers while the app is open (plain Node, so the
  * Electron entry and the end-to-end harness share it): the demo drop boxes,
  * the sandbox connections on first start, and the queue runtime working the
- * drops. A demo box that cannot start is logged, never fatal: real
- * connections keep working.
+ * drops. The demo boxes start on the first use of a demo connection (a
+ * box that cannot start fails that use only: real connections keep working).
  */
 import type { MainDeps } from '../main-deps';
 import type { MainServices } from '../main-services';
@@ -24,11 +24,12 @@ export interface AppServices {
  */
 export async function startAppServices(deps: MainDeps, services: MainServices, demo: DemoRuntime): Promise<AppServices> {
   const { queue } = services;
-  try {
-    await demo.start();
-  } catch (error) {
-    deps.log('Mode démo : les serveurs de démonstration n’ont pas pu démarrer (les connexions réelles restent utilisables)', error);
-  }
+  // The demo boxes are not started here: the first use of a demo connection starts them (demo-runtime.ts).
+  // They stay up while a demo drop still awaits its answer.
+  demo.setInUseCheck(async () => {
+    const demoIds = new Set((await services.connections.list()).filter((connection) => connection.demo).map((connection) => connection.id));
+    return (await queue.list()).some((job) => demoIds.has(job.connectionId) && ['queued', 'waiting', 'uploading', 'awaiting-ack'].includes(job.state));
+  });
   try {
     const { connections } = services;
     const { created } = await ensureDemoConnections(connections, deps.dataDir);

@@ -70,9 +70,6 @@ export function resolveDemoTimings(overrides: Partial<DemoTimings> = {}): DemoTi
   return timings;
 }
 
-/** Fixed credentials of the demo boxes: they only listen on 127.0.0.1. */
-export const demoCredentials = { username: 'demo', password: 'demo' } as const;
-
 /** The demo AllMySMS account starts with this many credits (one per 160-character SMS). */
 export const defaultDemoCredits = 100_000;
 

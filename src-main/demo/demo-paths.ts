@@ -5,6 +5,8 @@ export interface DemoPaths {
   root: string;
   /** OpenSSH private host key of the demo SFTP server (kept so its fingerprint never changes). */
   hostKey: string;
+  /** The boxes' login (user demo, random password kept here). */
+  credentials: string;
   /** Folder served as '/' by the MediasFlow-like SFTP server. */
   mediasflowRoot: string;
   /** Folder served as '/' by the AllMySMS-like FTP server. */
@@ -20,6 +22,7 @@ export function demoPaths(dataDir: string): DemoPaths {
   return {
     root,
     hostKey: join(root, 'ssh-host-key'),
+    credentials: join(root, 'credentials.json'),
     mediasflowRoot: join(root, 'mediasflow'),
     allmysmsRoot: join(root, 'allmysms'),
     mediasflowState: join(root, 'mediasflow-state.json'),

@@ -1,5 +1,6 @@
 /** Mode démo: local drop boxes that behave like MediasFlow (SFTP) and AllMySMS (FTP). */
 export { startDemoProviders, type DemoProviders, type DemoEndpoint, type StartDemoProvidersOptions } from './start-demo-providers';
-export { defaultDemoTemplates, defaultDemoTimings, demoCredentials, type DemoTemplate, type DemoTimings } from './demo-options';
+export { defaultDemoTemplates, defaultDemoTimings, type DemoTemplate, type DemoTimings } from './demo-options';
 export { demoHost, demoPaths } from './demo-paths';
 export { demoConnectionConfigs } from './demo-connections';
+export { loadOrCreateDemoCredentials, type DemoCredentials } from './demo-credentials';

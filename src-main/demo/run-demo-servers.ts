@@ -31,7 +31,7 @@ export function describeDemoProviders(providers: DemoProviders, dataDir: string)
     `    campagnes modèles : ${templates}`,
     `  AllMySMS (FTP)    : ftp://${allmysms.host}:${allmysms.port}  utilisateur ${allmysms.username} / ${allmysms.password}`,
     '',
-    'Avec la ligne de commande (mot de passe dans DROPDESK_DEMO_PASSWORD=demo) :',
+    `Avec la ligne de commande (mot de passe dans DROPDESK_DEMO_PASSWORD=${mediasflow.password}) :`,
     `  npm run -s cli -- connection add --name "Démo MediasFlow" --provider mediasflow-sftp --host ${mediasflow.host} --port ${mediasflow.port} --user demo --password-env DROPDESK_DEMO_PASSWORD --host-key ${mediasflow.hostKeyFingerprint}`,
     `  npm run -s cli -- connection add --name "Démo AllMySMS" --provider allmysms-ftp --host ${allmysms.host} --port ${allmysms.port} --user demo --password-env DROPDESK_DEMO_PASSWORD`,
     '',

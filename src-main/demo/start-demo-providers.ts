@@ -3,14 +3,16 @@
  * by the app at launch and stopped at quit, so a newcomer completes a whole
  * campaign without any account. Everything listens on 127.0.0.1 only.
  *
- *   MediasFlow-like: SFTP, user demo/demo, stable host key (fingerprint
- *   returned for pinning), /Campagnes/{SMS,VMS} → .ar/.bad, reports.
- *   AllMySMS-like: FTP, user demo/demo, SEND_SMS → PROCESSING → ARCHIVES/INVALIDS.
+ *   MediasFlow-like: SFTP, user demo + the workspace's random password
+ *   (demo-credentials.ts), stable host key (fingerprint returned for
+ *   pinning), /Campagnes/{SMS,VMS} → .ar/.bad, reports.
+ *   AllMySMS-like: FTP, same login, SEND_SMS → PROCESSING → ARCHIVES/INVALIDS.
  */
 import { mkdir } from 'node:fs/promises';
 import { AllmysmsDemoBox } from './allmysms-demo-box';
 import { loadOrCreateHostKey } from './demo-host-key';
-import { defaultDemoTemplates, demoCredentials, resolveDemoTimings, type DemoLog, type DemoTemplate, type DemoTimings } from './demo-options';
+import { loadOrCreateDemoCredentials, type DemoCredentials } from './demo-credentials';
+import { defaultDemoTemplates, resolveDemoTimings, type DemoLog, type DemoTemplate, type DemoTimings } from './demo-options';
 import { demoHost, demoPaths } from './demo-paths';
 import { startFtpFolderServer, type FtpFolderServer } from './ftp-folder-server';
 import { MediasflowDemoBox } from './mediasflow-demo-box';
@@ -29,6 +31,8 @@ export interface StartDemoProvidersOptions {
   ackNaming?: 'replace-extension' | 'append-extension';
   badContent?: 'code' | 'code-and-text';
   reportEncoding?: 'utf-8' | 'windows-1252';
+  /** The login; by default user demo and the random password kept in <dataDir>/demo/credentials.json. */
+  credentials?: DemoCredentials;
 }
 
 export interface DemoEndpoint {
@@ -56,6 +60,7 @@ export async function startDemoProviders(options: StartDemoProvidersOptions): Pr
   await mkdir(paths.root, { recursive: true });
 
   const hostKey = await loadOrCreateHostKey(paths.hostKey);
+  const demoCredentials = options.credentials ?? (await loadOrCreateDemoCredentials(paths.credentials));
   const mediasflowBox = await MediasflowDemoBox.open({
     root: paths.mediasflowRoot,
     statePath: paths.mediasflowState,

@@ -29,7 +29,8 @@ import { isValidTemplateId } from '@shared/providers/mediasflow/mediasflow-name'
 import { checkAllmysmsSender } from '@shared/providers/allmysms/allmysms-name';
 import { checkProgrammedTime } from '@shared/scheduling/programmed-time';
 import { formatParisDateTime } from '@shared/scheduling/paris-time';
-import { checkSendWindow, defaultMarketingWindow, type SendType, type SendWindow } from '@shared/scheduling/send-window';
+import { checkSendWindow, type SendType, type SendWindow } from '@shared/scheduling/send-window';
+import { allmysmsSplitBytesOf, defaultWorkspaceSettings, describeSendWindow, sendWindowOf, type WorkspaceSettings } from '@shared/settings/workspace-settings';
 import type { JobPart } from '@shared/queue/job-types';
 import type { ConnectionService } from '../connections/connection-service';
 import { profileOfProvider, type StoredConnection } from '../connections/connection-types';
@@ -87,6 +88,8 @@ export interface PreparedDrop {
   programmedAt: string | null;
   remoteFolder: string;
   parts: PreparedPart[];
+  /** The user chose to send to opted-out numbers too (the queue then does not re-check them before the upload). */
+  includeOptedOut: boolean;
 }
 
 export interface LoadedList {
@@ -100,6 +103,9 @@ export interface PrepareDropDeps {
   dataDir: string;
   connections: Pick<ConnectionService, 'getStored'>;
   now?: () => Date;
+  /** The workspace's sending settings (window, BOM, AllMySMS split size); the defaults when absent. */
+  settings?: WorkspaceSettings;
+  /** Overrides settings.marketingWindow (tests). */
   sendWindow?: SendWindow;
   /** Reads a draft (the campaign store in the app). */
   drafts?: { get(id: string): Promise<CampaignDraft> };
@@ -186,12 +192,16 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   if (!listSource) throw refused('drop-no-list', 'Choisissez la liste des destinataires de la campagne.');
   // Numbers in the opt-out list (STOP, blacklists: src-main/opt-outs) are left out by default; the summary counts them.
   const loadedList = await loadList(listSource, deps);
-  const withoutOptOuts = await excludeOptedOutForDrop(loadedList, deps.dataDir);
-  const list = input.includeOptedOut ? loadedList : withoutOptOuts.list;
-  const optedOut = input.includeOptedOut ? 0 : withoutOptOuts.optedOut;
-
   const blocking: DropProblem[] = [];
   const warnings: DropProblem[] = [];
+  // Fails closed: an opt-out list that cannot be read blocks the drop (even with includeOptedOut).
+  const withoutOptOuts = await excludeOptedOutForDrop(loadedList, deps.dataDir).catch((error: unknown) => {
+    if (!(error instanceof UserFacingError) || error.code !== 'opt-outs-unreadable') throw error;
+    blocking.push({ code: error.code, message: error.message });
+    return { list: loadedList, optedOut: 0 };
+  });
+  const list = input.includeOptedOut ? loadedList : withoutOptOuts.list;
+  const optedOut = input.includeOptedOut ? 0 : withoutOptOuts.optedOut;
   if (!profile.channels.includes(channel)) {
     blocking.push({ code: 'channel-unsupported', message: `${profile.label} ne prend pas les messages vocaux : choisissez le canal SMS ou une connexion MediasFlow.` });
   }
@@ -246,8 +256,12 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     }
   }
 
+  const settingsNow = deps.settings ?? defaultWorkspaceSettings;
+  const sendWindow = deps.sendWindow ?? sendWindowOf(settingsNow);
+  const splitBytes = allmysmsSplitBytesOf(settingsNow);
+  const splitText = `${Number((splitBytes / 1024 / 1024).toFixed(2)).toLocaleString('fr-FR')} Mo`;
   const sendInstant = programmedAt ? new Date(programmedAt) : now;
-  const windowCheck = checkSendWindow(sendInstant, type, deps.sendWindow ?? defaultMarketingWindow);
+  const windowCheck = checkSendWindow(sendInstant, type, sendWindow);
   const window: DropSummary['window'] = windowCheck.ok
     ? windowCheck
     : {
@@ -260,7 +274,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   if (!window.ok) {
     warnings.push({
       code: 'outside-send-window',
-      message: `Envoi marketing hors des heures autorisées (lundi–samedi 8 h–20 h, hors jours fériés)${window.nextAllowedSlotText ? ` : prochain créneau autorisé le ${window.nextAllowedSlotText}` : ''}.`,
+      message: `Envoi marketing hors des heures autorisées (${describeSendWindow(sendWindow)}, hors jours fériés${sendWindow.alsaceMoselle ? ' et jours fériés d’Alsace-Moselle' : ''})${window.nextAllowedSlotText ? ` : prochain créneau autorisé le ${window.nextAllowedSlotText}` : ''}.`,
     });
   }
 
@@ -278,7 +292,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   if (list.document.mobileColumn !== null && blocking.length === 0) {
     const table = toSendableTable(list.document, list.checks);
     if (profile.family === 'mediasflow') {
-      const file = profile.buildFile(table);
+      const file = profile.buildFile(table, { bom: settingsNow.mediasflowBom });
       const idDelivery = generateDeliveryId(now, deps.random);
       const name = profile.buildName({ templateId: templateId!, idDelivery, campaignName, stampAt: now, programmedAt: programmedAt ? new Date(programmedAt) : null });
       if (!name.ok) blocking.push({ code: 'name-invalid', message: `Le nom du fichier ne peut pas être construit (${name.problems.join(', ')}) : raccourcissez le nom de la campagne.` });
@@ -288,9 +302,9 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
       }
     } else {
       const { render } = prepareMessages(list.document.columns, settings);
-      const built = profile.buildParts({ table, render: (row) => render(row), sender: sender || null });
+      const built = profile.buildParts({ table, render: (row) => render(row), sender: sender || null }, { maxBytes: splitBytes });
       oversized = built.oversizedRows.length;
-      if (oversized > 0) blocking.push({ code: 'rows-too-large', message: `${oversized} destinataire(s) ont un message trop long pour un fichier AllMySMS (8 Mo) : corrigez la liste ou le message.` });
+      if (oversized > 0) blocking.push({ code: 'rows-too-large', message: `${oversized} destinataire(s) ont un message trop long pour un fichier AllMySMS (${splitText}) : corrigez la liste ou le message.` });
       const groupId = generateDeliveryId(now, deps.random);
       for (const part of built.parts) {
         const idDelivery = generateDeliveryId(now, deps.random);
@@ -302,7 +316,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
         }
         parts.push({ idDelivery, part: jobPart, fileName: 'drop.csv', data: Buffer.from(part.text, 'utf8'), recipients: part.rowCount, remoteName: name.name });
       }
-      if (built.parts.length > 1) warnings.push({ code: 'split', message: `Le fichier dépasse 8 Mo : il sera déposé en ${built.parts.length} fichiers.` });
+      if (built.parts.length > 1) warnings.push({ code: 'split', message: `Le fichier dépasse ${splitText} : il sera déposé en ${built.parts.length} fichiers.` });
     }
     if (channel === 'sms' && messageText.trim()) {
       const figures = computeListFigures(list.document, list.checks, settings);
@@ -350,7 +364,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     warnings,
     blocking,
   };
-  return { summary, connection, providerId, channel, type, campaignName, templateId, programmedAt, remoteFolder, parts };
+  return { summary, connection, providerId, channel, type, campaignName, templateId, programmedAt, remoteFolder, parts, includeOptedOut: input.includeOptedOut ?? false };
 }
 
 function missingDrafts(): NonNullable<PrepareDropDeps['drafts']> {

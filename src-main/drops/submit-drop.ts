@@ -46,6 +46,7 @@ export async function submitDrop(prepared: PreparedDrop, queue: Pick<Queue, 'enq
         },
         remoteFolder: prepared.remoteFolder,
         file: { name: part.fileName, data: part.data, recipients: part.recipients },
+        optOuts: prepared.includeOptedOut ? 'included' : 'left-out',
       }),
     );
   }

@@ -17,6 +17,7 @@ import { isQueueUploading } from '@shared/updates/update-decision';
 // Registers the bundled worker files (electron-vite `?modulePath`) before any handler runs.
 import '../workers/bundled-workers';
 import { createDemoRuntime, startAppServices, type AppServices } from '../demo-setup';
+import { dataDirFromEnv } from '../workspace/default-data-dir';
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -52,6 +53,11 @@ function followNetworkState(setOnline: (online: boolean) => void): void {
 const getWindow = () => mainWindow;
 
 const log = (message: string, error?: unknown) => console.error(`[dropdesk] ${message}`, error ?? '');
+
+// DROPDESK_DATA_DIR: the app works on the same workspace (and queue) as the CLI. Set before anything reads
+// userData: electron-store, the single-instance lock, the services.
+const dataDirOverride = dataDirFromEnv();
+if (dataDirOverride) app.setPath('userData', dataDirOverride);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

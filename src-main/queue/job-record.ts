@@ -30,4 +30,10 @@ export interface JobRecord {
    * MediasFlow stamp). Cleared once that name is persisted.
    */
   renewName: boolean;
+  /**
+   * 'included' when the user chose to send to opted-out numbers too; otherwise
+   * (absent on older jobs) the file is checked against the opt-out list again
+   * just before its first upload (src-main/opt-outs/recheck-before-upload.ts).
+   */
+  optOuts?: 'left-out' | 'included';
 }

@@ -10,6 +10,7 @@ import type { ConnectionService } from '../connections/connection-service';
 import { createCampaignStore } from '../campaigns/campaign-store';
 import { prepareDrop, type PrepareDropDeps, type PrepareDropInput } from '../drops/prepare-drop';
 import { submitDrop } from '../drops/submit-drop';
+import { workspaceSettingsOf } from '../settings/workspace-settings-file';
 import type { Queue } from './queue-runtime';
 
 function toPrepareInput(input: DropRequestInput): PrepareDropInput {
@@ -41,6 +42,8 @@ export function createQueueHandlers(deps: MainDeps, options: QueueHandlersOption
     connections: options.connections,
     drafts: createCampaignStore(deps.dataDir),
     lists: options.lists,
+    // Paramètres → Envoi (marketing window, BOM, AllMySMS split size) as they are now.
+    settings: workspaceSettingsOf(deps.settings),
   });
   return {
     'queue:list': () => queue.list(),

@@ -44,7 +44,8 @@ export interface QueueOptions {
   lockStaleMs?: number;
   /** Least time between two progress events of one job (default 200 ms: ≤ 5/s). */
   progressIntervalMs?: number;
-  stampMarginMs?: number;
+  /** MediasFlow stamp margin; a function is read at each upload (the workspace setting may change). */
+  stampMarginMs?: number | (() => number);
   /** start(): longest sleep between two passes. */
   maxSleepMs?: number;
 }
@@ -73,4 +74,6 @@ export interface EnqueueInput {
   job: Omit<NewJob, 'id' | 'connectionId'>;
   remoteFolder: string;
   file: { name: string; data: Uint8Array; recipients: number };
+  /** 'included': the user chose to send to opted-out numbers too (no re-check before the upload). */
+  optOuts?: 'left-out' | 'included';
 }

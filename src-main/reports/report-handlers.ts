@@ -58,6 +58,9 @@ export function createReportHandlers(given: ReportServices, lists: Pick<ListServ
     'opt-outs:export': () => optOuts.exportToDialog(),
     'opt-outs:add': (input) => optOuts.add(input),
     'opt-outs:remove': (input) => optOuts.remove(input),
+    'opt-outs:status': () => optOuts.status(),
+    'opt-outs:restore-backup': () => optOuts.restoreBackup(),
+    'opt-outs:repair-import': () => optOuts.replaceFromDialog(),
     'opt-outs:in-list': async ({ listId }) => {
       const { checks } = await lists.snapshot(listId);
       const { count, lines } = findOptedOutRows(checks, await optOuts.numberSet());

@@ -247,10 +247,14 @@ export function createReportService(options: ReportServiceOptions) {
           encoding: ready.encoding,
         };
         state = { ...state, versions: [...state.versions, stored].sort((a, b) => a.generatedAtStamp.localeCompare(b.generatedAtStamp) || a.fileName.localeCompare(b.fileName)) };
-        // Persist each version as soon as it is in: a later failure never makes us download it again.
+        // Its opt-outs first (an unreadable opt-out list throws here, and the version is read again once it is repaired),
+        // then persist the version: a later failure never makes us download it again.
+        await options.optOuts.mergeFromReport(ready.optOuts ?? []).catch(async (error: unknown) => {
+          await session.close();
+          throw error;
+        });
         await store.writeState(state);
         newVersions.push(stored);
-        await options.optOuts.mergeFromReport(ready.optOuts ?? []);
         // Keep the session of the latest version for the drill-down; an older one is done.
         if (state.versions.at(-1)?.fileName === version.fileName) remember(jobId, version.fileName, Promise.resolve(session));
         else await session.close();

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const appFolderName = 'Dropdesk';
 
@@ -12,4 +12,10 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), appFolderName);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', appFolderName);
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), appFolderName);
+}
+
+/** DROPDESK_DATA_DIR as an absolute folder, or null when unset: the desktop app sets it as its userData folder at launch. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  const value = env.DROPDESK_DATA_DIR?.trim();
+  return value ? resolve(value) : null;
 }

@@ -95,7 +95,7 @@ describe('Mode démo: a whole campaign in the app', () => {
 
   it('shows a first SSH host key to verify, pins it, then blocks a changed key', async () => {
     const { page } = app;
-    const demoBox = app.services!.demo.current()!.mediasflow;
+    const demoBox = (await app.services!.demo.start()).mediasflow;
     // A "real" MediasFlow connection that happens to point at the demo SFTP server.
     await page.getByTestId('add-connection').click();
     const editor = page.getByTestId('connection-editor');
@@ -246,7 +246,7 @@ describe('Mode démo: a whole campaign in the app', () => {
     await job.getByTestId('job-check-now').click({ timeout: 2_000 }).catch(() => {});
     await expect.poll(() => job.getAttribute('data-state'), { timeout: 20_000 }).toBe('accepted');
 
-    const campaigns = app.services!.demo.current()!.boxes.mediasflow.campaigns();
+    const campaigns = (await app.services!.demo.start()).boxes.mediasflow.campaigns();
     expect(campaigns).toHaveLength(1);
     expect(await job.getByTestId('job-outcome').textContent()).toBe(`Campagne n° ${campaigns[0].campaignId}`);
     expect(await job.getByTestId('job-remote-name').textContent()).toBe(campaigns[0].dropName);
@@ -260,7 +260,7 @@ describe('Mode démo: a whole campaign in the app', () => {
 
   it('fails at once on a refused password, then goes through after the password is fixed and "Réessayer"', async () => {
     const { page } = app;
-    const demoBox = app.services!.demo.current()!.mediasflow;
+    const demoBox = (await app.services!.demo.start()).mediasflow;
     // An agency account on the demo SFTP server, its key checked, with a mistyped password.
     const saved = (await app.call('connections:save', {
       name: 'MediasFlow agence',
@@ -306,7 +306,7 @@ describe('Mode démo: a whole campaign in the app', () => {
     await expect.poll(() => retried.getAttribute('data-state'), { timeout: 20_000 }).toMatch(/awaiting-ack|accepted/);
     await retried.getByTestId('job-check-now').click({ timeout: 2_000 }).catch(() => {});
     await expect.poll(() => retried.getAttribute('data-state'), { timeout: 20_000 }).toBe('accepted');
-    expect(app.services!.demo.current()!.boxes.mediasflow.campaigns()).toHaveLength(2);
+    expect((await app.services!.demo.start()).boxes.mediasflow.campaigns()).toHaveLength(2);
   });
 
   it('draws an upload in progress with its bytes (a progress event replayed on the page)', async () => {

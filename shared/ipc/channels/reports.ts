@@ -140,6 +140,19 @@ export interface ReportRequestChannels {
   'opt-outs:remove': (input: { numbers: string[] }) => OptOutList;
   /** How many sendable rows of a saved list are in the opt-out list (left out of every drop). */
   'opt-outs:in-list': (input: { listId: string }) => { optedOut: number; lines: number[] };
+  /** Whether opt-outs.json can be read (when not, every drop is blocked) and whether its last good copy can be restored. */
+  'opt-outs:status': (input: void) => OptOutStatusView;
+  /** Repair an unreadable list with its last good copy (the damaged file is kept aside). */
+  'opt-outs:restore-backup': (input: void) => OptOutList;
+  /** Repair an unreadable list with a CSV chosen in the open dialog; null when cancelled. */
+  'opt-outs:repair-import': (input: void) => OptOutImportView | null;
+}
+
+export interface OptOutStatusView {
+  readable: boolean;
+  problem: string | null;
+  entries: number | null;
+  backup: { entries: number } | null;
 }
 
 export interface ReportEventChannels {
@@ -161,6 +174,9 @@ export const reportRequestNames: Record<keyof ReportRequestChannels, true> = {
   'opt-outs:add': true,
   'opt-outs:remove': true,
   'opt-outs:in-list': true,
+  'opt-outs:status': true,
+  'opt-outs:restore-backup': true,
+  'opt-outs:repair-import': true,
 };
 export const reportEventNames: Record<keyof ReportEventChannels, true> = {
   'reports:updated': true,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { workspaceSettingsSchema } from '../../settings/workspace-settings';
 
 export const appSchemas = {
   'settings:get': z.undefined(),
@@ -13,6 +14,7 @@ export const appSchemas = {
         y: z.number().int().optional(),
         maximized: z.boolean(),
       }),
+      workspace: workspaceSettingsSchema,
     })
     .partial()
     .strict(),

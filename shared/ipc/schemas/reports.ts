@@ -37,4 +37,7 @@ export const reportSchemas = {
   'opt-outs:add': z.object({ number: z.string().trim().min(1).max(40) }).strict(),
   'opt-outs:remove': z.object({ numbers: z.array(z.string().min(1).max(40)).min(1).max(100_000) }).strict(),
   'opt-outs:in-list': z.object({ listId: z.string().min(1).max(100) }).strict(),
+  'opt-outs:status': z.undefined(),
+  'opt-outs:restore-backup': z.undefined(),
+  'opt-outs:repair-import': z.undefined(),
 } as const;

@@ -15,7 +15,8 @@ import { parseParisDateTime } from '@shared/scheduling/paris-time';
 import { CliError, printJson, type CliCommand } from '../cli-io';
 import { prepareDrop } from '../../drops/prepare-drop';
 import { submitDrop } from '../../drops/submit-drop';
-import { cliQueue, parseOptions, requireOption, resolveDataDir } from './queue-cli-context';
+import { cliQueue, cliWorkspaceSettings, parseOptions, requireOption, resolveDataDir } from './queue-cli-context';
+import { describeSendWindow } from '@shared/settings/workspace-settings';
 
 const command = 'drop';
 
@@ -59,7 +60,8 @@ export const dropCommand: CliCommand = async (args, io) => {
     messageText = messageText.replace(/^\uFEFF/, '').replace(/\r?\n$/, '');
   }
   const dataDir = resolveDataDir(values['data-dir']);
-  const { connections, queue } = cliQueue(dataDir, io);
+  const settings = await cliWorkspaceSettings(dataDir, io);
+  const { connections, queue } = cliQueue(dataDir, io, settings);
   try {
     const prepared = await prepareDrop(
       {
@@ -73,7 +75,7 @@ export const dropCommand: CliCommand = async (args, io) => {
         includeOptedOut: values['include-opted-out'] ?? false,
         message: messageText !== undefined || values.sender !== undefined ? { text: messageText ?? '', sender: values.sender } : undefined,
       },
-      { dataDir, connections },
+      { dataDir, connections, settings },
     );
     const { summary } = prepared;
     if (summary.blocking.length > 0) {
@@ -81,7 +83,7 @@ export const dropCommand: CliCommand = async (args, io) => {
     }
     if (!summary.window.ok && !values['allow-outside-window']) {
       throw new CliError(
-        `${command} : envoi marketing hors des heures autorisées (lundi–samedi 8 h–20 h, hors jours fériés).\n` +
+        `${command} : envoi marketing hors des heures autorisées (${describeSendWindow(settings.marketingWindow)}, hors jours fériés).\n` +
           `Prochain créneau autorisé : ${summary.window.nextAllowedSlotText ?? 'aucun'}${summary.window.nextAllowedSlot ? ` (${summary.window.nextAllowedSlot})` : ''}\n` +
           `Relancez avec --at "${summary.window.nextAllowedSlotText ?? ''}", ou --type notification si le message n'est pas commercial.`,
       );

@@ -9,6 +9,8 @@ import { CliError, type CliIo } from '../cli-io';
 import { defaultDataDir } from '../../workspace/default-data-dir';
 import { createConnectionService } from '../../connections/connection-service';
 import { createQueue } from '../../queue/queue-runtime';
+import { readWorkspaceSettings } from '../../settings/workspace-settings-file';
+import { stampMarginMsOf, type WorkspaceSettings } from '@shared/settings/workspace-settings';
 
 export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, command: string) {
   try {
@@ -31,11 +33,19 @@ export function cliConnections(dataDir: string) {
   return createConnectionService({ dataDir, env: process.env });
 }
 
-export function cliQueue(dataDir: string, io: CliIo) {
+/** The workspace's sending settings as the app saved them (defaults when none); dropped parts are said on stderr. */
+export async function cliWorkspaceSettings(dataDir: string, io: CliIo): Promise<WorkspaceSettings> {
+  const { settings, problems } = await readWorkspaceSettings(dataDir);
+  for (const problem of problems) io.stderr(`Réglage ignoré (valeur par défaut utilisée) : ${problem}\n`);
+  return settings;
+}
+
+export function cliQueue(dataDir: string, io: CliIo, settings?: WorkspaceSettings) {
   const connections = cliConnections(dataDir);
   const queue = createQueue({
     dataDir,
     connections,
+    ...(settings ? { stampMarginMs: stampMarginMsOf(settings) } : {}),
     progress: (line) => io.stderr(`${line}\n`),
     log: (message, error) => io.stderr(`${message}${error ? ` : ${error instanceof Error ? error.message : String(error)}` : ''}\n`),
   });

@@ -7,11 +7,12 @@
  */
 import { printJson, type CliCommand } from '../cli-io';
 import { toStatusLine } from '../../queue/job-view';
-import { cliQueue, parseOptions, resolveDataDir } from './queue-cli-context';
+import { cliQueue, cliWorkspaceSettings, parseOptions, resolveDataDir } from './queue-cli-context';
 
 export const queueRunCommand: CliCommand = async (args, io) => {
   const values = parseOptions(args, { 'until-idle': { type: 'boolean' }, 'data-dir': { type: 'string' }, json: { type: 'boolean' } }, 'queue run');
-  const { queue } = cliQueue(resolveDataDir(values['data-dir']), io);
+  const dataDir = resolveDataDir(values['data-dir']);
+  const { queue } = cliQueue(dataDir, io, await cliWorkspaceSettings(dataDir, io));
   if (!values['until-idle']) {
     io.stderr('File de dépôts en marche ; Ctrl+C pour arrêter.\n');
     queue.start();

@@ -14,6 +14,7 @@ import type { JobEvent } from '@shared/queue/job-types';
 import type { HeldDecision } from '@shared/ipc/channels/queue';
 import type { ChannelDriver } from '../channel-driver';
 import { createFileDropDriver } from '../drivers/file-drop/file-drop-driver';
+import { createOptOutService } from '../../opt-outs/opt-out-service';
 import type { JobRecord } from '../job-record';
 import { lockHolder } from '../job-lock';
 import { newJobId } from '../job-store';
@@ -23,7 +24,12 @@ import { busyError, createJobAccess, notFoundError } from './job-access';
 
 export function createQueue(options: QueueOptions) {
   const drivers: readonly ChannelDriver[] = options.drivers ?? [
-    createFileDropDriver({ fileSystemFactory: options.fileSystemFactory, stampMarginMs: options.stampMarginMs, progressIntervalMs: options.progressIntervalMs }),
+    createFileDropDriver({
+      fileSystemFactory: options.fileSystemFactory,
+      stampMarginMs: options.stampMarginMs,
+      progressIntervalMs: options.progressIntervalMs,
+      optOutNumbers: () => createOptOutService({ dataDir: options.dataDir }).numberSet(),
+    }),
   ];
   function driverFor(record: JobRecord): ChannelDriver {
     const driver = drivers.find((candidate) => candidate.handles(record.job.providerId));
@@ -162,6 +168,7 @@ export function createQueue(options: QueueOptions) {
       remoteFolder: input.remoteFolder,
       file,
       renewName: false,
+      optOuts: input.optOuts ?? 'left-out',
     };
     driverFor(record);
     await jobs.persist(record);

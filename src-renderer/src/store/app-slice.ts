@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppSettings, Language } from '@shared/settings/app-settings';
+import type { WorkspaceSettings } from '@shared/settings/workspace-settings';
 import type { IpcError } from '@shared/ipc/ipc-result';
 import type { ApiClient } from '../bridge/api-client';
 import { toIpcError } from '../i18n/describe-error';
@@ -29,6 +30,8 @@ export interface AppSlice {
   startApp(): Promise<void>;
   showSection(section: Section): void;
   setLanguage(language: Language): Promise<void>;
+  /** Paramètres → Envoi (validated again by main). */
+  saveWorkspaceSettings(workspace: WorkspaceSettings): Promise<void>;
   applySettings(settings: AppSettings): void;
   notify(notice: Notice): void;
   notifyError(error: unknown): void;
@@ -65,6 +68,15 @@ export function createAppSlice(client: ApiClient): StateCreator<DropdeskState, [
       set({ language });
       try {
         get().applySettings(await client.call('settings:update', { language }));
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
+
+    async saveWorkspaceSettings(workspace) {
+      try {
+        get().applySettings(await client.call('settings:update', { workspace }));
+        get().notify({ kind: 'success', key: 'common:settings.sending.saved' });
       } catch (error) {
         get().notifyError(error);
       }

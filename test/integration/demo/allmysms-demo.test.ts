@@ -72,8 +72,8 @@ async function followAck(d: { idDelivery: string; remoteName: string }) {
 }
 
 describe('demo AllMySMS FTP box', () => {
-  it('listens on 127.0.0.1 with demo/demo and shows the four folders', async () => {
-    expect(demo.allmysms).toMatchObject({ host: '127.0.0.1', username: 'demo', password: 'demo' });
+  it('listens on 127.0.0.1 with user demo and the workspace password, and shows the four folders', async () => {
+    expect(demo.allmysms).toMatchObject({ host: '127.0.0.1', username: 'demo', password: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/) });
     expect((await fs.list('/')).map((entry) => entry.name).sort()).toEqual(['ARCHIVES', 'INVALIDS', 'PROCESSING', 'SEND_SMS']);
   });
 

@@ -49,8 +49,8 @@ async function download(path: string): Promise<Buffer> {
 }
 
 describe('demo MediasFlow SFTP box', () => {
-  it('listens on 127.0.0.1 with user demo/demo and a host key whose fingerprint it gives', async () => {
-    expect(demo.mediasflow).toMatchObject({ host: '127.0.0.1', username: 'demo', password: 'demo' });
+  it('listens on 127.0.0.1 with user demo and the workspace password, and a host key whose fingerprint it gives', async () => {
+    expect(demo.mediasflow).toMatchObject({ host: '127.0.0.1', username: 'demo', password: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/) });
     const probe = await probeHostKey('127.0.0.1', demo.mediasflow.port);
     expect(probe.fingerprint).toBe(demo.mediasflow.hostKeyFingerprint);
     const folders = (await fs.list('/Campagnes/SMS')).map((entry) => entry.name).sort();

@@ -16,11 +16,13 @@ import type { FileDropSettings } from './file-drop-settings';
 import { upload } from './file-drop-upload';
 import { checkServer, pendingCancelCheck, pollAck } from './file-drop-answer';
 
-export function createFileDropDriver(given: Partial<FileDropSettings> = {}): ChannelDriver {
+export function createFileDropDriver(given: Partial<Omit<FileDropSettings, 'stampMarginMs'>> & { stampMarginMs?: number | (() => number) } = {}): ChannelDriver {
   const settings: FileDropSettings = {
     fileSystemFactory: given.fileSystemFactory ?? ((config) => createRemoteFileSystem(config)),
-    stampMarginMs: given.stampMarginMs ?? defaultStampMarginMs,
+    stampMarginMs: typeof given.stampMarginMs === 'number' ? given.stampMarginMs : defaultStampMarginMs,
     progressIntervalMs: given.progressIntervalMs ?? 200,
+    // No list given: nothing to re-check against (tests of the driver alone).
+    optOutNumbers: given.optOutNumbers ?? (async () => new Set<string>()),
   };
   return {
     name: 'file-drop',
@@ -37,7 +39,7 @@ export function createFileDropDriver(given: Partial<FileDropSettings> = {}): Cha
     nextWakeAt,
     transition,
     async work(action, record, ctx) {
-      if (action === 'upload') return upload(record, ctx, settings);
+      if (action === 'upload') return upload(record, ctx, typeof given.stampMarginMs === 'function' ? { ...settings, stampMarginMs: given.stampMarginMs() } : settings);
       if (action === 'poll-ack') return pollAck(record, ctx, settings);
       if (action === 'check-server') return pendingCancelCheck(record, ctx, settings);
       throw new Error(`file-drop: unknown step ${action}`);

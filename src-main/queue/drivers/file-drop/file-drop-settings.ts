@@ -7,4 +7,6 @@ export interface FileDropSettings {
   stampMarginMs: number;
   /** Least time between two progress events of one job. */
   progressIntervalMs: number;
+  /** The workspace's opt-out numbers, re-read just before a job's first upload (throws when the list is unreadable). */
+  optOutNumbers: () => Promise<ReadonlySet<string>>;
 }

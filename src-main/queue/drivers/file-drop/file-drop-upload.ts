@@ -20,6 +20,7 @@ import { transition } from '@shared/queue/transition';
 import { ConnectorError } from '../../../connectors/connector-error';
 import { dropFileExactlyOnce } from '../../../connectors/exactly-once-upload';
 import { sha256Hex } from '../../job-store';
+import { recheckOptOutsBeforeFirstUpload } from '../../../opt-outs/recheck-before-upload';
 import type { JobRecord } from '../../job-record';
 import type { DriverContext } from '../../channel-driver';
 import type { FileDropSettings } from './file-drop-settings';
@@ -41,6 +42,37 @@ export async function upload(start: JobRecord, ctx: DriverContext, settings: Fil
     // Found uploading with a free lock: its worker died mid-upload.
     record = await apply(record, { type: 'interrupted' });
   }
+  // 0. Before the first byte: numbers that answered STOP since the drop was queued are left out (the file is rebuilt and saved first).
+  let recheck;
+  try {
+    recheck = await recheckOptOutsBeforeFirstUpload(record, {
+      store: ctx.store,
+      numberSet: settings.optOutNumbers,
+      persist: async (next) => {
+        await ctx.store.write(next);
+        ctx.show(next);
+      },
+    });
+  } catch (error) {
+    if (error instanceof UserFacingError && error.code === 'opt-outs-unreadable') {
+      // Fail closed: nothing is uploaded and the job stays as it is until the list is repaired.
+      say(`${record.job.id} : ${error.message} Dépôt laissé en attente.`);
+      return record;
+    }
+    throw error;
+  }
+  record = recheck.record;
+  if (recheck.emptied) {
+    return apply(record, {
+      type: 'permanent-error',
+      error: {
+        code: 'all-opted-out',
+        message: `Tous les destinataires de ce dépôt (${recheck.removed}) ont demandé à ne plus recevoir de messages depuis sa programmation : rien n'a été envoyé.`,
+        action: 'Annulez ce dépôt.',
+      },
+    });
+  }
+  if (recheck.removed > 0) say(`${record.job.id} : ${recheck.removed} destinataire(s) opposé(s) depuis la programmation retiré(s) du fichier avant l'envoi.`);
   const data = await ctx.store.readFile(record.job.id, record.file).catch(() => null);
   if (!data || data.length !== record.file.bytes || sha256Hex(data) !== record.file.sha256) {
     return apply(record, {

@@ -16,6 +16,9 @@ export function OptOutsPanel() {
   const removeOptOuts = useDropdesk((state) => state.removeOptOuts);
   const importOptOuts = useDropdesk((state) => state.importOptOuts);
   const exportOptOuts = useDropdesk((state) => state.exportOptOuts);
+  const status = useDropdesk((state) => state.optOutsStatus);
+  const restoreBackup = useDropdesk((state) => state.restoreOptOutsBackup);
+  const repairFromCsv = useDropdesk((state) => state.repairOptOutsFromCsv);
   const [number, setNumber] = useState('');
   const [search, setSearch] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
@@ -45,6 +48,27 @@ export function OptOutsPanel() {
           </button>
         </div>
       </header>
+      {status && !status.readable && (
+        <div className="opt-outs-unreadable" role="alert" data-testid="opt-outs-unreadable">
+          <strong>{t('optOuts.unreadableTitle')}</strong>
+          <p className="small">{t('optOuts.unreadableHelp')}</p>
+          {status.problem && <p className="muted small">{t('optOuts.unreadableDetail', { problem: status.problem })}</p>}
+          <div className="toolbar-row">
+            {status.backup ? (
+              <button type="button" className="button primary" onClick={() => void restoreBackup()} data-testid="opt-outs-restore">
+                {t('optOuts.restoreBackup', { count: status.backup.entries })}
+              </button>
+            ) : (
+              <span className="muted small" data-testid="opt-outs-no-backup">
+                {t('optOuts.noBackup')}
+              </span>
+            )}
+            <button type="button" className="button" onClick={() => void repairFromCsv()} data-testid="opt-outs-repair-import">
+              {t('optOuts.repairImport')}
+            </button>
+          </div>
+        </div>
+      )}
       <p className="muted small">{t('screen.optOutsHelp')}</p>
       <form
         className="toolbar-row"

@@ -5,7 +5,7 @@
  * parsed reports; this slice only holds figures and asks for pages.
  */
 import type { StateCreator } from 'zustand';
-import type { ReportCampaignView, ReportDetailView, ReportOverviewView, ReportRowsFilter, ReportRowsPage } from '@shared/ipc/channels/reports';
+import type { OptOutStatusView, ReportCampaignView, ReportDetailView, ReportOverviewView, ReportRowsFilter, ReportRowsPage } from '@shared/ipc/channels/reports';
 import type { Channel } from '@shared/providers/provider-ids';
 import type { OptOutList } from '@shared/reports/opt-outs';
 import type { ApiClient } from '../../bridge/api-client';
@@ -32,6 +32,8 @@ export interface ReportsSlice {
   overview: ReportOverviewView | null;
   overviewFilter: OverviewFilter;
   optOuts: OptOutList | null;
+  /** Whether opt-outs.json can be read; when not, every drop is blocked until it is repaired. */
+  optOutsStatus: OptOutStatusView | null;
 
   showReportsTab(tab: ReportsTab): void;
   loadReportCampaigns(): Promise<void>;
@@ -48,6 +50,10 @@ export interface ReportsSlice {
   removeOptOuts(numbers: string[]): Promise<void>;
   importOptOuts(): Promise<void>;
   exportOptOuts(): Promise<void>;
+  /** Repairs an unreadable list with its last good copy. */
+  restoreOptOutsBackup(): Promise<void>;
+  /** Repairs an unreadable list with a CSV (open dialog). */
+  repairOptOutsFromCsv(): Promise<void>;
   reportUpdated(event: { jobId: string }): Promise<void>;
   /** Sendable rows of a saved list that are in the opt-out list (null when main could not tell). */
   countOptedOutInList(listId: string): Promise<{ optedOut: number; lines: number[] } | null>;
@@ -68,6 +74,7 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
     overview: null,
     overviewFilter: {},
     optOuts: null,
+    optOutsStatus: null,
     optOutsVersion: 0,
 
     showReportsTab(tab) {
@@ -180,7 +187,31 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
 
     async loadOptOuts() {
       try {
-        set({ optOuts: await client.call('opt-outs:list', undefined) });
+        const status = await client.call('opt-outs:status', undefined);
+        set({ optOutsStatus: status });
+        // Unreadable: the panel shows the repair, not an error notice.
+        set({ optOuts: status.readable ? await client.call('opt-outs:list', undefined) : null });
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
+
+    async restoreOptOutsBackup() {
+      try {
+        const list = await client.call('opt-outs:restore-backup', undefined);
+        get().notify({ kind: 'success', key: 'reports:optOuts.restored', params: { count: list.entries.length } });
+        await get().loadOptOuts();
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
+
+    async repairOptOutsFromCsv() {
+      try {
+        const result = await client.call('opt-outs:repair-import', undefined);
+        if (!result) return;
+        get().notify({ kind: 'success', key: 'reports:optOuts.repaired', params: { count: result.total } });
+        await get().loadOptOuts();
       } catch (error) {
         get().notifyError(error);
       }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@shared/settings/app-settings';
 import { useDropdesk } from '../../store/store-context';
+import { SendingSettingsForm } from './sending-settings-form';
 
 const languages: { value: Language; label: string }[] = [
   { value: 'fr', label: 'Français' },
@@ -35,6 +36,7 @@ export function SettingsScreen() {
             ))}
           </div>
         </fieldset>
+        <SendingSettingsForm />
         <div className="field">
           <h2 className="field-label">{t('settings.dataFolder')}</h2>
           <p className="muted">{t('settings.dataFolderHelp')}</p>
