@@ -9,7 +9,7 @@
  * so the test does not rebuild it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -161,7 +161,14 @@ describe('npm start in browser mode: a whole demo campaign', () => {
     await shot('browser-mode-06-report');
   });
 
-  it('shuts down cleanly on Ctrl+C (SIGINT), the list saved in the workspace', async () => {
+  it('shuts down cleanly on Ctrl+C (SIGINT) right after an edit, which is on disk', async () => {
+    await page.getByRole('navigation').getByRole('button', { name: 'Listes' }).click();
+    await page.getByTestId('grid').waitFor();
+    await page.getByTestId('grid').locator('.data-cell', { hasText: /^Petit$/ }).dblclick();
+    const editor = page.getByRole('textbox', { name: /Modifier Nom, ligne 10/ });
+    await editor.fill('Petit-Avant-Arret');
+    await editor.press('Enter');
+    await page.getByTestId('grid').locator('.data-cell', { hasText: /^Petit-Avant-Arret$/ }).waitFor();
     expect(problems).toEqual([]);
     // The page goes first: once the server is gone its event stream would only report the refused reconnections.
     await context.close();
@@ -169,6 +176,10 @@ describe('npm start in browser mode: a whole demo campaign', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stderr).toContain('Dropdesk arrêté.');
-    expect((await readdir(join(dataDir, 'lists'))).length).toBeGreaterThanOrEqual(1);
+    // The edit was saved a moment after it was made (debounced): Ctrl+C writes it before the process ends.
+    const [listId] = (await readdir(join(dataDir, 'lists'))).filter((name) => !name.startsWith('.'));
+    const dataFiles = (await readdir(join(dataDir, 'lists', listId))).filter((name) => /^data-.*\.csv$/.test(name));
+    const contents = await Promise.all(dataFiles.map((name) => readFile(join(dataDir, 'lists', listId, name), 'utf8')));
+    expect(contents.some((text) => text.includes('Petit-Avant-Arret'))).toBe(true);
   });
 });
