@@ -81,6 +81,7 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
+      resetAdHocDarwinSignature: true,
     });
   });
 
