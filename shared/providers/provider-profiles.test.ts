@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createAllmysmsProfile } from './allmysms/allmysms-profile';
 import { createMediasflowProfile } from './mediasflow/mediasflow-profile';
-import { getProviderProfile, providerProfiles } from './provider-registry';
+import { providerIds } from './provider-ids';
+import { getProviderProfile } from './provider-registry';
 
 describe('registry', () => {
   it('describes the three providers with their protocols, ports and channels', () => {
-    expect(providerProfiles.map((p) => [p.id, p.protocol, p.defaultPort, p.channels.join('+'), p.scheduling])).toEqual([
+    expect(providerIds.map(getProviderProfile).map((p) => [p.id, p.protocol, p.defaultPort, p.channels.join('+'), p.scheduling])).toEqual([
       ['mediasflow-sftp', 'sftp', 22, 'sms+vms', 'prog-suffix'],
       ['allmysms-ftp', 'ftp', 21, 'sms', 'name-date'],
       ['allmysms-sftp', 'sftp', 61022, 'sms', 'name-date'],

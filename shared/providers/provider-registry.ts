@@ -14,5 +14,3 @@ const profiles: Record<ProviderId, ProviderProfile> = {
 export function getProviderProfile(id: ProviderId): ProviderProfile {
   return profiles[id];
 }
-
-export const providerProfiles: readonly ProviderProfile[] = Object.values(profiles);

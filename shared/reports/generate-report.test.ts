@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { generateReport, generateReportVersions } from './generate-report';
+import { generateReport } from './generate-report';
 import { parseAndSummarizeReport } from './parse-and-summarize-report';
 import { SMS_REPORT_COLUMNS, VMS_REPORT_COLUMNS } from './report-columns';
 import { encodeReportText } from './report-encoding';
@@ -137,7 +137,10 @@ describe('generated VMS report', () => {
 });
 
 describe('generated report versions (end of send, +24 h, +72 h)', () => {
-  const versions = generateReportVersions({ channel: 'sms', dropName: smsDrop, campaignId: 483443, sentAt: '20241116150000', rows: 2000, seed: 3 });
+  // MediasFlow's default versions: end of send (+15 min here), +24 h, +72 h.
+  const versions = ['20241116151500', '20241117150000', '20241119150000'].map((generatedAt) =>
+    generateReport({ channel: 'sms', dropName: smsDrop, campaignId: 483443, sentAt: '20241116150000', generatedAt, rows: 2000, seed: 3 }),
+  );
   const summaries = versions.map((version) => parseAndSummarizeReport(new TextEncoder().encode(version.content), version.fileName));
 
   it('are three files of the same campaign, in time order', () => {

@@ -244,15 +244,3 @@ export function generateReport(options: GenerateReportOptions): GeneratedReport 
 export function generatedReportFileName(options: GenerateReportOptions): string {
   return versionFileName(options).fileName;
 }
-
-/**
- * The versions MediasFlow drops by default: end of send, +24 h, +72 h (hours after
- * `sentAt`, configurable like the provider's account setting).
- */
-export function generateReportVersions(
-  options: Omit<GenerateReportOptions, 'generatedAt'> & { sentAt: InstantInput; versionsAfterHours?: readonly number[] },
-): GeneratedReport[] {
-  const sentAt = toInstant(options.sentAt);
-  const hours = options.versionsAfterHours ?? [0.25, 24, 72];
-  return hours.map((after) => generateReport({ ...options, generatedAt: sentAt + after * HOUR }));
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readReportFixture, SMS_UTF8_FIXTURE, VMS_CP1252_FIXTURE } from '../../test/fixtures/reports/load-report-fixture';
-import { generateReportVersions } from './generate-report';
+import { generateReport } from './generate-report';
 import {
   applyOptOuts,
   emptyOptOutList,
@@ -46,7 +46,9 @@ describe('opt-out extraction', () => {
   });
 
   it('collects the STOPs that appear in later versions', () => {
-    const versions = generateReportVersions({ channel: 'sms', dropName: 'a-b-c_20240301090000.csv', campaignId: 42, sentAt: '20240301090000', rows: 3000, seed: 4 });
+    const versions = ['20240301091500', '20240302090000', '20240304090000'].map((generatedAt) =>
+      generateReport({ channel: 'sms', dropName: 'a-b-c_20240301090000.csv', campaignId: 42, sentAt: '20240301090000', generatedAt, rows: 3000, seed: 4 }),
+    );
     let list = emptyOptOutList();
     const added: number[] = [];
     for (const version of versions) {

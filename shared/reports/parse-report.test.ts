@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readReportFixture, SMS_UTF8_FIXTURE, VMS_CP1252_FIXTURE } from '../../test/fixtures/reports/load-report-fixture';
-import { codeKeyAt, parseReportBytes, parseReportText, readReportField, readReportRow, ReportFormatError } from './parse-report';
+import { codeKeyAt, parseReportBytes, parseReportText, readReportRow, ReportFormatError } from './parse-report';
 import { summarizeReport } from './summarize-report';
 
 describe('parse a hand-written SMS report (UTF-8 with BOM)', () => {
@@ -22,7 +22,7 @@ describe('parse a hand-written SMS report (UTF-8 with BOM)', () => {
     expect(readReportRow(parsed, 1)[22]).toBe('Client; fidèle');
     expect(readReportRow(parsed, 2)[22]).toBe('Dit "bonjour"');
     expect(readReportRow(parsed, 0).slice(18)).toEqual(['06 12 34 56 01', 'Lefèvre', 'Élodie', '12,50 €', '']);
-    expect(readReportField(parsed, 14, 'STATUS_TEXT')).toBe('Statut mystère');
+    expect(readReportRow(parsed, 14)[parsed.header.indexOf.STATUS_TEXT]).toBe('Statut mystère');
   });
 
   it('keeps an unknown code as written', () => {

@@ -349,9 +349,3 @@ export function readReportRow(parsed: ParsedReport, row: number): string[] {
   while (fields.length < width) fields.push('');
   return fields;
 }
-
-/** One field of one row by report column name ('' when the column is absent). */
-export function readReportField(parsed: ParsedReport, row: number, column: ReportColumnName): string {
-  const index = parsed.header.indexOf[column];
-  return index < 0 ? '' : readReportRow(parsed, row)[index] ?? '';
-}
