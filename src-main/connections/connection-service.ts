@@ -154,7 +154,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       const staging = checkStagingFolder(input.stagingFolder);
       if (!staging.ok) {
         throw refused(
-          'connection-invalid',
+          staging.problem === 'not-absolute' ? 'staging-folder-not-absolute' : 'staging-folder-inside-provider',
           staging.problem === 'not-absolute'
             ? 'Le dossier d’attente doit être un chemin complet sur le serveur, commençant par « / » (par exemple /Attente).'
             : 'Le dossier d’attente doit être hors des dossiers lus par MediasFlow (/Campagnes/SMS, /Campagnes/VMS, /Campagnes/Report) : sinon le fournisseur verrait le fichier temporaire.',

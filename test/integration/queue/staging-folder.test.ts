@@ -35,8 +35,8 @@ afterEach(async () => {
 describe('MediasFlow staging folder', () => {
   it('is checked when the connection is saved', async () => {
     const base = { name: 'MF', provider: 'mediasflow-sftp' as const, host: server.host, port: server.port, user: server.username, passwordEnv: 'MF_PASSWORD' };
-    await expect(workspace.addConnection({ ...base, stagingFolder: '/Campagnes/SMS/tmp' })).rejects.toMatchObject({ code: 'connection-invalid', params: { field: 'stagingFolder' } });
-    await expect(workspace.addConnection({ ...base, stagingFolder: 'Attente' })).rejects.toMatchObject({ code: 'connection-invalid' });
+    await expect(workspace.addConnection({ ...base, stagingFolder: '/Campagnes/SMS/tmp' })).rejects.toMatchObject({ code: 'staging-folder-inside-provider', params: { field: 'stagingFolder' } });
+    await expect(workspace.addConnection({ ...base, stagingFolder: 'Attente' })).rejects.toMatchObject({ code: 'staging-folder-not-absolute' });
     const saved = await workspace.addConnection({ ...base, stagingFolder: ' /Attente/ ' });
     expect(saved.connection.stagingFolder).toBe('/Attente');
     const allmysms = await workspace.addConnection({ ...base, name: 'AM', provider: 'allmysms-sftp', stagingFolder: '/Attente' });
