@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { checkStagingFolder } from '@shared/providers/mediasflow/staging-folder';
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { ConnectionSaveInput, ConnectionSaveResult, ConnectionTestView } from '@shared/ipc/channels/connections';
 import { getProviderProfile } from '@shared/providers/provider-registry';
@@ -112,6 +113,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       passwordEnv: connection.passwordEnv,
       passwordSource: passwordSource(connection),
       passwordTravelsInClear: getProviderProfile(profile).protocol === 'ftp' && !connection.ftps && !connection.demo,
+      stagingFolder: connection.stagingFolder ?? null,
       createdAt: connection.createdAt,
       updatedAt: connection.updatedAt,
     };
@@ -147,6 +149,18 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       throw refused('connection-invalid', `« ${input.passwordEnv} » n'est pas un nom de variable d'environnement valide (lettres, chiffres et _).`, {
         field: 'passwordEnv',
       });
+    }
+    if (input.stagingFolder) {
+      const staging = checkStagingFolder(input.stagingFolder);
+      if (!staging.ok) {
+        throw refused(
+          staging.problem === 'not-absolute' ? 'staging-folder-not-absolute' : 'staging-folder-inside-provider',
+          staging.problem === 'not-absolute'
+            ? 'Le dossier d’attente doit être un chemin complet sur le serveur, commençant par « / » (par exemple /Attente).'
+            : 'Le dossier d’attente doit être hors des dossiers lus par MediasFlow (/Campagnes/SMS, /Campagnes/VMS, /Campagnes/Report) : sinon le fournisseur verrait le fichier temporaire.',
+          { field: 'stagingFolder' },
+        );
+      }
     }
     if (input.hostKey && !normaliseFingerprint(input.hostKey)) {
       throw refused('connection-invalid', "L'empreinte doit avoir la forme SHA256:… (43 caractères après « SHA256: »), comme l'affiche OpenSSH.", {
@@ -207,6 +221,8 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         hostKey: profile.protocol === 'sftp' && !demo ? hostKey : null,
         passwordEnv: demo ? null : input.passwordEnv !== undefined ? input.passwordEnv || null : (previous?.passwordEnv ?? null),
         encryptedPassword: demo ? null : encryptedPassword,
+        stagingFolder:
+          demo || profile.family !== 'mediasflow' ? null : input.stagingFolder !== undefined ? (checkStagingFolder(input.stagingFolder) as { folder: string | null }).folder : (previous?.stagingFolder ?? null),
         createdAt: previous?.createdAt ?? at,
         updatedAt: at,
       };

@@ -40,6 +40,8 @@ export interface StoredConnection {
   passwordEnv: string | null;
   /** Password encrypted by the SecretCipher, base64; null when none is stored. */
   encryptedPassword: string | null;
+  /** MediasFlow: folder of the temporary upload (Paramètres of the connection); absent/null = the drop folder. */
+  stagingFolder?: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -180,6 +180,26 @@ describe('Trust: opt-outs fail closed, drops send what the screen shows, setting
     await app.screenshot('trust-07-list-as-sent');
   });
 
+  it('sets a MediasFlow staging folder on a connection, refusing one inside the drop folder', async () => {
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('button', { name: 'Connexions' }).click();
+    await page.getByTestId('add-connection').click();
+    const editor = page.getByTestId('connection-editor');
+    await editor.getByTestId('connection-name').fill('MediasFlow siège');
+    await editor.getByTestId('connection-host').fill('sftp.exemple.fr');
+    await editor.getByTestId('connection-user').fill('agence');
+    await editor.getByTestId('connection-staging-folder').fill('/Campagnes/SMS/attente');
+    await editor.getByTestId('connection-save').click();
+    await expect.poll(() => page.getByText('Le dossier d’attente doit être hors des dossiers lus par MediasFlow', { exact: false }).count()).toBeGreaterThan(0);
+    await app.screenshot('trust-10-staging-folder-refused');
+    await editor.getByTestId('connection-staging-folder').fill('/Attente');
+    // Enter submits (the error notice sits over the dialog's buttons).
+    await editor.getByTestId('connection-staging-folder').press('Enter');
+    await expect
+      .poll(async () => ((await app.call('connections:list')) as { value: ConnectionView[] }).value.find((connection) => connection.name === 'MediasFlow siège')?.stagingFolder)
+      .toBe('/Attente');
+  });
+
   it('edits the sending settings in Paramètres, validated, and keeps them', async () => {
     const { page } = app;
     await page.getByRole('navigation').getByRole('button', { name: 'Paramètres' }).click();

@@ -24,6 +24,8 @@ export interface ConnectionView {
   passwordSource: 'env' | 'stored' | 'session' | 'demo' | 'ask';
   /** Plain FTP: the UI warns that the password travels unencrypted and offers FTPS. */
   passwordTravelsInClear: boolean;
+  /** MediasFlow: folder of the temporary upload, outside the drop folder; null/absent = the drop folder itself. */
+  stagingFolder?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -39,6 +41,8 @@ export interface ConnectionSaveInput {
   ftps?: boolean;
   hostKey?: string | null;
   passwordEnv?: string | null;
+  /** MediasFlow staging folder ('' or null: none; absent keeps the current one). */
+  stagingFolder?: string | null;
   /** New password (absent keeps the current one, '' removes it). */
   password?: string;
 }

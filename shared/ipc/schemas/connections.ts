@@ -20,6 +20,7 @@ export const connectionSaveSchema = z
       .nullable()
       .optional()
       .or(z.literal('')),
+    stagingFolder: z.string().max(255).nullable().optional(),
     password: z.string().max(1000).optional(),
   })
   .strict();

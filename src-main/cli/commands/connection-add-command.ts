@@ -1,6 +1,6 @@
 /**
  * `connection add --name NAME --provider mediasflow-sftp|allmysms-ftp|allmysms-sftp
- *  --host H --port P --user U --password-env VAR [--host-key SHA256:…] [--ftps]
+ *  --host H --port P --user U --password-env VAR [--host-key SHA256:…] [--ftps] [--staging-folder /DIR]
  *  [--data-dir DIR] [--json]` — stores no password: the CLI reads it from VAR
  *  each time it connects.
  */
@@ -23,6 +23,7 @@ export const connectionAddCommand: CliCommand = async (args, io) => {
       'password-env': { type: 'string' },
       'host-key': { type: 'string' },
       ftps: { type: 'boolean' },
+      'staging-folder': { type: 'string' },
       'data-dir': { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -46,6 +47,7 @@ export const connectionAddCommand: CliCommand = async (args, io) => {
       passwordEnv: requireOption(values['password-env'], 'password-env', command),
       hostKey: values['host-key'] ?? undefined,
       ftps: values.ftps ?? false,
+      ...(values['staging-folder'] !== undefined ? { stagingFolder: values['staging-folder'] } : {}),
     });
     if (values.json) printJson(io, { connection });
     else io.stdout(`Connexion « ${connection.name} » enregistrée (${connection.id}).\n`);

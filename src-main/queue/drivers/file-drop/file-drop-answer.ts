@@ -21,8 +21,7 @@ export async function pollAck(start: JobRecord, ctx: DriverContext, settings: Fi
   let record = start;
   const connected = await connect(record, ctx.connections, settings.fileSystemFactory);
   if ('event' in connected) return apply(record, { type: 'ack-not-yet', error: eventReason(connected.event) });
-  const { fs } = connected;
-  const profile = getProviderProfile(record.job.providerId);
+  const { fs, profile } = connected;
   try {
     const listings = await listFolders(fs, profile.scanFolders(record.job.channel));
     const lookup = profile.locateAck(
@@ -63,8 +62,7 @@ export async function checkServer(start: JobRecord, ctx: DriverContext, settings
       { id: start.job.id },
     );
   }
-  const { fs } = connected;
-  const profile = getProviderProfile(start.job.providerId);
+  const { fs, profile } = connected;
   try {
     const scan = profile.scanForDrop(
       { channel: start.job.channel, idDelivery: start.job.idDelivery },

@@ -1,6 +1,8 @@
 /** Connecting a file-drop job to its server, listing folders, and turning connector errors into job events. */
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { FolderListing } from '@shared/providers/provider-profile';
+import { getProviderProfile, type ProviderProfile } from '@shared/providers/provider-registry';
+import { createMediasflowProfile } from '@shared/providers/mediasflow/mediasflow-profile';
 import type { JobEvent, JobReason } from '@shared/queue/job-types';
 import { ConnectorError } from '../../../connectors/connector-error';
 import type { ConnectionConfig } from '../../../connectors/connection-config';
@@ -30,10 +32,13 @@ export async function connect(
   record: JobRecord,
   connections: QueueConnections,
   factory: FileSystemFactory,
-): Promise<{ fs: RemoteFileSystem } | { event: JobEvent }> {
+): Promise<{ fs: RemoteFileSystem; profile: ProviderProfile } | { event: JobEvent }> {
   let config: ConnectionConfig;
+  let profile: ProviderProfile;
   try {
     const connection = await connections.getStored(record.job.connectionId);
+    // The connection's own staging folder (MediasFlow) changes where the temporary file goes and what is scanned.
+    profile = connection.stagingFolder && record.job.providerId === 'mediasflow-sftp' ? createMediasflowProfile({ stagingFolder: connection.stagingFolder }) : getProviderProfile(record.job.providerId);
     config = await connections.resolveConfig(connection);
   } catch (error) {
     const code = error instanceof UserFacingError ? error.code : 'connection-unusable';
@@ -43,7 +48,7 @@ export async function connect(
   const fs = factory(config);
   try {
     await fs.connect();
-    return { fs };
+    return { fs, profile };
   } catch (error) {
     await fs.close();
     return { event: connectorEvent(error) };

@@ -13,7 +13,6 @@
  */
 import { posix } from 'node:path';
 import { UserFacingError } from '@shared/ipc/ipc-result';
-import { getProviderProfile } from '@shared/providers/provider-registry';
 import { isStampStillUsable } from '@shared/providers/mediasflow/mediasflow-name';
 import { checkProgrammedTime } from '@shared/scheduling/programmed-time';
 import { transition } from '@shared/queue/transition';
@@ -86,8 +85,7 @@ export async function upload(start: JobRecord, ctx: DriverContext, settings: Fil
   }
   const connected = await connect(record, ctx.connections, settings.fileSystemFactory);
   if ('event' in connected) return apply(record, connected.event);
-  const { fs } = connected;
-  const profile = getProviderProfile(record.job.providerId);
+  const { fs, profile } = connected;
   const channel = record.job.channel;
   const identity = { channel, idDelivery: record.job.idDelivery };
   const dropFolder = profile.dropFolder(channel);

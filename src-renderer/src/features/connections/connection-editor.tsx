@@ -172,6 +172,19 @@ export function ConnectionEditor({
           </div>
         )}
         {!isFtp && <p className="field-help">{t('screen.form.sshHelp')}</p>}
+        {form.provider === 'mediasflow-sftp' && (
+          <label className="form-field">
+            <span>{t('screen.form.stagingFolder')}</span>
+            <input
+              className="input mono"
+              value={form.stagingFolder ?? ''}
+              placeholder="/Attente"
+              onChange={(event) => update({ stagingFolder: event.target.value })}
+              data-testid="connection-staging-folder"
+            />
+            <span className="field-help">{t('screen.form.stagingFolderHelp')}</span>
+          </label>
+        )}
         {/* Enter in any field submits. */}
         <button type="submit" hidden />
       </form>

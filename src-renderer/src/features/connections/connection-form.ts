@@ -48,6 +48,8 @@ export interface ConnectionFormState {
   password: string;
   passwordEnv: string;
   ftps: boolean;
+  /** MediasFlow only: folder of the temporary upload, outside the drop folder ('' = none). */
+  stagingFolder?: string;
 }
 
 export function emptyConnectionForm(provider: EditableProvider = 'mediasflow-sftp'): ConnectionFormState {
@@ -66,6 +68,7 @@ export function formFromConnection(view: ConnectionView): ConnectionFormState {
     password: '',
     passwordEnv: view.passwordEnv ?? '',
     ftps: view.ftps,
+    ...(view.stagingFolder ? { stagingFolder: view.stagingFolder } : {}),
   };
 }
 
@@ -107,6 +110,7 @@ export function toSaveInput(form: ConnectionFormState): ConnectionSaveInput {
     user: form.user.trim(),
     ftps: protocolOf(form.provider) === 'ftp' ? form.ftps : false,
     passwordEnv: form.passwordEnv.trim() || null,
+    ...(form.provider === 'mediasflow-sftp' && form.stagingFolder !== undefined ? { stagingFolder: form.stagingFolder.trim() || null } : {}),
     // An empty field when editing keeps the saved password.
     ...(form.password !== '' ? { password: form.password } : {}),
   };
