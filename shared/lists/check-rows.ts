@@ -1,6 +1,6 @@
 import type { InvalidReason, RowStatus } from './list-types';
 import { checkMobileNumberWithLibphonenumber } from './validate-number';
-import { classifyFrenchNumber, fastVerdict } from './fast-french-mobile';
+import { classifyFrenchNumber, fastCountryCodes, fastCountrySlotOf, fastNumberOf, fastVerdict } from './fast-french-mobile';
 import { NumberSet } from './number-set';
 
 /** Row status codes in the compact per-row arrays (one byte per row). */
@@ -62,6 +62,17 @@ export function createRowValidator(countryCodes: readonly string[], count: numbe
   const countryIndex = new Map(codes.map((code, index) => [code, index]));
   if (!countryIndex.has('FR')) countryIndex.set('FR', codes.push('FR') - 1);
   const french = countryIndex.get('FR')!;
+  /** Country index of each fast-path country slot, filled on first use (slot 0 is FR). */
+  const slotIndex = new Int32Array(fastCountryCodes.length).fill(-1);
+  slotIndex[0] = french;
+  const indexOf = (code: string) => {
+    let index = countryIndex.get(code);
+    if (index === undefined) {
+      index = codes.push(code) - 1;
+      countryIndex.set(code, index);
+    }
+    return index;
+  };
   const reason = new Uint8Array(count);
   const normalized = new Float64Array(count);
   const country = new Uint16Array(count);
@@ -76,22 +87,26 @@ export function createRowValidator(countryCodes: readonly string[], count: numbe
     country[i] = 0;
     const verdict = classifyFrenchNumber(value);
     if (verdict > 0) {
-      normalized[i] = verdict;
-      country[i] = french;
+      const slot = fastCountrySlotOf(verdict);
+      if (slot === 0) {
+        normalized[i] = verdict;
+        country[i] = french;
+      } else {
+        normalized[i] = fastNumberOf(verdict);
+        if (slotIndex[slot] < 0) slotIndex[slot] = indexOf(fastCountryCodes[slot]);
+        country[i] = slotIndex[slot];
+      }
     } else if (verdict === fastVerdict.landline) {
       reason[i] = reasonCodeOf.landline;
+    } else if (verdict === fastVerdict.notMobile) {
+      reason[i] = reasonCodeOf['not-mobile'];
     } else if (verdict === fastVerdict.malformed) {
       reason[i] = reasonCodeOf.malformed;
     } else {
       const check = checkMobileNumberWithLibphonenumber(value);
       if (check.valid) {
         normalized[i] = Number(check.normalized);
-        let index = countryIndex.get(check.country);
-        if (index === undefined) {
-          index = codes.push(check.country) - 1;
-          countryIndex.set(check.country, index);
-        }
-        country[i] = index;
+        country[i] = indexOf(check.country);
       } else {
         reason[i] = reasonCodeOf[check.reason];
       }
