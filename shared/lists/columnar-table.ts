@@ -65,15 +65,18 @@ export class ColumnarBuilder {
     return this.count;
   }
 
-  /** Appends `records[from…to)`. */
-  add(records: readonly (readonly string[])[], from = 0, to = records.length): void {
+  /**
+   * Appends `records[from…to)`; with `fixedWidth`, every row gets exactly
+   * that many values ('' for missing ones), as a CSV with a header reads back.
+   */
+  add(records: readonly (readonly string[])[], from = 0, to = records.length, fixedWidth?: number): void {
     const added = to - from;
     if (added <= 0) return;
     const start = this.count;
     this.reserve(start + added);
-    let width = this.parts.length;
+    let width = Math.max(this.parts.length, fixedWidth ?? 0);
     for (let r = from; r < to; r++) {
-      const length = records[r].length;
+      const length = fixedWidth ?? records[r].length;
       this.widths[start + r - from] = length;
       if (length > width) width = length;
     }
@@ -83,7 +86,7 @@ export class ColumnarBuilder {
       let offset = this.offsets[c];
       const values: string[] = new Array<string>(added);
       for (let r = from; r < to; r++) {
-        const value = records[r][c] ?? '';
+        const value = c < this.widths[start + r - from] ? (records[r][c] ?? '') : '';
         values[r - from] = value;
         offset += value.length;
         ends[start + r - from] = offset;
@@ -122,6 +125,13 @@ export class ColumnarBuilder {
     this.widths = grow(this.widths);
     this.ends = this.ends.map(grow);
   }
+}
+
+/** Whether every row has exactly `width` values. */
+export function hasWidth(table: ColumnarTable, width: number): boolean {
+  if (table.columns.length !== width) return false;
+  for (let r = 0; r < table.rowCount; r++) if (table.widths[r] !== width) return false;
+  return true;
 }
 
 /** A table from rows already in memory (a saved list read back, tests). */
