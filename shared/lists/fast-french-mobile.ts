@@ -1,5 +1,5 @@
 import type { NumberCheck } from './validate-number';
-import { frenchPlan, numberKind, resolveNational, type FrenchPlan, type PlanRegion, type Resolved } from './french-numbering-plan';
+import { frenchPlan, kindIn, numberKind, resolveNational, type FrenchPlan, type PlanRegion, type Resolved } from './french-numbering-plan';
 
 /**
  * Fast path for every form a French list holds: metropolitan and overseas
@@ -83,6 +83,10 @@ export function classifyFrenchNumber(raw: string): number {
   if (value.charCodeAt(0) === 43 /* + */) {
     const split = splitCallingCode(plan, digits, 0);
     if (split === null) return fastVerdict.unknown;
+    if (split.callingCode === plan.france.callingCode) {
+      const french = frenchVerdict(plan, split.national);
+      return french === invalidInFrance ? fastVerdict.malformed : french;
+    }
     const resolved = resolveNational(plan, split.callingCode, split.national);
     return resolved.kind === numberKind.invalid ? fastVerdict.malformed : verdictOf(plan, resolved, split.callingCode, split.national);
   }
@@ -96,9 +100,8 @@ export function classifyFrenchNumber(raw: string): number {
       if (resolved.kind !== numberKind.invalid) return verdictOf(plan, resolved, split.callingCode, split.national);
     } else if (digits.length === 10) {
       // 0 + national number: France first.
-      const national = digits.slice(1);
-      const resolved = resolveNational(plan, plan.france.callingCode, national, plan.france);
-      if (resolved.kind !== numberKind.invalid) return verdictOf(plan, resolved, plan.france.callingCode, national);
+      const french = frenchVerdict(plan, digits.slice(1));
+      if (french !== invalidInFrance) return french;
     }
     // Not French: a 10-digit value may be an overseas number dialled the French way;
     // a value starting with 0 is never read as international.
@@ -106,8 +109,8 @@ export function classifyFrenchNumber(raw: string): number {
   }
 
   if (digits.length === 9) {
-    const resolved = resolveNational(plan, plan.france.callingCode, digits, plan.france);
-    if (resolved.kind !== numberKind.invalid) return verdictOf(plan, resolved, plan.france.callingCode, digits);
+    const french = frenchVerdict(plan, digits);
+    if (french !== invalidInFrance) return french;
     const first = digits.charCodeAt(0);
     // 6…/7…: a number that lost its leading 0, never a foreign one.
     if (first === 54 || first === 55) return overseasOrMalformed(plan, digits);
@@ -117,9 +120,8 @@ export function classifyFrenchNumber(raw: string): number {
   if (digits.charCodeAt(0) === 51 && digits.charCodeAt(1) === 51 /* 33 */) {
     // 33 + national number: libphonenumber strips France's calling code; invalid stays invalid as +33….
     if (digits.length !== 11 || digits.charCodeAt(2) === 48) return fastVerdict.unknown;
-    const national = digits.slice(2);
-    const resolved = resolveNational(plan, plan.france.callingCode, national, plan.france);
-    return resolved.kind === numberKind.invalid ? fastVerdict.malformed : verdictOf(plan, resolved, plan.france.callingCode, national);
+    const french = frenchVerdict(plan, digits.slice(2));
+    return french === invalidInFrance ? fastVerdict.malformed : french;
   }
 
   // Not a French national number (wrong length, no 0): read as international, kept only when it is a mobile.
@@ -137,6 +139,24 @@ export function fastFrenchMobile(raw: string): NumberCheck | undefined {
   if (verdict === fastVerdict.notMobile) return { valid: false, reason: 'not-mobile' };
   if (verdict === fastVerdict.malformed) return { valid: false, reason: 'malformed' };
   return undefined;
+}
+
+/** `frenchVerdict`'s answer for a number France's plan does not know. */
+const invalidInFrance = fastVerdict.unknown;
+const franceCallingCode = frenchPlan ? Number(frenchPlan.france.callingCode) : 0;
+const franceAlone = frenchPlan ? frenchPlan.byCallingCode.get(frenchPlan.france.callingCode)!.length === 1 : false;
+
+/** The verdict for a national number parsed as French; France alone on its calling code has no country to choose. */
+function frenchVerdict(plan: FrenchPlan, national: string): number {
+  if (!franceAlone) {
+    const resolved = resolveNational(plan, plan.france.callingCode, national, plan.france);
+    return resolved.kind === numberKind.invalid ? invalidInFrance : verdictOf(plan, resolved, plan.france.callingCode, national);
+  }
+  const kind = kindIn(plan.france, national);
+  if (kind === numberKind.mobile) return franceCallingCode * 10 ** national.length + Number(national);
+  if (kind === numberKind.landline) return fastVerdict.landline;
+  if (kind === numberKind.otherType) return fastVerdict.notMobile;
+  return invalidInFrance;
 }
 
 function verdictOf(plan: FrenchPlan, resolved: Resolved, callingCode: string, national: string): number {

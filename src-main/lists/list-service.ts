@@ -176,7 +176,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     open.set(id, list);
     // Read from the CSV (no cache yet, or one of an older number rule): write the cache now, so the next reopen skips the parse and the check.
     if (columnar && !stored.fromCache && hasWidth(columnar.table, document.columns.length)) {
-      void store.writeCache(id, meta.revision, () =>
+      store.writeCache(id, meta.revision, () =>
         encodeListCache({ columns: document.columns, table: columnar.table, checks, columnStats, summary }, { dataFile: meta.dataFile, revision: meta.revision, ruleVersion: numberRuleVersion() }, yieldNow),
       );
     }
@@ -469,6 +469,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
   /** Saves every list with pending changes; the app calls it before quitting. */
   async function flush(): Promise<void> {
     await Promise.all([...open.values()].map((list) => saveNow(list).catch((error) => deps.log('Enregistrement impossible', error))));
+    await store.idle();
   }
 
   return {

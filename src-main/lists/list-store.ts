@@ -79,7 +79,6 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     const dataFile = `data-${revision}.csv`;
     const text = await serializeYielding(document);
     await writer.writeFile(join(listDir(meta.id), dataFile), text);
-    if (cache && text.length >= cache.minDataChars) await writeCache(meta.id, revision, () => cache.encode({ dataFile, revision }));
     const stored: StoredListMeta = { ...meta, formatVersion: 1, revision, dataFile, mobileColumnIndex: document.mobileColumn };
     const json = JSON.stringify(stored, null, 2);
     await writer.writeFile(metaPath(meta.id), json);
@@ -87,7 +86,20 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
       await fs.rm(join(listDir(meta.id), previous.dataFile), { force: true });
     }
     await removeCaches(meta.id, revision);
+    // The cache is written after the commit, without holding the save up: until it is there, a reopen reads the CSV.
+    if (cache && text.length >= cache.minDataChars) track(writeCache(meta.id, revision, () => cache.encode({ dataFile, revision })));
     return stored;
+  }
+
+  const pending = new Set<Promise<void>>();
+  function track(work: Promise<void>): void {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  }
+
+  /** Resolves once every cache write started so far is done. */
+  async function idle(): Promise<void> {
+    while (pending.size > 0) await Promise.all([...pending]);
   }
 
   /** Writes the reopen cache of one revision; a cache that cannot be written is simply not there (the CSV is the truth). */
@@ -162,6 +174,7 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
   }
 
   async function remove(id: string): Promise<void> {
+    await idle();
     await fs.rm(listDir(id), { recursive: true, force: true });
     await removeCaches(id);
   }
@@ -176,7 +189,7 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     );
   }
 
-  return { save, saveMeta, load, readMeta, listMetas, remove, removeStrayFiles, listDir, writeCache, loadCache };
+  return { save, saveMeta, load, readMeta, listMetas, remove, removeStrayFiles, listDir, writeCache: (id: string, revision: number, encode: () => Promise<Uint8Array | null>) => track(writeCache(id, revision, encode)), loadCache, idle };
 }
 
 export type ListStore = ReturnType<typeof createListStore>;
