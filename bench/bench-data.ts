@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 export const benchDataDir = fileURLToPath(new URL('../.bench-data/', import.meta.url));
 
 /** Bump when the generated content changes so stale files are not reused. */
-const generatorVersion = 2;
+const generatorVersion = 3;
 
 export const benchListColumns = ['Civilité', 'Prénom', 'Nom', 'Adresse', 'Ville', 'Prix', 'SMS'] as const;
 
@@ -46,20 +46,39 @@ function frenchMobile(next: () => number): string {
   }
 }
 
+/** Overseas mobiles of the French plan as a national customer file holds them: Guadeloupe/Saint-Martin/Saint-Barthélemy, Réunion, Guyane, Martinique, Mayotte. */
+const overseasHeads = ['690', '691', '692', '693', '694', '696', '697', '639'];
+const overseasCallingCodes: Record<string, string> = { '690': '590', '691': '590', '692': '262', '693': '262', '694': '594', '696': '596', '697': '596', '639': '262' };
+
+function overseasNumber(next: () => number): string {
+  const head = overseasHeads[Math.floor(next() * overseasHeads.length)];
+  const national = `${head}${digits(next, 6)}`;
+  const form = next();
+  if (form < 0.6) return `0${national}`;
+  if (form < 0.85) return `0${national}`.match(/../g)!.join(' ');
+  if (form < 0.9) return national; // leading zero dropped
+  if (form < 0.95) return `+${overseasCallingCodes[head]} ${national.slice(0, 3)} ${national.slice(3).match(/../g)!.join(' ')}`;
+  return `00${overseasCallingCodes[head]}${national}`;
+}
+
 /**
- * Mixed formats as real lists hold them: mostly 06/07 in several spellings,
- * some +33/0033/33 and dropped zeros, ~1% foreign mobiles, ~0.3% overseas departments, ~3% invalid
- * (landline, malformed, empty) and ~2% repeats of an earlier number.
+ * Mixed formats as real lists hold them (issue 10): mostly 06/07 in several
+ * spellings, "+33 6 …", 0033…, 336… and dropped zeros; ~1% overseas mobiles
+ * (0690…, 0692…, 0694…, 0696…, 0639…, some +262/+590 forms); ~1% foreign
+ * mobiles; ~3% landlines (01…); ~1% malformed, ~1% empty, a few values Excel
+ * damaged into scientific notation (6,10085E+08); ~2% repeats of an earlier number.
  */
 function phoneNumber(next: () => number, earlier: string[]): string {
   const roll = next();
   if (roll < 0.02 && earlier.length > 0) return earlier[Math.floor(next() * earlier.length)];
-  const fixed = roll > 0.997 ? `69${next() < 0.5 ? 2 : 6}${digits(next, 6)}` : frenchMobile(next);
+  if (roll > 0.99) return overseasNumber(next);
+  const fixed = frenchMobile(next);
   const pairs = `0${fixed}`.match(/../g)!;
-  if (roll < 0.03) return `01${fixed.slice(1)}`; // landline
-  if (roll < 0.04) return `0${fixed.slice(0, 6)}`; // malformed
-  if (roll < 0.05) return ''; // empty
-  if (roll < 0.06) return next() < 0.5 ? `+32 4${fixed.slice(1, 3)} ${fixed.slice(3, 5)} ${fixed.slice(5, 7)} ${fixed.slice(7)}` : `+41 79 ${fixed.slice(2, 5)} ${fixed.slice(5, 7)} ${fixed.slice(7)}`;
+  if (roll < 0.05) return `01${fixed.slice(1)}`; // landline
+  if (roll < 0.055) return `0${fixed.slice(0, 6)}`; // malformed
+  if (roll < 0.065) return ''; // empty
+  if (roll < 0.067) return `${fixed[0]},${fixed.slice(1, 6)}E+08`; // Excel turned the number into scientific notation
+  if (roll < 0.077) return next() < 0.5 ? `+32 4${fixed.slice(1, 3)} ${fixed.slice(3, 5)} ${fixed.slice(5, 7)} ${fixed.slice(7)}` : `+41 79 ${fixed.slice(2, 5)} ${fixed.slice(5, 7)} ${fixed.slice(7)}`;
   if (roll < 0.5) return `0${fixed}`;
   if (roll < 0.7) return pairs.join(' ');
   if (roll < 0.76) return pairs.join('.');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { checkListBytes } from '../shared/lists/check-list-bytes';
+import { checkListFigures } from '../shared/lists/check-list-bytes';
 
 const [phase, file] = process.argv.slice(2);
 
@@ -16,7 +16,8 @@ function run(): number {
     const text = new TextDecoder('windows-1252').decode(bytes);
     return Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data.length - 1;
   }
-  if (phase === 'check') return checkListBytes(bytes, { fileName: file }).summary.rows;
+  // What `list check` runs.
+  if (phase === 'check') return checkListFigures(bytes, { fileName: file }).summary.rows;
   throw new Error(`unknown phase ${phase}`);
 }
 

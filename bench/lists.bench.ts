@@ -7,6 +7,7 @@
  * duplicates, undo, and a save to disk. Figures go to stdout.
  */
 import { execFile } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,8 @@ import { createListStore } from '../src-main/lists/list-store';
 import { createListService } from '../src-main/lists/list-service';
 import { createMemorySettingsStore } from '../src-main/settings/memory-settings-store';
 
-const ROWS = 1_000_000;
+/** 1,000,000 as the issue measures; DROPDESK_BENCH_ROWS=200000 for a quicker run while developing. */
+const ROWS = Number(process.env.DROPDESK_BENCH_ROWS ?? 1_000_000);
 const RUNS = 3;
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
@@ -89,11 +91,11 @@ export async function run(): Promise<Record<string, unknown>> {
   const invalidFilter = time(() => matchingRowIndices(document, checks, 'invalid'));
   const search = time(() => matchingRowIndices(document, checks, 'all', 'Bordeaux'));
   const mobile = document.mobileColumn!;
-  const edit = time(() => applyWithHistory(document, emptyHistory, editToOp(document, checks, { type: 'set-cell', row: 500_000, column: mobile, value: '06 12 34 56 78' })!));
+  const edit = time(() => applyWithHistory(document, emptyHistory, editToOp(document, checks, { type: 'set-cell', row: Math.floor(ROWS / 2), column: mobile, value: '06 12 34 56 78' })!));
   const recheck = time(() => checkDocument(edit.value.document));
   const incremental = time(() => recheckAfterOp(state, edit.value.op, edit.value.document));
   const otherCell = time(() => {
-    const step = applyWithHistory(document, emptyHistory, editToOp(document, checks, { type: 'set-cell', row: 500_000, column: 1, value: 'Zoé' })!);
+    const step = applyWithHistory(document, emptyHistory, editToOp(document, checks, { type: 'set-cell', row: Math.floor(ROWS / 2), column: 1, value: 'Zoé' })!);
     return recheckAfterOp(state, step.op, step.document);
   });
   document = edit.value.document;
@@ -166,8 +168,14 @@ export async function run(): Promise<Record<string, unknown>> {
   return figures;
 }
 
-/** How long the main thread went without running a 5 ms ticker while `work` ran (what Windows sees as "not responding"). */
-async function measureStall<T>(work: () => Promise<T>): Promise<{ totalMs: number; longestStallMs: number }> {
+/**
+ * How long the main thread went without running a 5 ms ticker while `work`
+ * ran (what Windows sees as "not responding"), and the same seen by
+ * perf_hooks' event-loop delay histogram (its maximum).
+ */
+async function measureStall<T>(work: () => Promise<T>): Promise<{ totalMs: number; longestStallMs: number; eventLoopDelayMaxMs: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
   const tickMs = 5;
   let last = performance.now();
   let longest = 0;
@@ -181,7 +189,8 @@ async function measureStall<T>(work: () => Promise<T>): Promise<{ totalMs: numbe
   const totalMs = Math.round(performance.now() - started);
   longest = Math.max(longest, performance.now() - last - tickMs);
   clearInterval(ticker);
-  return { totalMs, longestStallMs: Math.round(longest) };
+  histogram.disable();
+  return { totalMs, longestStallMs: Math.round(longest), eventLoopDelayMaxMs: Math.round(histogram.max / 1e6) };
 }
 
 async function measureServiceImportAndReopen(file: string, workerThresholdBytes: number) {
@@ -197,11 +206,17 @@ async function measureServiceImportAndReopen(file: string, workerThresholdBytes:
   };
   let id = '';
   const importing = createListService(deps, { workerThresholdBytes });
+  // Until the summary and the first grid page are there, as the screen shows them.
   const imported = await measureStall(async () => {
     id = (await importing.importFromDialog())!.id;
+    await importing.rows({ id, offset: 0, limit: 100, filter: 'all' });
   });
   await importing.flush();
-  const reopened = await measureStall(() => createListService(deps, { workerThresholdBytes }).open(id));
+  const reopening = createListService(deps, { workerThresholdBytes });
+  const reopened = await measureStall(async () => {
+    await reopening.open(id);
+    await reopening.rows({ id, offset: 0, limit: 100, filter: 'all' });
+  });
   rmSync(dataDir, { recursive: true, force: true });
   return { import: imported, reopen: reopened };
 }

@@ -4,15 +4,13 @@
  * column, validate every number, mark duplicates, summarise.
  */
 import type { Delimiter, ListSummary, TextEncoding } from './list-types';
-import { decodeListBytes } from './detect-encoding';
-import { detectDelimiter } from './detect-delimiter';
-import { parseCsvRecords } from './parse-csv';
 import { firstRecordIsHeader, generatedColumnName } from './detect-header';
 import { findMobileColumn, resolveColumnByName } from './mobile-column';
-import { checkRows, type ListChecks } from './check-rows';
-import { summarize, type ColumnStats } from './summarize';
-import { createListState } from './list-state';
+import { checkRows, createRowValidator, finishChecks, uncheckedRows, type ListChecks } from './check-rows';
+import { ColumnStatsAccumulator, summarize, summarizeRowCount, type ColumnStats } from './summarize';
 import type { ListDocument } from './list-document';
+import { parseListBytes } from './parse-list-bytes';
+import { ColumnarBuilder, columnarRows, type ColumnarTable } from './columnar-table';
 import { emptyListError, unknownColumnError } from './list-errors';
 
 export interface CheckListOptions {
@@ -21,7 +19,8 @@ export interface CheckListOptions {
   mobileColumn?: string;
 }
 
-export interface ListCheckResult {
+/** What `list check` reports: the figures, without the rows. */
+export interface ListCheckFigures {
   fileName: string;
   encoding: TextEncoding;
   delimiter: Delimiter;
@@ -30,33 +29,96 @@ export interface ListCheckResult {
   hasHeader: boolean;
   mobileColumn: string | null;
   mobileColumnCandidates: string[];
-  table: ListDocument;
   checks: ListChecks;
   /** Per-column figures behind the summary, so an editor can update them column by column. */
   columnStats: readonly ColumnStats[];
   summary: ListSummary;
 }
 
+export interface ListCheckResult extends ListCheckFigures {
+  /** The rows, column by column, as parsed. */
+  columnar: ColumnarTable;
+  /** The rows as the editor holds them, built from `columnar` on first use. */
+  readonly table: ListDocument;
+}
+
+/** The whole check, keeping the rows (column by column) for the editor, the worker and `count`. */
 export function checkListBytes(bytes: Uint8Array, options: CheckListOptions): ListCheckResult {
-  const { encoding, text } = decodeListBytes(bytes);
-  const delimiter = detectDelimiter(text);
-  const records = parseCsvRecords(text, delimiter);
-  if (records.length === 0) throw emptyListError();
+  let builder = new ColumnarBuilder();
+  const figures = streamCheck(bytes, options, () => {
+    builder = new ColumnarBuilder();
+    return builder;
+  });
+  const columnar = builder.finish();
+  const { columns } = figures;
+  const mobileIndex = figures.checks.mobileColumn;
+  let table: ListDocument | undefined;
+  return {
+    ...figures,
+    columnar,
+    get table() {
+      table ??= { columns, rows: columnarRows(columnar), mobileColumn: mobileIndex };
+      return table;
+    },
+  };
+}
 
-  const hasHeader = firstRecordIsHeader(records[0]);
-  const header = hasHeader ? records[0] : [];
-  const rows = hasHeader ? records.slice(1) : records;
-  if (rows.length === 0) throw emptyListError();
-  const columns = completeColumns(header, rows);
+/**
+ * The figures only (`list check`): every row is validated and counted as it
+ * is parsed, then dropped, so memory stays at a few chunks of the file.
+ */
+export function checkListFigures(bytes: Uint8Array, options: CheckListOptions): ListCheckFigures {
+  return streamCheck(bytes, options, () => null);
+}
 
+function streamCheck(bytes: Uint8Array, options: CheckListOptions, rowStore: () => ColumnarBuilder | null, forcedMobile?: number): ListCheckFigures {
+  let hasHeader = false;
+  let header: string[] = [];
+  let mobile: number | null = null;
+  let rowCount = 0;
+  let validator = createRowValidator(['', 'FR'], 0);
+  let stats = new ColumnStatsAccumulator();
+  let width = 0;
+  const { encoding, delimiter, firstRecord } = parseListBytes(bytes, {
+    sink: () => {
+      rowCount = 0;
+      width = 0;
+      validator = createRowValidator(['', 'FR'], 0);
+      stats = new ColumnStatsAccumulator();
+      const store = rowStore();
+      return {
+        first(record) {
+          hasHeader = firstRecordIsHeader(record);
+          header = hasHeader ? record.slice() : [];
+          mobile = forcedMobile ?? provisionalMobileColumn(header, options);
+          return !hasHeader;
+        },
+        add(records, count) {
+          store?.add(records, 0, count);
+          stats.add(records, 0, count);
+          validator.reserve(rowCount + count);
+          for (let i = 0; i < count; i++) {
+            const record = records[i];
+            if (record.length > width) width = record.length;
+            if (mobile !== null) validator.validate(rowCount + i, record[mobile] ?? '');
+          }
+          rowCount += count;
+        },
+      };
+    },
+  });
+  if (firstRecord === null || rowCount === 0) throw emptyListError();
+  const columns = completeColumns(header, width);
   const detected = findMobileColumn(hasHeader ? columns : []);
   let mobileIndex = detected.index;
   if (options.mobileColumn !== undefined) {
     mobileIndex = resolveColumnByName(columns, options.mobileColumn);
     if (mobileIndex === null) throw unknownColumnError(options.mobileColumn, columns);
   }
-  const table: ListDocument = { columns, rows, mobileColumn: mobileIndex };
-  const { checks, columnStats, summary } = createListState(table);
+  // The chosen column is only known once every row's width is: read again in the rare case it is a generated name beyond the header.
+  if (mobileIndex !== mobile) return streamCheck(bytes, options, rowStore, mobileIndex ?? undefined);
+  const checks = mobileIndex === null ? uncheckedRows(rowCount) : finishChecks(mobileIndex, validator, rowCount);
+  const columnStats = stats.finish(columns.length);
   return {
     fileName: options.fileName,
     encoding,
@@ -65,11 +127,16 @@ export function checkListBytes(bytes: Uint8Array, options: CheckListOptions): Li
     hasHeader,
     mobileColumn: mobileIndex === null ? null : columns[mobileIndex],
     mobileColumnCandidates: detected.candidates,
-    table,
     checks,
     columnStats,
-    summary,
+    summary: summarizeRowCount(columns, rowCount, checks, columnStats),
   };
+}
+
+/** The mobile column as the header alone tells it (the detection never matches a generated name; a user's name usually matches the header exactly). */
+function provisionalMobileColumn(header: readonly string[], options: CheckListOptions): number | null {
+  if (options.mobileColumn === undefined) return findMobileColumn(header).index;
+  return resolveColumnByName(header, options.mobileColumn);
 }
 
 /** Validation and figures for a document: what runs again after every edit. */
@@ -79,9 +146,8 @@ export function checkDocument(document: ListDocument): { checks: ListChecks; sum
 }
 
 /** Header names, plus generated names for values beyond the header (or for every column without header). */
-function completeColumns(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  let width = header.length;
-  for (let i = 0; i < rows.length; i++) if (rows[i].length > width) width = rows[i].length;
+function completeColumns(header: readonly string[], rowWidth: number): string[] {
+  const width = Math.max(header.length, rowWidth);
   const columns = header.slice();
   for (let c = header.length; c < width; c++) columns.push(generatedColumnName(c));
   return columns;

@@ -1,7 +1,8 @@
 import type { InvalidReason, RowStatus } from './list-types';
 import { checkMobileNumberWithLibphonenumber } from './validate-number';
-import { classifyFrenchNumber, fastVerdict } from './fast-french-mobile';
+import { classifyFrenchNumber, fastCountryCodes, fastCountrySlotOf, fastNumberOf, fastVerdict } from './fast-french-mobile';
 import { NumberSet } from './number-set';
+import type { ColumnarTable } from './columnar-table';
 
 /** Row status codes in the compact per-row arrays (one byte per row). */
 export const statusCode = { valid: 0, invalid: 1, duplicate: 2, unchecked: 3 } as const;
@@ -41,6 +42,27 @@ export function checkRows(rows: readonly (readonly string[])[], mobileColumn: nu
   return { mobileColumn, status: markDuplicates(normalized), reason, normalized, country, countryCodes };
 }
 
+/** The same as `checkRows`, reading the mobile column of a columnar table (no row array is built). */
+export function checkColumnarRows(table: ColumnarTable, mobileColumn: number | null): ListChecks {
+  if (mobileColumn === null) return uncheckedRows(table.rowCount);
+  const count = table.rowCount;
+  const validator = createRowValidator(['', 'FR'], count);
+  const column = table.columns[mobileColumn];
+  if (column !== undefined) {
+    const { text, ends } = column;
+    let start = 0;
+    for (let i = 0; i < count; i++) {
+      const end = ends[i];
+      validator.validate(i, text.slice(start, end));
+      start = end;
+    }
+  } else {
+    for (let i = 0; i < count; i++) validator.validate(i, '');
+  }
+  const { reason, normalized, country, countryCodes } = validator;
+  return { mobileColumn, status: markDuplicates(normalized), reason, normalized, country, countryCodes };
+}
+
 export function uncheckedRows(count: number): ListChecks {
   const status = new Uint8Array(count).fill(statusCode.unchecked);
   return {
@@ -62,9 +84,20 @@ export function createRowValidator(countryCodes: readonly string[], count: numbe
   const countryIndex = new Map(codes.map((code, index) => [code, index]));
   if (!countryIndex.has('FR')) countryIndex.set('FR', codes.push('FR') - 1);
   const french = countryIndex.get('FR')!;
-  const reason = new Uint8Array(count);
-  const normalized = new Float64Array(count);
-  const country = new Uint16Array(count);
+  /** Country index of each fast-path country slot, filled on first use (slot 0 is FR). */
+  const slotIndex = new Int32Array(fastCountryCodes.length).fill(-1);
+  slotIndex[0] = french;
+  const indexOf = (code: string) => {
+    let index = countryIndex.get(code);
+    if (index === undefined) {
+      index = codes.push(code) - 1;
+      countryIndex.set(code, index);
+    }
+    return index;
+  };
+  let reason = new Uint8Array(count);
+  let normalized = new Float64Array(count);
+  let country = new Uint16Array(count);
   if (from) {
     reason.set(from.reason.subarray(0, count));
     normalized.set(from.normalized.subarray(0, count));
@@ -76,28 +109,69 @@ export function createRowValidator(countryCodes: readonly string[], count: numbe
     country[i] = 0;
     const verdict = classifyFrenchNumber(value);
     if (verdict > 0) {
-      normalized[i] = verdict;
-      country[i] = french;
+      const slot = fastCountrySlotOf(verdict);
+      if (slot === 0) {
+        normalized[i] = verdict;
+        country[i] = french;
+      } else {
+        normalized[i] = fastNumberOf(verdict);
+        if (slotIndex[slot] < 0) slotIndex[slot] = indexOf(fastCountryCodes[slot]);
+        country[i] = slotIndex[slot];
+      }
     } else if (verdict === fastVerdict.landline) {
       reason[i] = reasonCodeOf.landline;
+    } else if (verdict === fastVerdict.notMobile) {
+      reason[i] = reasonCodeOf['not-mobile'];
     } else if (verdict === fastVerdict.malformed) {
       reason[i] = reasonCodeOf.malformed;
     } else {
       const check = checkMobileNumberWithLibphonenumber(value);
       if (check.valid) {
         normalized[i] = Number(check.normalized);
-        let index = countryIndex.get(check.country);
-        if (index === undefined) {
-          index = codes.push(check.country) - 1;
-          countryIndex.set(check.country, index);
-        }
-        country[i] = index;
+        country[i] = indexOf(check.country);
       } else {
         reason[i] = reasonCodeOf[check.reason];
       }
     }
   }
-  return { validate, reason, normalized, country, countryCodes: codes };
+  /** Room for `needed` rows (streaming checks do not know the count in advance). */
+  function reserve(needed: number): void {
+    if (needed <= reason.length) return;
+    const capacity = Math.max(needed, reason.length * 2, 1024);
+    const grownReason = new Uint8Array(capacity);
+    grownReason.set(reason);
+    const grownNormalized = new Float64Array(capacity);
+    grownNormalized.set(normalized);
+    const grownCountry = new Uint16Array(capacity);
+    grownCountry.set(country);
+    reason = grownReason;
+    normalized = grownNormalized;
+    country = grownCountry;
+  }
+  return {
+    validate,
+    reserve,
+    get reason() {
+      return reason;
+    },
+    get normalized() {
+      return normalized;
+    },
+    get country() {
+      return country;
+    },
+    countryCodes: codes,
+  };
+}
+
+export type RowValidator = ReturnType<typeof createRowValidator>;
+
+/** The checks of the first `count` rows a (reserved, streaming) validator saw. */
+export function finishChecks(mobileColumn: number, validator: RowValidator, count: number): ListChecks {
+  const reason = validator.reason.slice(0, count);
+  const normalized = validator.normalized.slice(0, count);
+  const country = validator.country.slice(0, count);
+  return { mobileColumn, status: markDuplicates(normalized), reason, normalized, country, countryCodes: validator.countryCodes };
 }
 
 /** Status from the normalised numbers: 0 → invalid, first occurrence → valid, later ones → duplicate. */

@@ -31,7 +31,7 @@ export function decodeListBytes(bytes: Uint8Array): DecodedText {
 }
 
 /** Refuses UTF-16 (Excel's « Texte Unicode ») and binary files such as .xlsx before decoding. */
-function refuseNonText(bytes: Uint8Array): void {
+export function refuseNonText(bytes: Uint8Array): void {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     throw utf16FileError();
   }

@@ -1,5 +1,6 @@
 import type { ListSummary, LongestValue } from './list-types';
 import { statusCode, type ListChecks } from './check-rows';
+import type { ColumnarTable } from './columnar-table';
 
 /**
  * The figures of the provider's /lists/upload answer: rows (header excluded),
@@ -14,6 +15,11 @@ export function summarize(
   checks: ListChecks,
   columnStats: readonly ColumnStats[] = describeEveryColumn(columns.length, rows),
 ): ListSummary {
+  return summarizeRowCount(columns, rows.length, checks, columnStats);
+}
+
+/** `summarize` when the per-column figures are known: only the number of rows is needed. */
+export function summarizeRowCount(columns: readonly string[], rowCount: number, checks: ListChecks, columnStats: readonly ColumnStats[]): ListSummary {
   let valid = 0;
   let duplicates = 0;
   let invalid = 0;
@@ -22,7 +28,7 @@ export function summarize(
   const duplicateLines: number[] = [];
   const { status, country, countryCodes } = checks;
   const sendablePerCountry = new Array<number>(countryCodes.length).fill(0);
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < rowCount; i++) {
     const code = status[i];
     if (code === statusCode.valid) {
       valid++;
@@ -41,7 +47,7 @@ export function summarize(
   });
   const { emptyColumns, longestValues } = columnFigures(columns, columnStats);
   return {
-    rows: rows.length,
+    rows: rowCount,
     valid,
     invalid,
     duplicates,
@@ -87,6 +93,87 @@ export function describeColumn(rows: readonly (readonly string[])[], column: num
     if (!hasEmpty && isBlank(value)) hasEmpty = true;
   }
   return { hasEmpty, longestLength, longestValue };
+}
+
+/** `describeEveryColumn` over a columnar table: lengths come from the offsets, a value is cut only when it may be the longest or blank. */
+export function describeColumnarColumns(width: number, table: ColumnarTable): ColumnStats[] {
+  return Array.from({ length: width }, (_, column) => describeColumnarColumn(table, column));
+}
+
+function describeColumnarColumn(table: ColumnarTable, column: number): ColumnStats {
+  const data = table.columns[column];
+  if (data === undefined) return { hasEmpty: table.rowCount > 0, longestLength: 0, longestValue: '' };
+  const { text, ends } = data;
+  let hasEmpty = false;
+  let longestLength = 0;
+  let longestValue = '';
+  let start = 0;
+  for (let r = 0; r < table.rowCount; r++) {
+    const end = ends[r];
+    const length = end - start;
+    if (length === 0) {
+      hasEmpty = true;
+    } else {
+      if (length > longestLength) {
+        const value = text.slice(start, end);
+        const points = codePointLength(value);
+        if (points > longestLength) {
+          longestLength = points;
+          longestValue = value;
+        }
+      }
+      if (!hasEmpty) {
+        const first = text.charCodeAt(start);
+        if ((first === 32 || first === 9 || first === 160) && text.slice(start, end).trim().length === 0) hasEmpty = true;
+      }
+    }
+    start = end;
+  }
+  return { hasEmpty, longestLength, longestValue };
+}
+
+/**
+ * `describeEveryColumn` fed batch by batch (rows in file order), for checks
+ * that never hold every row: the same figures, first longest value included.
+ */
+export class ColumnStatsAccumulator {
+  private stats: ColumnStats[] = [];
+  private rows = 0;
+  /** Fewest values a row had: every column at or beyond it has an empty value. */
+  private narrowest = Number.POSITIVE_INFINITY;
+
+  add(rows: readonly (readonly string[])[], from = 0, to = rows.length): void {
+    for (let r = from; r < to; r++) {
+      const row = rows[r];
+      if (row.length < this.narrowest) this.narrowest = row.length;
+      while (this.stats.length < row.length) this.stats.push({ hasEmpty: this.rows > 0, longestLength: 0, longestValue: '' });
+      for (let c = 0; c < row.length; c++) {
+        const value = row[c];
+        const stats = this.stats[c];
+        if (value.length === 0) {
+          stats.hasEmpty = true;
+          continue;
+        }
+        if (value.length > stats.longestLength) {
+          const length = codePointLength(value);
+          if (length > stats.longestLength) {
+            stats.longestLength = length;
+            stats.longestValue = value;
+          }
+        }
+        if (!stats.hasEmpty && isBlank(value)) stats.hasEmpty = true;
+      }
+      this.rows++;
+    }
+  }
+
+  finish(width: number): ColumnStats[] {
+    return Array.from({ length: width }, (_, c) => {
+      const stats = this.stats[c] ?? { hasEmpty: false, longestLength: 0, longestValue: '' };
+      const missingSomewhere = this.rows > 0 && c >= this.narrowest;
+      return { ...stats, hasEmpty: stats.hasEmpty || missingSomewhere };
+    });
+  }
 }
 
 function columnFigures(

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import type { InvalidReason } from './list-types';
 import { fastFrenchMobile } from './fast-french-mobile';
+import { frenchPlanRegions } from './french-numbering-plan';
 import metadata from 'libphonenumber-js/metadata.max.json';
 
 function nationalNumberPattern(region: CountryCode): string {
@@ -16,12 +17,6 @@ const malformed: NumberCheck = { valid: false, reason: 'malformed' };
 const landline: NumberCheck = { valid: false, reason: 'landline' };
 const notMobile: NumberCheck = { valid: false, reason: 'not-mobile' };
 
-/**
- * Regions that share the French national numbering plan: from mainland France
- * their numbers are dialled with the same leading 0 (0692… is a Réunion
- * mobile), so a French list legitimately holds them in national form.
- */
-const frenchPlanRegions: readonly CountryCode[] = ['RE', 'YT', 'GP', 'MQ', 'GF', 'PM', 'BL', 'MF'];
 /**
  * A region can only give a valid number when the national number matches its
  * general pattern (libphonenumber checks that first), so testing the pattern

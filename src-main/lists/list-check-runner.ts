@@ -11,7 +11,8 @@ import { runWorker, WorkerJobError } from '../workers/run-worker';
 import { locateWorker } from '../workers/worker-locator';
 import type { CheckedTable, ListCheckWorkerInput, ListCheckWorkerResult } from './list-check-job';
 import type { StoredListMeta } from './list-store';
-import { unpackRows } from './packed-rows';
+import { unpackColumnar } from './packed-rows';
+import type { ColumnarTable } from '@shared/lists/columnar-table';
 
 async function runListCheck(input: ListCheckWorkerInput): Promise<ListCheckWorkerResult> {
   try {
@@ -22,13 +23,14 @@ async function runListCheck(input: ListCheckWorkerInput): Promise<ListCheckWorke
   }
 }
 
-async function toListState(table: CheckedTable): Promise<ListState> {
-  const rows = await unpackRows(table.rows);
+async function toListState(table: CheckedTable): Promise<ListState & { columnar: ColumnarTable }> {
+  const rows = await unpackColumnar(table.rows);
   return {
     document: { columns: table.columns, rows, mobileColumn: table.mobileColumn },
     checks: table.checks,
     columnStats: table.columnStats,
     summary: table.summary,
+    columnar: table.rows,
   };
 }
 
@@ -37,6 +39,8 @@ export interface CheckedImport {
   delimiter: Delimiter;
   mobileColumnCandidates: string[];
   state: ListState;
+  /** The same rows, columnar (what the reopen cache stores). */
+  columnar?: ColumnarTable;
 }
 
 /** `checkListBytes` in a worker: the same figures, or the same UserFacingError. */
@@ -44,13 +48,18 @@ export async function checkListBytesInWorker(fileName: string, bytes: Uint8Array
   const result = await runListCheck({ kind: 'bytes', fileName, bytes });
   if (result.kind !== 'bytes') throw new Error('list-check worker: expected the check of an imported file, got a saved list');
   const { encoding, delimiter, mobileColumnCandidates } = result;
-  return { encoding, delimiter, mobileColumnCandidates, state: await toListState(result.table) };
+  const state = await toListState(result.table);
+  return { encoding, delimiter, mobileColumnCandidates, state, columnar: state.columnar };
 }
 
 /** Reads and checks a saved list in a worker; undefined when it has no meta.json. */
-export async function loadSavedListInWorker(dataDir: string, listId: string): Promise<{ meta: StoredListMeta; state: ListState } | undefined> {
+export async function loadSavedListInWorker(
+  dataDir: string,
+  listId: string,
+): Promise<{ meta: StoredListMeta; state: ListState; columnar: ColumnarTable } | undefined> {
   const result = await runListCheck({ kind: 'saved', dataDir, listId });
   if (result.kind !== 'saved') throw new Error('list-check worker: expected a saved list, got the check of an imported file');
   if (result.meta === null) return undefined;
-  return { meta: result.meta, state: await toListState(result.table) };
+  const state = await toListState(result.table);
+  return { meta: result.meta, state, columnar: state.columnar };
 }

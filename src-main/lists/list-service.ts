@@ -21,9 +21,13 @@ import { countIncludedRows, serializeCsv } from '@shared/lists/serialize-csv';
 import { listTooBigError, unknownColumnError } from '@shared/lists/list-errors';
 import { resolveColumnByName } from '@shared/lists/mobile-column';
 import type { MainDeps } from '../main-deps';
-import { atomicWriter, createListStore, toListMeta, type ListFileWriter, type StoredListMeta } from './list-store';
+import { atomicWriter, createListStore, toListMeta, type CacheRequest, type ListFileWriter, type StoredListMeta } from './list-store';
 import { encodeExport } from './list-export';
 import { checkListBytesInWorker, loadSavedListInWorker } from './list-check-runner';
+import { encodeListCache } from './list-cache';
+import { packColumnar, unpackColumnar } from './packed-rows';
+import { hasWidth, type ColumnarTable } from '@shared/lists/columnar-table';
+import { numberRuleVersion } from '@shared/lists/number-rule-version';
 
 export interface ListServiceOptions {
   /** Delay between the last edit and the save. */
@@ -61,7 +65,11 @@ interface OpenList {
   saving?: Promise<void>;
   rowCache?: { key: string; indices: Int32Array | null };
   deleted?: boolean;
+  /** The same rows column by column, while `document` is still the one they were read as (saves reuse it for the reopen cache). */
+  columnar?: { document: ListDocument; table: ColumnarTable };
 }
+
+const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const importFilters = [{ name: 'Listes CSV ou texte', extensions: ['csv', 'txt'] }];
 const exportFilters = [{ name: 'CSV', extensions: ['csv'] }];
@@ -143,6 +151,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     const { meta, document } = stored;
     await store.removeStrayFiles(id, meta.dataFile);
     const { checks, columnStats, summary } = stored.state ?? createListState(document);
+    const columnar = stored.columnar ? { document, table: stored.columnar } : undefined;
     const list: OpenList = {
       info: {
         id: meta.id,
@@ -162,19 +171,39 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
       version: 0,
       savedVersion: 0,
       savedDocument: document,
+      columnar,
     };
     open.set(id, list);
+    // Read from the CSV (no cache yet, or one of an older number rule): write the cache now, so the next reopen skips the parse and the check.
+    if (columnar && !stored.fromCache && hasWidth(columnar.table, document.columns.length)) {
+      store.writeCache(id, meta.revision, () =>
+        encodeListCache({ columns: document.columns, table: columnar.table, checks, columnStats, summary }, { dataFile: meta.dataFile, revision: meta.revision, ruleVersion: numberRuleVersion() }, yieldNow),
+      );
+    }
     return list;
   }
 
-  /** The saved list, read and checked in a worker when its data file is big. */
-  async function loadStored(id: string): Promise<{ meta: StoredListMeta; document: ListDocument; state?: ListState } | undefined> {
+  /**
+   * The saved list: small ones read here; big ones from their reopen cache
+   * (rows and checks as saved, nothing parsed or validated), else read and
+   * checked in a worker.
+   */
+  async function loadStored(
+    id: string,
+  ): Promise<{ meta: StoredListMeta; document: ListDocument; state?: ListState; columnar?: ColumnarTable; fromCache?: boolean } | undefined> {
     const meta = await store.readMeta(id);
     if (!meta) return undefined;
     const size = await fs.stat(join(store.listDir(id), meta.dataFile)).then((stat) => stat.size, () => 0);
     if (size < workerThresholdBytes) return store.load(id);
+    const cached = await store.loadCache(id, { dataFile: meta.dataFile, revision: meta.revision, ruleVersion: numberRuleVersion() });
+    if (cached) {
+      const mobileColumn = cached.checks.mobileColumn;
+      const document: ListDocument = { columns: cached.columns, rows: await unpackColumnar(cached.table), mobileColumn };
+      const { checks, columnStats, summary } = cached;
+      return { meta, document, state: { document, checks, columnStats, summary }, columnar: cached.table, fromCache: true };
+    }
     const loaded = await loadSavedListInWorker(deps.dataDir, id);
-    return loaded && { meta: loaded.meta, document: loaded.state.document, state: loaded.state };
+    return loaded && { meta: loaded.meta, document: loaded.state.document, state: loaded.state, columnar: loaded.columnar };
   }
 
   // ---- saving --------------------------------------------------------------
@@ -198,7 +227,19 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     while (list.saving) await list.saving.catch(() => {});
     if (list.deleted || list.savedVersion === list.version) return;
     const version = list.version;
-    const { document, summary, info } = list;
+    const { document, summary, info, checks, columnStats } = list;
+    // The cache holds the rows as the CSV reads back: every row as wide as the header.
+    const width = document.columns.length;
+    const columnar = list.columnar?.document === document && hasWidth(list.columnar.table, width) ? list.columnar.table : undefined;
+    const cache: CacheRequest = {
+      minDataChars: workerThresholdBytes,
+      encode: async (key) =>
+        encodeListCache(
+          { columns: document.columns, table: columnar ?? (await packColumnar(document.rows, width)), checks, columnStats, summary },
+          { ...key, ruleVersion: numberRuleVersion() },
+          yieldNow,
+        ),
+    };
     const meta = {
       ...info,
       formatVersion: 1 as const,
@@ -206,7 +247,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
       rows: summary.rows,
       sendable: summary.sendable,
     };
-    const write = list.savedDocument === document ? store.saveMeta(meta) : store.save(meta, document);
+    const write = list.savedDocument === document ? store.saveMeta(meta) : store.save(meta, document, cache);
     list.saving = write
       .then(async () => {
         list.savedVersion = version;
@@ -247,10 +288,12 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     fields: Omit<ListInfo, 'id' | 'createdAt' | 'updatedAt'>,
     document: ListDocument,
     state?: Omit<ListState, 'document'>,
+    columnar?: ColumnarTable,
   ): Promise<OpenList> {
     const timestamp = now().toISOString();
     const { checks, columnStats, summary } = state ?? createListState(document);
     const list: OpenList = {
+      columnar: columnar && { document, table: columnar },
       info: { ...fields, id: randomUUID(), createdAt: timestamp, updatedAt: timestamp },
       document,
       checks,
@@ -283,6 +326,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
       },
       result.state.document,
       result.state,
+      result.columnar,
     );
     return view(list);
   }
@@ -425,6 +469,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
   /** Saves every list with pending changes; the app calls it before quitting. */
   async function flush(): Promise<void> {
     await Promise.all([...open.values()].map((list) => saveNow(list).catch((error) => deps.log('Enregistrement impossible', error))));
+    await store.idle();
   }
 
   return {
@@ -460,7 +505,8 @@ function listNotFound(id: string): UserFacingError {
 
 function checkInProcess(fileName: string, bytes: Uint8Array) {
   const result = checkListBytes(bytes, { fileName });
-  return { ...result, state: { ...result, document: result.table } };
+  const { encoding, delimiter, mobileColumnCandidates, checks, columnStats, summary, columnar } = result;
+  return { encoding, delimiter, mobileColumnCandidates, columnar, state: { document: result.table, checks, columnStats, summary } };
 }
 
 function listNameFromFile(fileName: string): string {

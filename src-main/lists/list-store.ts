@@ -9,6 +9,10 @@
  * removes the old data file. meta.json is the commit point: a crash at any
  * moment leaves a meta.json that names a complete data file of the same
  * version, so the previous version is never damaged.
+ *
+ * Big lists also get a reopen cache, `<dataDir>/list-cache/<id>-<revision>.bin`
+ * (list-cache.ts): the parsed rows and check results, written before meta.json
+ * and only ever used when it matches meta.json's data file and revision.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +21,7 @@ import type { ListDocument } from '@shared/lists/list-document';
 import { serializeCsvChunks } from '@shared/lists/serialize-csv';
 import { parseSavedCsv } from '@shared/lists/parse-csv';
 import { readJsonFile, writeFileAtomic } from '../workspace/atomic-write';
+import { decodeListCache, type ListCacheContent, type ListCacheKey } from './list-cache';
 
 export interface StoredListMeta {
   formatVersion: 1;
@@ -48,23 +53,85 @@ export interface ListFileWriter {
 
 export const atomicWriter: ListFileWriter = { writeFile: writeFileAtomic };
 
+/** What a save may write beside the data file: the reopen cache, built once the data file's size and revision are known. */
+export interface CacheRequest {
+  /** Smaller data files are parsed faster than a cache is read: no cache for them. */
+  minDataChars: number;
+  encode: (key: Omit<ListCacheKey, 'ruleVersion'>) => Promise<Uint8Array | null>;
+}
+
+const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function createListStore(dataDir: string, writer: ListFileWriter = atomicWriter) {
   const listsDir = join(dataDir, 'lists');
   const listDir = (id: string) => join(listsDir, id);
   const metaPath = (id: string) => join(listDir(id), 'meta.json');
+  const cacheDir = join(dataDir, 'list-cache');
+  const cachePath = (id: string, revision: number) => join(cacheDir, `${id}-${revision}.bin`);
 
-  async function save(meta: Omit<StoredListMeta, 'dataFile' | 'revision'> & { revision?: number }, document: ListDocument): Promise<StoredListMeta> {
+  async function save(
+    meta: Omit<StoredListMeta, 'dataFile' | 'revision'> & { revision?: number },
+    document: ListDocument,
+    cache?: CacheRequest,
+  ): Promise<StoredListMeta> {
     const previous = await readMeta(meta.id);
     const revision = Math.max(meta.revision ?? 0, previous?.revision ?? 0) + 1;
     const dataFile = `data-${revision}.csv`;
-    await writer.writeFile(join(listDir(meta.id), dataFile), await serializeYielding(document));
+    const text = await serializeYielding(document);
+    await writer.writeFile(join(listDir(meta.id), dataFile), text);
     const stored: StoredListMeta = { ...meta, formatVersion: 1, revision, dataFile, mobileColumnIndex: document.mobileColumn };
     const json = JSON.stringify(stored, null, 2);
     await writer.writeFile(metaPath(meta.id), json);
     if (previous && previous.dataFile !== dataFile) {
       await fs.rm(join(listDir(meta.id), previous.dataFile), { force: true });
     }
+    await removeCaches(meta.id, revision);
+    // The cache is written after the commit, without holding the save up: until it is there, a reopen reads the CSV.
+    if (cache && text.length >= cache.minDataChars) track(writeCache(meta.id, revision, () => cache.encode({ dataFile, revision })));
     return stored;
+  }
+
+  const pending = new Set<Promise<void>>();
+  function track(work: Promise<void>): void {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  }
+
+  /** Resolves once every cache write started so far is done. */
+  async function idle(): Promise<void> {
+    while (pending.size > 0) await Promise.all([...pending]);
+  }
+
+  /** Writes the reopen cache of one revision; a cache that cannot be written is simply not there (the CSV is the truth). */
+  async function writeCache(id: string, revision: number, encode: () => Promise<Uint8Array | null>): Promise<void> {
+    try {
+      const bytes = await encode();
+      if (bytes) await writer.writeFile(cachePath(id, revision), bytes);
+    } catch {
+      await fs.rm(cachePath(id, revision), { force: true }).catch(() => {});
+    }
+  }
+
+  /** The cached rows and checks of the list's current revision, or null (absent, stale, other rule version). */
+  async function loadCache(id: string, key: ListCacheKey): Promise<ListCacheContent | null> {
+    let file: Buffer;
+    try {
+      file = await fs.readFile(cachePath(id, key.revision));
+    } catch {
+      return null;
+    }
+    return decodeListCache(file, key, yieldNow);
+  }
+
+  /** Removes the list's cache files, but the one of `keepRevision`. */
+  async function removeCaches(id: string, keepRevision?: number): Promise<void> {
+    const names = await fs.readdir(cacheDir).catch(() => [] as string[]);
+    const keep = keepRevision === undefined ? null : `${id}-${keepRevision}.bin`;
+    await Promise.all(
+      names
+        .filter((name) => name !== keep && (name.startsWith(`${id}-`) || name.startsWith(`.${id}-`)))
+        .map((name) => fs.rm(join(cacheDir, name), { force: true })),
+    );
   }
 
   /** Rewrites meta.json only (name, figures…) when the table itself has not changed since the last save. */
@@ -107,7 +174,9 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
   }
 
   async function remove(id: string): Promise<void> {
+    await idle();
     await fs.rm(listDir(id), { recursive: true, force: true });
+    await removeCaches(id);
   }
 
   /** Data files a crash left behind (written but never committed by meta.json). */
@@ -120,7 +189,7 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     );
   }
 
-  return { save, saveMeta, load, readMeta, listMetas, remove, removeStrayFiles, listDir };
+  return { save, saveMeta, load, readMeta, listMetas, remove, removeStrayFiles, listDir, writeCache: (id: string, revision: number, encode: () => Promise<Uint8Array | null>) => track(writeCache(id, revision, encode)), loadCache, idle };
 }
 
 export type ListStore = ReturnType<typeof createListStore>;

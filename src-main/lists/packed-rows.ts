@@ -1,3 +1,4 @@
+import { ColumnarBuilder, columnarRows, type ColumnarTable } from '@shared/lists/columnar-table';
 /**
  * A table's rows as one string plus cell and row boundaries, to cross from the
  * list-check worker to main. Posting a million `string[]` rows makes main
@@ -67,4 +68,29 @@ export async function unpackRows(packed: PackedRows, blockRows = 20_000): Promis
     }
   }
   return rows;
+}
+
+/** The rows of a columnar table as arrays, `blockRows` at a time with a turn of the event loop between blocks. */
+export async function unpackColumnar(table: ColumnarTable, blockRows = 20_000): Promise<string[][]> {
+  const rows: string[][] = new Array<string[]>(table.rowCount);
+  for (let start = 0; start < table.rowCount; start += blockRows) {
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const block = columnarRows(table, start, Math.min(table.rowCount, start + blockRows));
+    for (let i = 0; i < block.length; i++) rows[start + i] = block[i];
+  }
+  return rows;
+}
+
+/** A columnar copy of rows, each `width` values wide, `blockRows` at a time with a turn of the event loop between blocks. */
+export async function packColumnar(rows: readonly (readonly string[])[], width: number, blockRows = 20_000): Promise<ColumnarTable> {
+  const builder = new ColumnarBuilder();
+  for (let start = 0; start < rows.length; start += blockRows) {
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    builder.add(rows, start, Math.min(rows.length, start + blockRows), width);
+  }
+  return builder.finish();
+}
+
+export function columnarBuffers(table: ColumnarTable): ArrayBuffer[] {
+  return [table.widths.buffer as ArrayBuffer, ...table.columns.map((column) => column.ends.buffer as ArrayBuffer)];
 }

@@ -8,11 +8,11 @@ import { createListState, type ListState } from '@shared/lists/list-state';
 import type { CheckedTable, ListCheckWorkerInput, ListCheckWorkerResult } from '../lists/list-check-job';
 import { listCheckResultBuffers } from '../lists/list-check-job';
 import { createListStore } from '../lists/list-store';
-import { packRows } from '../lists/packed-rows';
+import { columnarFromRows, type ColumnarTable } from '@shared/lists/columnar-table';
 import { hostWorker } from './worker-host';
 
-function checkedTable({ document, checks, columnStats, summary }: ListState): CheckedTable {
-  return { columns: [...document.columns], mobileColumn: document.mobileColumn, rows: packRows(document.rows), checks, columnStats, summary };
+function checkedTable({ document, checks, columnStats, summary }: Omit<ListState, 'document'> & { document: Omit<ListState['document'], 'rows'> }, rows: ColumnarTable): CheckedTable {
+  return { columns: [...document.columns], mobileColumn: document.mobileColumn, rows, checks, columnStats, summary };
 }
 
 hostWorker<ListCheckWorkerInput, never, ListCheckWorkerResult>(
@@ -24,12 +24,16 @@ hostWorker<ListCheckWorkerInput, never, ListCheckWorkerResult>(
         encoding: result.encoding,
         delimiter: result.delimiter,
         mobileColumnCandidates: result.mobileColumnCandidates,
-        table: checkedTable({ ...result, document: result.table }),
+        // The columnar rows as parsed: no row array is built in the worker.
+        table: checkedTable(
+          { checks: result.checks, columnStats: result.columnStats, summary: result.summary, document: { columns: result.columns, mobileColumn: result.checks.mobileColumn } },
+          result.columnar,
+        ),
       };
     }
     const stored = await createListStore(input.dataDir).load(input.listId);
     if (!stored) return { kind: 'saved', meta: null };
-    return { kind: 'saved', meta: stored.meta, table: checkedTable(createListState(stored.document)) };
+    return { kind: 'saved', meta: stored.meta, table: checkedTable(createListState(stored.document), columnarFromRows(stored.document.rows)) };
   },
   { transfer: listCheckResultBuffers },
 );

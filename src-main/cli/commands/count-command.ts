@@ -20,11 +20,12 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { CliError, exitCodes, printJson, type CliCommand, type CliIo } from '../cli-io';
 import { countSms } from '@shared/composer/sms-count';
-import { compileTemplate } from '@shared/composer/template';
+import { compileTemplate, type CompiledTemplate } from '@shared/composer/template';
 import { emptyCampaignFigures, type CampaignFigures } from '@shared/composer/campaign-figures';
 import { accumulateCampaignRows } from '@shared/composer/count-campaign';
 import { checkListBytes } from '@shared/lists/check-list-bytes';
 import { statusCode } from '@shared/lists/check-rows';
+import { columnarRows, type ColumnarTable } from '@shared/lists/columnar-table';
 import { UserFacingError } from '@shared/ipc/ipc-result';
 
 const usage = `Usage :
@@ -162,15 +163,34 @@ async function countList(parsed: CountArgs, io: CliIo): Promise<number> {
     );
   }
 
-  const status = list.checks.status;
-  const figures = accumulateCampaignRows(
+  const figures = accumulateColumnarRows(
     emptyCampaignFigures({ maxSegments: parsed.maxSegments, templateEncoding: compiled.templateEncoding }),
-    { compiled, rows: list.table.rows, isSendable: (row) => status[row] === statusCode.valid },
+    compiled,
+    list.columnar,
+    list.checks.status,
   );
   const result = countListResult(figures, compiled.unknownFields);
   if (parsed.json) printJson(io, result);
   else io.stdout(humanSummary(result));
   return exitCodes.ok;
+}
+
+/**
+ * Counts every sendable row of a columnar list, building the rows' arrays a
+ * block at a time (they are garbage right after), never the whole list's.
+ */
+export function accumulateColumnarRows(
+  figures: CampaignFigures,
+  compiled: CompiledTemplate,
+  columnar: ColumnarTable,
+  status: Uint8Array,
+  blockRows = 20_000,
+): CampaignFigures {
+  for (let start = 0; start < columnar.rowCount; start += blockRows) {
+    const rows = columnarRows(columnar, start, Math.min(columnar.rowCount, start + blockRows));
+    accumulateCampaignRows(figures, { compiled, rows, isSendable: (row) => status[start + row] === statusCode.valid });
+  }
+  return figures;
 }
 
 /** " (voulez-vous dire « Prénom » ?)" when a column differs only by accents, spaces or case. */

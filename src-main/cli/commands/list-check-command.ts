@@ -11,7 +11,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { UserFacingError } from '@shared/ipc/ipc-result';
-import { checkListBytes, type ListCheckResult } from '@shared/lists/check-list-bytes';
+import { checkListFigures, type ListCheckFigures } from '@shared/lists/check-list-bytes';
 import { acceptedMobileColumnNames } from '@shared/lists/list-errors';
 import { CliError, exitCodes, printJson, type CliCommand, type CliIo } from '../cli-io';
 
@@ -55,7 +55,7 @@ async function readListFile(file: string): Promise<Uint8Array> {
 
 const acceptedNames = acceptedMobileColumnNames.join(', ');
 
-function refuseMobileColumn(result: ListCheckResult): never {
+function refuseMobileColumn(result: ListCheckFigures): never {
   const columns = result.columns.map((name) => `« ${name} »`).join(', ');
   if (result.mobileColumnCandidates.length > 1) {
     throw new CliError(
@@ -70,7 +70,7 @@ function refuseMobileColumn(result: ListCheckResult): never {
   );
 }
 
-export function listCheckJson(result: ListCheckResult) {
+export function listCheckJson(result: ListCheckFigures) {
   const { summary } = result;
   return {
     file: result.fileName,
@@ -97,7 +97,7 @@ function lineList(lines: number[]): string {
   return lines.length > shownLines ? `${shown}… (${lines.length} en tout)` : shown;
 }
 
-function printHumanSummary(io: CliIo, result: ListCheckResult): void {
+function printHumanSummary(io: CliIo, result: ListCheckFigures): void {
   const { summary } = result;
   const countries = Object.entries(summary.countries)
     .sort((a, b) => b[1] - a[1])
@@ -120,9 +120,9 @@ function printHumanSummary(io: CliIo, result: ListCheckResult): void {
 export const listCheckCommand: CliCommand = async (args, io) => {
   const options = parseArgs(args);
   const bytes = await readListFile(options.file);
-  let result: ListCheckResult;
+  let result: ListCheckFigures;
   try {
-    result = checkListBytes(bytes, { fileName: options.file, mobileColumn: options.mobileColumn });
+    result = checkListFigures(bytes, { fileName: options.file, mobileColumn: options.mobileColumn });
   } catch (error) {
     if (error instanceof UserFacingError) throw new CliError(`${options.file} : ${error.message}`);
     throw error;
