@@ -9,7 +9,8 @@
  */
 import Papa from 'papaparse';
 import type { Delimiter, TextEncoding } from './list-types';
-import { decodeWindows1252, refuseNonText } from './detect-encoding';
+import { refuseNonText } from './detect-encoding';
+import { decodeWindows1252 } from './windows-1252';
 import { detectDelimiter } from './detect-delimiter';
 import { unclosedQuoteError } from './list-errors';
 import { ColumnarBuilder, type ColumnarTable } from './columnar-table';
