@@ -5,15 +5,14 @@
  */
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { AckResult } from '@shared/providers/ack-result';
-import { getProviderProfile } from '@shared/providers/provider-registry';
 import { ConnectorError } from '../../../connectors/connector-error';
 import type { JobRecord } from '../../job-record';
 import type { DriverContext } from '../../channel-driver';
 import type { FileDropSettings } from './file-drop-settings';
-import { connect, eventReason, listFolders, reasonOf, removeQuietly } from './file-drop-session';
+import { connect, eventReason, listFolders, profileOf, reasonOf, removeQuietly } from './file-drop-session';
 
 function providerName(record: JobRecord): string {
-  return getProviderProfile(record.job.providerId).family === 'mediasflow' ? 'MediasFlow' : 'AllMySMS';
+  return profileOf(record.job).family === 'mediasflow' ? 'MediasFlow' : 'AllMySMS';
 }
 
 export async function pollAck(start: JobRecord, ctx: DriverContext, settings: FileDropSettings): Promise<JobRecord> {
@@ -22,7 +21,7 @@ export async function pollAck(start: JobRecord, ctx: DriverContext, settings: Fi
   const connected = await connect(record, ctx.connections, settings.fileSystemFactory);
   if ('event' in connected) return apply(record, { type: 'ack-not-yet', error: eventReason(connected.event) });
   const { fs } = connected;
-  const profile = getProviderProfile(record.job.providerId);
+  const profile = profileOf(record.job);
   try {
     const listings = await listFolders(fs, profile.scanFolders(record.job.channel));
     const lookup = profile.locateAck(
@@ -64,7 +63,7 @@ export async function checkServer(start: JobRecord, ctx: DriverContext, settings
     );
   }
   const { fs } = connected;
-  const profile = getProviderProfile(start.job.providerId);
+  const profile = profileOf(start.job);
   try {
     const scan = profile.scanForDrop(
       { channel: start.job.channel, idDelivery: start.job.idDelivery },

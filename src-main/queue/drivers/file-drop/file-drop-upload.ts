@@ -13,7 +13,6 @@
  */
 import { posix } from 'node:path';
 import { UserFacingError } from '@shared/ipc/ipc-result';
-import { getProviderProfile } from '@shared/providers/provider-registry';
 import { isStampStillUsable } from '@shared/providers/mediasflow/mediasflow-name';
 import { checkProgrammedTime } from '@shared/scheduling/programmed-time';
 import { transition } from '@shared/queue/transition';
@@ -24,7 +23,7 @@ import type { JobRecord } from '../../job-record';
 import type { DriverContext } from '../../channel-driver';
 import type { FileDropSettings } from './file-drop-settings';
 import { buildRemoteName } from './remote-name';
-import { connect, connectorEvent, listFolders, removeQuietly } from './file-drop-session';
+import { connect, connectorEvent, listFolders, profileOf, removeQuietly } from './file-drop-session';
 
 /** Why an upload stopped on purpose (not a connector failure). */
 class UploadAbort extends Error {
@@ -55,7 +54,7 @@ export async function upload(start: JobRecord, ctx: DriverContext, settings: Fil
   const connected = await connect(record, ctx.connections, settings.fileSystemFactory);
   if ('event' in connected) return apply(record, connected.event);
   const { fs } = connected;
-  const profile = getProviderProfile(record.job.providerId);
+  const profile = profileOf(record.job);
   const channel = record.job.channel;
   const identity = { channel, idDelivery: record.job.idDelivery };
   const dropFolder = profile.dropFolder(channel);
