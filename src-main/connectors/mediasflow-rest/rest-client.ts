@@ -124,7 +124,8 @@ export function createRestClient(endpoint: RestEndpoint, options: RestClientOpti
         throw new RestError('not-sent', `MediasFlow injoignable (${code}) : la demande n'est pas partie.`, null, message);
       }
       if (/certificate|self[- ]signed|CERT|TLS/i.test(`${code} ${message}`)) {
-        throw new RestError('not-sent', `Le certificat du serveur MediasFlow n'est pas reconnu (${code || message}) : rien n'a été envoyé.`, null, message);
+        // Needs a person (a proxy's certificate to install, a wrong address): never retried blindly.
+        throw new RestError('config', `Le certificat du serveur MediasFlow n'est pas reconnu (${code || message}) : rien n'a été envoyé. Si votre réseau inspecte le trafic HTTPS, son certificat doit être installé dans le système.`, null, message);
       }
       throw new RestError('no-answer', `Pas de réponse de MediasFlow (${code || message}).`, null, message);
     }
