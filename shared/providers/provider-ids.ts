@@ -4,3 +4,7 @@ export type ProviderId = (typeof providerIds)[number];
 
 export type TransferProtocol = 'sftp' | 'ftp';
 export type Channel = 'sms' | 'vms';
+
+export function isProviderId(value: unknown): value is ProviderId {
+  return typeof value === 'string' && (providerIds as readonly string[]).includes(value);
+}

@@ -1,14 +1,16 @@
 /** Creating jobs and reading when a job next needs the runtime. Pure. */
-import type { Channel, ProviderId } from '../providers/provider-ids';
+import type { Channel } from '../providers/provider-ids';
 import { isValidDeliveryId } from '../providers/delivery-id';
 import { isValidTemplateId } from '../providers/mediasflow/mediasflow-name';
 import type { SendType } from '../scheduling/send-window';
-import { finalStates, type Job, type JobPart, type JobState } from './job-types';
+import type { RestJobSetup } from './rest/rest-job-types';
+import { createRestProgress } from './rest/rest-schedule';
+import { finalStates, type Job, type JobPart, type JobState, type QueueProviderId } from './job-types';
 
 export interface NewJob {
   id: string;
   connectionId: string;
-  providerId: ProviderId;
+  providerId: QueueProviderId;
   channel: Channel;
   sendType: SendType;
   campaignName: string;
@@ -17,9 +19,11 @@ export interface NewJob {
   part?: JobPart | null;
   /** ISO instant, or null/undefined for an immediate send. */
   programmedAt?: string | null;
+  /** MediasFlow REST drops: the figures to check and the prepare's content. */
+  rest?: RestJobSetup;
 }
 
-export type NewJobProblem = 'id' | 'connection' | 'channel' | 'template-id' | 'delivery-id' | 'part' | 'programmed-at' | 'campaign-name';
+export type NewJobProblem = 'id' | 'connection' | 'channel' | 'template-id' | 'delivery-id' | 'part' | 'programmed-at' | 'campaign-name' | 'rest';
 
 /** What is wrong with a job about to be created (empty when fine). */
 export function validateNewJob(input: NewJob): NewJobProblem[] {
@@ -33,6 +37,7 @@ export function validateNewJob(input: NewJob): NewJobProblem[] {
   const part = input.part;
   if (part && !(Number.isInteger(part.index) && part.index >= 1 && part.index <= part.count && part.groupId)) problems.push('part');
   if (input.programmedAt && Number.isNaN(Date.parse(input.programmedAt))) problems.push('programmed-at');
+  if ((input.providerId === 'mediasflow-rest') !== (input.rest !== undefined)) problems.push('rest');
   return problems;
 }
 
@@ -71,6 +76,7 @@ export function createJob(input: NewJob, now: Date): Job {
     createdAt: at,
     updatedAt: at,
     history: [{ at, event: 'created', from: null, to: 'queued' }],
+    ...(input.rest ? { rest: createRestProgress(input.rest, input.programmedAt ? new Date(input.programmedAt).toISOString() : null) } : {}),
   };
 }
 

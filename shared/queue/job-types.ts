@@ -42,10 +42,13 @@ export interface HistoryEntry {
   note?: string;
 }
 
+/** The providers the queue works: the file-drop ones (ProviderId) and the MediasFlow SMS REST API. */
+export type QueueProviderId = ProviderId | 'mediasflow-rest';
+
 export interface Job {
   id: string;
   connectionId: string;
-  providerId: ProviderId;
+  providerId: QueueProviderId;
   channel: Channel;
   sendType: SendType;
   campaignName: string;

@@ -10,6 +10,7 @@
  * leaves the job as it is and uploads nothing.
  */
 import { promises as fs } from 'node:fs';
+import { isProviderId } from '@shared/providers/provider-ids';
 import { getProviderProfile } from '@shared/providers/provider-registry';
 import { removeOptedOutRecipients } from '@shared/providers/drop-file-recipients';
 import type { JobRecord } from '../queue/job-record';
@@ -45,6 +46,8 @@ export async function recheckOptOutsBeforeFirstUpload(record: JobRecord, deps: O
   const data = await deps.store.readFile(record.job.id, record.file).catch(() => null);
   // A missing or changed file is the queue's to report (it never sends it); nothing to rebuild here.
   if (!data || sha256Hex(data) !== record.file.sha256) return unchanged;
+  // Only file drops carry a recipients file this can rebuild; anything else is a wiring mistake, never a silent skip.
+  if (!isProviderId(record.job.providerId)) throw new Error(`opt-out recheck: ${record.job.providerId} has no drop file`);
   const family = getProviderProfile(record.job.providerId).family;
   const filtered = removeOptedOutRecipients(family, data.toString('utf8'), optOuts);
   if (filtered.removed === 0) return unchanged;

@@ -40,12 +40,15 @@
  * the state machine, anything needing a person fails with a plain-French
  * reason.
  */
-import type { ProviderId } from '@shared/providers/provider-ids';
-import type { Job, JobEvent, TransitionResult } from '@shared/queue/job-types';
+import type { Job, QueueProviderId, TransitionResult } from '@shared/queue/job-types';
+import type { RestTransitionEvent } from '@shared/queue/rest/rest-transition';
 import type { TransitionOptions } from '@shared/queue/transition';
 import type { JobRecord } from './job-record';
 import type { JobStore } from './job-store';
 import type { QueueClock, QueueConnections, WorkAction } from './queue-types';
+
+/** Every event a driver's state machine may be given (the file drop's and the REST steps). */
+export type DriverEvent = RestTransitionEvent;
 
 /** What the runner knows when it asks a driver what is due. */
 export interface DueContext {
@@ -64,7 +67,7 @@ export interface DriverContext {
   connections: QueueConnections;
   transitionOptions: TransitionOptions;
   /** Applies an event through the driver's state machine and persists the result before returning (throws when refused). */
-  apply(record: JobRecord, event: JobEvent, changes?: Partial<Omit<JobRecord, 'job'>>): Promise<JobRecord>;
+  apply(record: JobRecord, event: DriverEvent, changes?: Partial<Omit<JobRecord, 'job'>>): Promise<JobRecord>;
   /** Shows a job state that is not persisted (upload progress). */
   show(record: JobRecord): void;
   /** Applies a cancel another process asked for while this one holds the lock. */
@@ -81,13 +84,13 @@ export interface DriverContext {
 export interface ChannelDriver {
   /** Short name for logs ('file-drop', 'rest', 'mail'). */
   readonly name: string;
-  handles(providerId: ProviderId): boolean;
+  handles(providerId: QueueProviderId): boolean;
   /** The step due now, or null (nothing until the clock, the user or the provider moves). */
   dueAction(job: Job, now: Date, context: DueContext): WorkAction | null;
   /** Earliest instant the job becomes due by the clock alone; null when only the user or a lock release can move it. */
   nextWakeAt(job: Job): Date | null;
   /** The driver's state machine (pure, from shared/queue/). */
-  transition(job: Job, event: JobEvent, now: Date, options: TransitionOptions): TransitionResult;
+  transition(job: Job, event: DriverEvent, now: Date, options: TransitionOptions): TransitionResult;
   /** Does one due step. Errors a user must see are thrown as UserFacingError; everything else ends in an applied event. */
   work(action: WorkAction, record: JobRecord, ctx: DriverContext): Promise<JobRecord>;
   /** The user asked for the provider's answer now (the runner applied user-check-ack). */

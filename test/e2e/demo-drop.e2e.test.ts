@@ -349,6 +349,39 @@ describe('Mode démo: a whole campaign in the app', () => {
     await expect.poll(() => page.locator('[data-job="replayed-late"]').count()).toBe(0);
   });
 
+  it('shows a MediasFlow REST job held "Résultat inconnu" with only a new check offered (replayed on the page)', async () => {
+    const { page } = app;
+    const [accepted] = ((await app.call('queue:list')) as { ok: true; value: JobView[] }).value;
+    const message = "Résultat inconnu : la demande d'envoi de la campagne n° 943 est partie, mais la réponse de MediasFlow s'est perdue. La campagne est peut-être partie.";
+    const action = "Vérifiez la campagne n° 943 sur l'extranet MediasFlow (Campagnes). Dropdesk ne la renvoie pas et continue de vérifier ; elle passera « Acceptée » dès que son rapport apparaît.";
+    const unknown: JobView = {
+      ...accepted,
+      id: 'replayed-unknown',
+      providerId: 'mediasflow-rest',
+      connectionName: 'MediasFlow API',
+      state: 'held',
+      campaignId: '943',
+      reason: { code: 'rest-result-unknown', message, action, detail: '943' },
+      rest: {
+        step: 'inject', listMode: 'upload', listId: 392, campaignId: 943, answered: null, mismatches: [], prepares: 1, injectSentAt: new Date().toISOString(), status: 'DRAFT', scheduleOn: null, reconcileReads: 0, lastReconcileAt: null,
+        expected: { recipients: 5, invalid: 0, duplicates: 0, blacklisted: 0, renderingErrors: 0, credits: 5, sender: null, message: 'x' },
+        payload: { campaignName: 'Relance', msg: 'x', sender: null, typeSelect: 'NOTIFICATION', allowUCS2: false, autoREPLACEEMOJI: false, autoREPLACETOGSM7: false, checkDuplicate: true, brand: null },
+      },
+      updatedAt: new Date().toISOString(),
+    };
+    await page.evaluate((job) => (window as unknown as { __dropdeskEmit(e: string, p: unknown): void }).__dropdeskEmit('queue:job-updated', job), unknown);
+    const card = page.locator('[data-job="replayed-unknown"]');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Résultat inconnu');
+    const choices = card.getByTestId('held-choices');
+    expect(await choices.getByRole('button').allTextContents()).toEqual(['Vérifier maintenant']);
+    await card.scrollIntoViewIfNeeded();
+    await app.screenshot('demo-12-rest-result-unknown');
+    await page.getByRole('navigation').getByRole('button', { name: 'Listes' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Envois' }).click();
+    await expect.poll(() => page.locator('[data-job="replayed-unknown"]').count()).toBe(0);
+  });
+
   it('comes back refused with code 03 and what to do for an unknown template number', async () => {
     const { page } = app;
     await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();

@@ -2,11 +2,12 @@
  * Delivery reports (issue 5) and the local opt-out list. Main fetches,
  * parses and keeps the reports; the renderer asks for figures and pages.
  */
-import type { Channel, ProviderId } from '../../providers/provider-ids';
+import type { Channel } from '../../providers/provider-ids';
 import type { ReportSummary } from '../../reports/summarize-report';
 import type { EvolutionPoint, ReportSummaryDiff } from '../../reports/diff-report-summaries';
 import type { ReportCategory } from '../../reports/status-codes';
 import type { OptOutList } from '../../reports/opt-outs';
+import type { QueueProviderId } from '../../queue/job-types';
 
 /** Why a campaign has no report to show. */
 export type ReportAvailability =
@@ -21,7 +22,7 @@ export interface ReportCampaignView {
   jobId: string;
   campaignName: string;
   campaignId: string | null;
-  providerId: ProviderId;
+  providerId: QueueProviderId;
   channel: Channel;
   connectionId: string;
   connectionName: string;

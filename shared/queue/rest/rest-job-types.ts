@@ -36,6 +36,7 @@ export interface RestFigureMismatch {
 
 export interface RestProgress {
   step: RestStep;
+  payload: RestPayload;
   /** Recipients go as an uploaded list ('upload') or inside the prepare request ('recipients'). */
   listMode: 'upload' | 'recipients';
   /** MediasFlow's list number (from /lists/upload). */
@@ -58,10 +59,24 @@ export interface RestProgress {
   lastReconcileAt: string | null;
 }
 
+/** What the prepare request carries besides the list (every option explicit: MediasFlow bills what the composer showed). */
+export interface RestPayload {
+  campaignName: string;
+  msg: string;
+  sender: string | null;
+  typeSelect: 'MKG' | 'NOTIFICATION';
+  allowUCS2: boolean;
+  autoREPLACEEMOJI: boolean;
+  autoREPLACETOGSM7: boolean;
+  checkDuplicate: boolean;
+  brand: string | null;
+}
+
 /** What a REST drop is created with. */
 export interface RestJobSetup {
   listMode: 'upload' | 'recipients';
   expected: RestFigures;
+  payload: RestPayload;
 }
 
 export type RestJobEvent =

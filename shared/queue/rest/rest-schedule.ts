@@ -5,6 +5,7 @@ import type { RestJobSetup, RestProgress } from './rest-job-types';
 export function createRestProgress(setup: RestJobSetup, scheduleOn: string | null): RestProgress {
   return {
     step: setup.listMode === 'upload' ? 'upload-list' : 'prepare',
+    payload: setup.payload,
     listMode: setup.listMode,
     listId: null,
     campaignId: null,

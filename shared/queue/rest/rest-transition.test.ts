@@ -14,7 +14,8 @@ function restJob(setup: Partial<RestJobSetup> = {}, scheduleOn: string | null = 
     { id: 'jrest0001', connectionId: 'cn1', providerId: 'mediasflow-sftp', channel: 'sms', sendType: 'notification', campaignName: 'Rappel', templateId: '1', idDelivery: 'DDREST1', programmedAt: scheduleOn },
     t0,
   );
-  return { ...job, rest: createRestProgress({ listMode: 'upload', expected, ...setup }, scheduleOn) };
+  const payload = { campaignName: 'Rappel', msg: expected.message, sender: 'GARAGE', typeSelect: 'NOTIFICATION' as const, allowUCS2: false, autoREPLACEEMOJI: false, autoREPLACETOGSM7: false, checkDuplicate: true, brand: null };
+  return { ...job, rest: createRestProgress({ listMode: 'upload', expected, payload, ...setup }, scheduleOn) };
 }
 
 function run(job: Job, ...events: RestTransitionEvent[]): Job {

@@ -7,9 +7,8 @@
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { UserFacingError } from '@shared/ipc/ipc-result';
-import type { JobEvent } from '@shared/queue/job-types';
 import type { TransitionOptions } from '@shared/queue/transition';
-import type { ChannelDriver, DriverContext } from '../channel-driver';
+import type { ChannelDriver, DriverContext, DriverEvent } from '../channel-driver';
 import type { JobRecord } from '../job-record';
 import { acquireJobLock, newLockOwner, type JobLock } from '../job-lock';
 import { createJobStore } from '../job-store';
@@ -64,7 +63,7 @@ export function createJobAccess(options: QueueOptions, driverFor: (record: JobRe
   }
 
   /** The event through the job's state machine, without applying it. */
-  function tryEvent(record: JobRecord, event: JobEvent) {
+  function tryEvent(record: JobRecord, event: DriverEvent) {
     return driverFor(record).transition(record.job, event, clock.now(), transitionOptions);
   }
 
@@ -73,7 +72,7 @@ export function createJobAccess(options: QueueOptions, driverFor: (record: JobRe
    * what is on disk. Refused events throw (a runtime bug or a user action
    * that is not allowed now).
    */
-  async function apply(record: JobRecord, event: JobEvent, changes: Partial<Omit<JobRecord, 'job'>> = {}): Promise<JobRecord> {
+  async function apply(record: JobRecord, event: DriverEvent, changes: Partial<Omit<JobRecord, 'job'>> = {}): Promise<JobRecord> {
     const result = tryEvent(record, event);
     if (!result.ok) throw new UserFacingError(result.error.code, result.error.message, { state: result.error.state, event: result.error.event });
     const next: JobRecord = { ...record, ...changes, job: result.job };

@@ -5,15 +5,14 @@
  */
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { AckResult } from '@shared/providers/ack-result';
-import { getProviderProfile } from '@shared/providers/provider-registry';
 import { ConnectorError } from '../../../connectors/connector-error';
 import type { JobRecord } from '../../job-record';
 import type { DriverContext } from '../../channel-driver';
 import type { FileDropSettings } from './file-drop-settings';
-import { connect, eventReason, listFolders, reasonOf, removeQuietly } from './file-drop-session';
+import { connect, eventReason, listFolders, profileOf, reasonOf, removeQuietly } from './file-drop-session';
 
 function providerName(record: JobRecord): string {
-  return getProviderProfile(record.job.providerId).family === 'mediasflow' ? 'MediasFlow' : 'AllMySMS';
+  return profileOf(record.job).family === 'mediasflow' ? 'MediasFlow' : 'AllMySMS';
 }
 
 export async function pollAck(start: JobRecord, ctx: DriverContext, settings: FileDropSettings): Promise<JobRecord> {

@@ -1,14 +1,21 @@
 /** Connecting a file-drop job to its server, listing folders, and turning connector errors into job events. */
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { FolderListing } from '@shared/providers/provider-profile';
+import { isProviderId } from '@shared/providers/provider-ids';
 import { getProviderProfile, type ProviderProfile } from '@shared/providers/provider-registry';
 import { createMediasflowProfile } from '@shared/providers/mediasflow/mediasflow-profile';
-import type { JobEvent, JobReason } from '@shared/queue/job-types';
+import type { Job, JobEvent, JobReason } from '@shared/queue/job-types';
 import { ConnectorError } from '../../../connectors/connector-error';
 import type { ConnectionConfig } from '../../../connectors/connection-config';
 import type { RemoteFileSystem } from '../../../connectors/remote-file-system';
 import type { JobRecord } from '../../job-record';
 import type { FileSystemFactory, QueueConnections } from '../../queue-types';
+
+/** The file-drop profile of a job (the driver only gets jobs of file-drop providers). */
+export function profileOf(job: Job): ProviderProfile {
+  if (!isProviderId(job.providerId)) throw new Error(`file drop: ${job.providerId} is not a file-drop provider`);
+  return getProviderProfile(job.providerId);
+}
 
 export function reasonOf(error: ConnectorError): JobReason {
   const reason: JobReason = { code: error.kind, message: error.message };
@@ -38,7 +45,10 @@ export async function connect(
   try {
     const connection = await connections.getStored(record.job.connectionId);
     // The connection's own staging folder (MediasFlow) changes where the temporary file goes and what is scanned.
-    profile = connection.stagingFolder && record.job.providerId === 'mediasflow-sftp' ? createMediasflowProfile({ stagingFolder: connection.stagingFolder }) : getProviderProfile(record.job.providerId);
+    profile =
+      connection.stagingFolder && record.job.providerId === 'mediasflow-sftp'
+        ? createMediasflowProfile({ stagingFolder: connection.stagingFolder })
+        : profileOf(record.job);
     config = await connections.resolveConfig(connection);
   } catch (error) {
     const code = error instanceof UserFacingError ? error.code : 'connection-unusable';

@@ -98,3 +98,27 @@ describe('reasons in the user language', () => {
     expect(reasonKeys(job('held'), { code: 'stamp-expired', message: '' }).message).toEqual(['queue:reasons.stamp-expired.message']);
   });
 });
+
+describe('the buttons of a MediasFlow REST job', () => {
+  const rest = (changes: Partial<NonNullable<JobView['rest']>> = {}) =>
+    ({
+      step: 'inject', payload: { campaignName: 'Soldes', msg: 'x', sender: null, typeSelect: 'MKG', allowUCS2: false, autoREPLACEEMOJI: false, autoREPLACETOGSM7: false, checkDuplicate: true, brand: null },
+      listMode: 'upload', listId: 1, campaignId: 943, expected: { recipients: 1, invalid: 0, duplicates: 0, blacklisted: 0, renderingErrors: 0, credits: 1, sender: null, message: 'x' },
+      answered: null, mismatches: [], prepares: 1, injectSentAt: null, status: 'DRAFT', scheduleOn: null, reconcileReads: 0, lastReconcileAt: null, ...changes,
+    }) as NonNullable<JobView['rest']>;
+
+  it('offers only a new check on a held "Résultat inconnu": nothing that could send again', () => {
+    const held = job('held', { reason: { code: 'rest-result-unknown', message: 'Résultat inconnu' }, rest: rest({ injectSentAt: '2026-03-02T08:00:00.000Z' }) });
+    expect(jobActions(held)).toEqual({ cancel: false, retry: false, checkNow: true, confirm: false, sendNow: false, reschedule: false });
+  });
+
+  it('offers send anyway, another date or cancel when the figures differ', () => {
+    const held = job('held', { reason: { code: 'rest-figures-mismatch', message: 'Chiffres' }, rest: rest() });
+    expect(jobActions(held)).toEqual({ cancel: true, retry: false, checkNow: false, confirm: true, sendNow: false, reschedule: true });
+  });
+
+  it('offers cancel on a scheduled campaign, not on one already injected', () => {
+    expect(jobActions(job('accepted', { rest: rest({ status: 'SCHEDULED', injectSentAt: 'x' }) })).cancel).toBe(true);
+    expect(jobActions(job('accepted', { rest: rest({ status: 'INJECTED', injectSentAt: 'x' }) })).cancel).toBe(false);
+  });
+});

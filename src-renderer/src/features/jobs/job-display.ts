@@ -84,8 +84,9 @@ export interface JobActions {
 }
 
 /** The buttons a job shows: only what shared/queue/transition.ts would accept. */
-export function jobActions(job: Pick<JobView, 'state' | 'mayBeOnServer' | 'cancelRequested' | 'reason'>): JobActions {
+export function jobActions(job: Pick<JobView, 'state' | 'mayBeOnServer' | 'cancelRequested' | 'reason'> & Partial<Pick<JobView, 'rest'>>): JobActions {
   const { state } = job;
+  if (job.rest) return restJobActions(job);
   const beforeServer = state === 'queued' || state === 'waiting' || state === 'uploading' || state === 'held' || state === 'failed';
   return {
     cancel: beforeServer && !job.cancelRequested,
@@ -94,6 +95,28 @@ export function jobActions(job: Pick<JobView, 'state' | 'mayBeOnServer' | 'cance
     confirm: state === 'held' && job.reason?.code === 'stamp-expired',
     sendNow: state === 'held',
     reschedule: state === 'held',
+  };
+}
+
+/**
+ * A MediasFlow REST job (shared/queue/rest/rest-transition.ts): once the
+ * inject may have left ("Résultat inconnu"), only a new check is offered —
+ * never anything that could send again; a figures mismatch offers "send
+ * anyway" (confirm), another date or cancel.
+ */
+function restJobActions(job: Pick<JobView, 'state' | 'cancelRequested' | 'reason'> & Partial<Pick<JobView, 'rest'>>): JobActions {
+  const { state } = job;
+  const injectMayHaveLeft = job.rest?.injectSentAt != null;
+  const unknown = state === 'held' && job.reason?.code === 'rest-result-unknown';
+  const mismatch = state === 'held' && job.reason?.code === 'rest-figures-mismatch';
+  const beforeInject = !injectMayHaveLeft && (state === 'queued' || state === 'waiting' || state === 'held' || state === 'failed');
+  return {
+    cancel: !job.cancelRequested && (beforeInject || (state === 'accepted' && job.rest?.status === 'SCHEDULED')),
+    retry: !injectMayHaveLeft && (state === 'failed' || (state === 'waiting' && job.reason !== null)),
+    checkNow: unknown,
+    confirm: mismatch && !injectMayHaveLeft,
+    sendNow: state === 'held' && !unknown && !mismatch && !injectMayHaveLeft,
+    reschedule: state === 'held' && !unknown && !injectMayHaveLeft,
   };
 }
 

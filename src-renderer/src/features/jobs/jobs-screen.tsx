@@ -267,6 +267,7 @@ function ReasonBlock({ job, reason, tone, showCode = false }: { job: JobView; re
 function HeldChoices({ job, busy }: { job: JobView; busy: boolean }) {
   const { t } = useTranslation('queue');
   const decideJob = useDropdesk((state) => state.decideJob);
+  const refreshAcks = useDropdesk((state) => state.refreshAcks);
   const actions = jobActions(job);
   const [choosingDate, setChoosingDate] = useState(false);
   const [when, setWhen] = useState('');
@@ -278,7 +279,12 @@ function HeldChoices({ job, busy }: { job: JobView; busy: boolean }) {
       <div className="job-actions" data-testid="held-choices">
         {actions.confirm && (
           <button type="button" className="button small primary" disabled={busy} onClick={() => void decideJob(job.id, { type: 'confirm' })}>
-            {t('actions.confirm')}
+            {job.rest ? t('actions.sendAnyway') : t('actions.confirm')}
+          </button>
+        )}
+        {actions.checkNow && (
+          <button type="button" className="button small" disabled={busy} onClick={() => void refreshAcks(job.id)} data-testid="job-check-now">
+            {t('actions.checkNow')}
           </button>
         )}
         {actions.sendNow && (

@@ -1,0 +1,57 @@
+/**
+ * The MediasFlow SMS REST API as a channel driver: 'rest-upload-list' →
+ * 'rest-prepare' (startNow false, figures checked) → 'rest-inject' (once) →
+ * accepted; 'rest-reconcile' reads after an unknown outcome; 'rest-cancel'
+ * cancels a scheduled campaign. Pure rules: shared/queue/rest/.
+ */
+import { restDueAction, restNextWakeAt } from '@shared/queue/rest/rest-schedule';
+import { restTransition } from '@shared/queue/rest/rest-transition';
+import type { ChannelDriver } from '../../channel-driver';
+import type { JobRecord } from '../../job-record';
+import { createRestClient, type RestClientOptions, type RestEndpoint } from '../../../connectors/mediasflow-rest/rest-client';
+import { cancelScheduled, inject, prepare, reconcile, uploadList } from './rest-steps';
+import { reasonOfRestError } from './rest-answers';
+
+export interface RestDriverSettings {
+  /** The job's connection → where and as whom to call the API. */
+  endpointFor(record: JobRecord): Promise<RestEndpoint>;
+  clientOptions?: RestClientOptions;
+}
+
+export function createRestDriver(settings: RestDriverSettings): ChannelDriver {
+  return {
+    name: 'rest',
+    handles: (providerId) => providerId === 'mediasflow-rest',
+    dueAction: (job, now, context) => (context.online || job.state === 'uploading' ? restDueAction(job, now) : null),
+    nextWakeAt: restNextWakeAt,
+    transition: restTransition,
+    async work(action, record, ctx) {
+      let endpoint: RestEndpoint;
+      try {
+        endpoint = await settings.endpointFor(record);
+      } catch (error) {
+        if (action === 'rest-reconcile') return ctx.apply(record.job.state === 'uploading' ? await ctx.apply(record, { type: 'interrupted' }) : record, { type: 'rest-reconcile-not-yet', error: reasonOfRestError(error) });
+        if (action === 'rest-cancel') return record;
+        return ctx.apply(record, { type: 'permanent-error', error: reasonOfRestError(error) });
+      }
+      const client = createRestClient(endpoint, settings.clientOptions);
+      try {
+        if (action === 'rest-upload-list') return await uploadList(record, ctx, client);
+        if (action === 'rest-prepare') return await prepare(record, ctx, client);
+        if (action === 'rest-inject') return await inject(record, ctx, client);
+        if (action === 'rest-reconcile') return await reconcile(record, ctx, client);
+        if (action === 'rest-cancel') return await cancelScheduled(record, ctx, client);
+        throw new Error(`rest: unknown step ${action}`);
+      } finally {
+        await client.close();
+      }
+    },
+    async checkAnswer(record, ctx) {
+      return this.work('rest-reconcile', record, ctx);
+    },
+    async beforeResend(record) {
+      // Nothing to prove: the state machine refuses any decision once the inject may have left.
+      return { record, found: false };
+    },
+  };
+}
