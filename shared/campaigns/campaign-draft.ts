@@ -33,6 +33,14 @@ export interface CampaignDraft {
   allowUcs2: boolean;
   /** The account's longest message in segments (1 for single-SMS accounts). */
   maxSegments: number;
+  /** IDMEDIAFLOW: the template campaign whose text a MediasFlow file drop sends ('' until typed). */
+  templateId: string;
+  /**
+   * The provider-safe name written in the file name (IDCAMPAGNE, AllMySMS
+   * name); '' = derived from the campaign's name. The campaign's own name is
+   * never rewritten.
+   */
+  fileName: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -64,6 +72,8 @@ export function defaultDraftFields(name: string): CampaignDraftFields {
     defaultForHeader: {},
     allowUcs2: true,
     maxSegments: defaultMaxSegments,
+    templateId: '',
+    fileName: '',
   };
 }
 

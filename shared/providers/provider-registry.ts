@@ -2,6 +2,7 @@
 import { allmysmsFtpProfile, allmysmsSftpProfile, type AllmysmsProfile } from './allmysms/allmysms-profile';
 import { mediasflowProfile, type MediasflowProfile } from './mediasflow/mediasflow-profile';
 import type { ProviderId } from './provider-ids';
+import type { MessageSource } from './message-source';
 
 export type ProviderProfile = MediasflowProfile | AllmysmsProfile;
 
@@ -16,3 +17,8 @@ export function getProviderProfile(id: ProviderId): ProviderProfile {
 }
 
 export const providerProfiles: readonly ProviderProfile[] = Object.values(profiles);
+
+/** Which text the provider sends: its template campaign's, or the typed one. */
+export function messageSourceOf(id: ProviderId): MessageSource {
+  return profiles[id].messageSource;
+}

@@ -110,6 +110,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       ftps: connection.ftps,
       hostKey: connection.hostKey,
       passwordEnv: connection.passwordEnv,
+      pricePerSms: connection.pricePerSms ?? null,
       passwordSource: passwordSource(connection),
       passwordTravelsInClear: getProviderProfile(profile).protocol === 'ftp' && !connection.ftps && !connection.demo,
       createdAt: connection.createdAt,
@@ -207,6 +208,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         hostKey: profile.protocol === 'sftp' && !demo ? hostKey : null,
         passwordEnv: demo ? null : input.passwordEnv !== undefined ? input.passwordEnv || null : (previous?.passwordEnv ?? null),
         encryptedPassword: demo ? null : encryptedPassword,
+        pricePerSms: input.pricePerSms !== undefined ? input.pricePerSms : (previous?.pricePerSms ?? null),
         createdAt: previous?.createdAt ?? at,
         updatedAt: at,
       };

@@ -40,6 +40,8 @@ export interface StoredConnection {
   passwordEnv: string | null;
   /** Password encrypted by the SecretCipher, base64; null when none is stored. */
   encryptedPassword: string | null;
+  /** The account's price per SMS in euros (optional): the summary shows the cost when it is set. */
+  pricePerSms?: number | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -172,13 +172,11 @@ describe('Mode démo: a whole campaign in the app', () => {
     expect(await form.getByTestId('send-template').inputValue()).toBe('1001');
     expect(await form.getByTestId('send-campaign-name').inputValue()).toBe('Relance clients');
 
-    // A name MediasFlow refuses gets the cleaned suggestion.
+    // A name MediasFlow would refuse is kept as typed; the file gets a provider-safe one (issue 11 §2).
     await form.getByTestId('send-campaign-name').fill('Relance-clients/juin');
-    await form.getByTestId('campaign-name-problems').waitFor();
-    expect(await form.getByTestId('campaign-name-problems').textContent()).toContain('Nom proposé : « Relance clients juin »');
-    expect(await form.getByTestId('show-summary').isDisabled()).toBe(true);
-    await form.getByTestId('use-clean-name').click();
-    expect(await form.getByTestId('send-campaign-name').inputValue()).toBe('Relance clients juin');
+    await form.getByTestId('file-name-details').locator('summary').click();
+    expect(await form.getByTestId('file-name').textContent()).toBe('Relance clients juin');
+    expect(await form.getByTestId('send-campaign-name').inputValue()).toBe('Relance-clients/juin');
 
     await form.getByTestId('send-type-marketing').check();
     await form.getByTestId('send-timing-later').check();
@@ -219,17 +217,17 @@ describe('Mode démo: a whole campaign in the app', () => {
     expect(await summary.getByTestId('summary-recipients').textContent()).toBe('5');
     expect(await summary.getByTestId('summary-list-rows').textContent()).toBe('7');
     expect(await summary.getByTestId('summary-excluded').textContent()).toBe('2');
-    expect(await summary.getByTestId('excluded-invalid').textContent()).toContain('1 numéro(s) invalide(s) (numéro fixe : 1)');
-    expect(await summary.getByTestId('excluded-duplicates').textContent()).toContain('1 doublon(s)');
+    expect(await summary.getByTestId('excluded-invalid').textContent()).toContain('1 numéro invalide (numéro fixe : 1)');
+    expect(await summary.getByTestId('excluded-duplicates').textContent()).toContain('1 doublon :');
     // One GSM-7 SMS each.
     expect(await summary.getByTestId('summary-credits').textContent()).toBe('5');
     expect(await summary.getByTestId('summary-per-recipient').textContent()).toBe('1');
     expect(await summary.getByTestId('summary-send-at').textContent()).toBe('Immédiat, dès le dépôt');
     expect(await summary.getByTestId('summary-connection').textContent()).toContain('Démo MediasFlow');
-    expect(await summary.getByTestId('summary-campaign').textContent()).toBe('Relance clients juin');
+    expect(await summary.getByTestId('summary-campaign').textContent()).toBe('Relance-clients/juin');
     expect(await summary.getByTestId('summary-template').textContent()).toBe('1001');
     expect(await summary.getByTestId('summary-remote-name').textContent()).toMatch(/^\/Campagnes\/SMS\/1001-[A-Za-z0-9]+-Relance clients juin_\d{14}\.csv/);
-    expect(await summary.getByTestId('send-confirm').textContent()).toBe('Envoyer');
+    expect(await summary.getByTestId('send-confirm').textContent()).toBe('Envoyer 5 SMS maintenant');
     await app.screenshot('demo-06-summary');
   });
 
@@ -340,7 +338,7 @@ describe('Mode démo: a whole campaign in the app', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();
     // The campaign is still open where the user left it.
     await page.getByTestId('composer').waitFor();
-    expect(await page.getByTestId('campaign-name').inputValue()).toBe('Relance clients juin');
+    expect(await page.getByTestId('campaign-name').inputValue()).toBe('Relance-clients/juin');
     await page.getByTestId('open-send').click();
     const form = page.getByTestId('schedule-form');
     await form.getByTestId('send-connection').selectOption({ label: 'Démo MediasFlow (démo)' });

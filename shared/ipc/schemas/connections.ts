@@ -21,6 +21,7 @@ export const connectionSaveSchema = z
       .optional()
       .or(z.literal('')),
     password: z.string().max(1000).optional(),
+    pricePerSms: z.number().min(0).max(10).nullable().optional(),
   })
   .strict();
 

@@ -7,6 +7,8 @@ import { RecipientPreviewPanel } from '../composer/recipient-preview';
 import { ListFiguresPanel } from '../composer/list-figures-panel';
 import { senderErrors } from '../composer/composer-engine';
 import { OpenSendButton, SendStep } from '../sending/send-step';
+import { messageSourceOf } from '@shared/providers/provider-registry';
+import { isValidTemplateId } from '@shared/providers/mediasflow/mediasflow-name';
 
 export function CampaignEditor() {
   const { t } = useTranslation('composer');
@@ -18,6 +20,8 @@ export function CampaignEditor() {
   const closeCampaign = useDropdesk((state) => state.closeCampaign);
   const senderIssues = senderErrors(draft).map((error) => t(`senderErrors.${error.code}`, { ...error.params }));
   const isMediasFlow = draft.provider === 'mediasflow-sftp';
+  const fromTemplate = messageSourceOf(draft.provider) === 'template';
+  const templateInvalid = draft.templateId !== '' && !isValidTemplateId(draft.templateId);
   const sendStep = useDropdesk((state) => state.sendStep);
   if (sendStep) return <SendStep />;
 
@@ -50,6 +54,24 @@ export function CampaignEditor() {
         <div className="campaign-main">
           <section className="card campaign-settings" aria-label={t('screen.editor.settings')}>
             <div className="settings-grid">
+              {fromTemplate && (
+                <label className="form-field wide template-field">
+                  <span>{t('screen.editor.templateId')}</span>
+                  <input
+                    className={templateInvalid ? 'input narrow invalid' : 'input narrow'}
+                    inputMode="numeric"
+                    value={draft.templateId}
+                    placeholder="1001"
+                    aria-invalid={templateInvalid}
+                    aria-describedby="template-help"
+                    onChange={(event) => editDraft({ templateId: event.target.value.trim() })}
+                    data-testid="campaign-template"
+                  />
+                  <span id="template-help" className={templateInvalid ? 'field-help bad' : 'field-help'}>
+                    {templateInvalid ? t('screen.editor.templateIdInvalid') : t('screen.editor.templateIdHelp')}
+                  </span>
+                </label>
+              )}
               <label className="form-field">
                 <span>{t('screen.editor.list')}</span>
                 <select
@@ -109,6 +131,14 @@ export function CampaignEditor() {
                 ))}
                 </div>
               </fieldset>
+              {fromTemplate ? (
+                <div className="form-field">
+                  <span>{t('screen.editor.sender')}</span>
+                  <p className="field-help" data-testid="sender-from-template">
+                    {draft.templateId ? t('screen.editor.senderFromTemplate', { id: draft.templateId }) : t('screen.editor.senderFromTemplateNoId')}
+                  </p>
+                </div>
+              ) : (
               <label className="form-field">
                 <span>{t('screen.editor.sender')}</span>
                 <input
@@ -125,6 +155,7 @@ export function CampaignEditor() {
                   {senderIssues.length ? senderIssues.join(' ') : t(`screen.senderRules.${draft.provider}`)}
                 </span>
               </label>
+              )}
               <label className="form-field">
                 <span>{t('screen.editor.maxSegments')}</span>
                 <input

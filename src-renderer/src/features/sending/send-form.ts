@@ -7,7 +7,7 @@
 import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
 import type { ConnectionView } from '@shared/ipc/channels/connections';
 import type { DropRequestInput } from '@shared/ipc/channels/queue';
-import { validateCampaignName, type CampaignNameCheck } from '@shared/providers/mediasflow/campaign-name';
+import { fileCampaignName } from '@shared/providers/mediasflow/campaign-name';
 import { isValidTemplateId } from '@shared/providers/mediasflow/mediasflow-name';
 import { checkProgrammedTime, defaultProgrammedLeadMs } from '@shared/scheduling/programmed-time';
 import { formatParisDateTime, parisWallClockToInstant, toParisParts } from '@shared/scheduling/paris-time';
@@ -117,10 +117,9 @@ export function scheduleAt(form: SendForm, slotIso: string): SendForm {
   return { ...form, timing: 'later', ...parisInputsFor(new Date(slotIso), false) };
 }
 
-/** MediasFlow's IDCAMPAGNE rule (letters, digits, spaces) with the cleaned-name suggestion; null for AllMySMS (Dropdesk cleans the name itself). */
-export function campaignNameCheck(name: string, connection: ConnectionView | null): CampaignNameCheck | null {
-  if (!connection || connection.profile !== 'mediasflow-sftp') return null;
-  return validateCampaignName(name);
+/** The provider-safe name the file will carry (IDCAMPAGNE…): the user's override, or derived from the campaign's name. */
+export function draftFileName(draft: Pick<CampaignDraft, 'name' | 'fileName'>): string {
+  return fileCampaignName(draft.name, draft.fileName ?? '');
 }
 
 export type SendFormProblem = 'no-connection' | 'template-id' | 'campaign-name' | 'send-at' | 'no-list';
@@ -131,8 +130,8 @@ export function sendFormProblems(form: SendForm, draft: CampaignDraft, connectio
   if (!draft.listId) problems.push('no-list');
   if (!connection) problems.push('no-connection');
   if (connection?.profile === 'mediasflow-sftp' && !isValidTemplateId(form.templateId.trim())) problems.push('template-id');
-  const nameCheck = campaignNameCheck(draft.name, connection);
-  if ((nameCheck && !nameCheck.ok) || !draft.name.trim()) problems.push('campaign-name');
+  // The campaign keeps its name; only a name with nothing usable for the file stops here.
+  if (!draft.name.trim() || draftFileName(draft) === '') problems.push('campaign-name');
   if (!resolveSendAt(form, now).ok) problems.push('send-at');
   return problems;
 }
@@ -145,6 +144,7 @@ export function toDropRequest(form: SendForm, draft: CampaignDraft, connection: 
     connectionId: connection.id,
     channel: draft.channel,
     campaignName: draft.name,
+    ...(draft.fileName?.trim() ? { fileName: draft.fileName.trim() } : {}),
     templateId: connection.profile === 'mediasflow-sftp' ? form.templateId.trim() : null,
     programmedAt: sendAt.ok ? sendAt.programmedAt : null,
     type: draft.type,

@@ -43,6 +43,7 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
     const templateFor = (connectionId: string | null): string => {
       const { draft, connections } = get();
       if (!draft) return '';
+      if (draft.templateId) return draft.templateId;
       const remembered = templatesByDraft.get(draft.id);
       if (remembered) return remembered;
       const connection = connections.find((candidate) => candidate.id === connectionId);
@@ -72,7 +73,11 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
 
       updateSendForm(patch) {
         const draft = get().draft;
-        if (draft && patch.templateId !== undefined) templatesByDraft.set(draft.id, patch.templateId);
+        if (draft && patch.templateId !== undefined) {
+          templatesByDraft.set(draft.id, patch.templateId);
+          // The template number belongs to the campaign: the composer asks for it first.
+          if (draft.provider === 'mediasflow-sftp' && patch.templateId.trim() !== draft.templateId) get().editDraft({ templateId: patch.templateId.trim() });
+        }
         set({ sendForm: { ...get().sendForm, ...patch }, sendError: null });
       },
 
