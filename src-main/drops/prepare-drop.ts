@@ -26,6 +26,7 @@ import type { Channel, ProviderId } from '@shared/providers/provider-ids';
 import type { RowCheck, SendableTable } from '@shared/providers/sendable-table';
 import { fileCampaignName, validateCampaignName } from '@shared/providers/mediasflow/campaign-name';
 import { segmentSms } from '@shared/composer/sms-count';
+import { previousSendOfList, type CampaignJob } from '@shared/campaigns/campaign-status';
 import { isValidTemplateId } from '@shared/providers/mediasflow/mediasflow-name';
 import { checkAllmysmsSender } from '@shared/providers/allmysms/allmysms-name';
 import { checkProgrammedTime } from '@shared/scheduling/programmed-time';
@@ -110,6 +111,8 @@ export interface PrepareDropDeps {
   drafts?: { get(id: string): Promise<CampaignDraft> };
   /** Reads a saved list as it stands (the list service in the app; the list store by default). */
   lists?: { load(listId: string): Promise<LoadedList> };
+  /** The queue's jobs, to ask before sending the same list twice within a few days. */
+  recentJobs?: () => Promise<readonly CampaignJob[]>;
   /** Random source for IDDELIVERY (tests). */
   random?: () => number;
 }
@@ -372,6 +375,15 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   };
   const draftId = draft?.id ?? null;
   const listId = 'listId' in listSource ? listSource.listId : null;
+  // Never twice by mistake: the same list sent a few days ago is said, and the app asks before sending again.
+  summary.previousSend = listId && deps.recentJobs ? previousSendOfList(listId, await deps.recentJobs(), now) : null;
+  if (summary.previousSend) {
+    warnings.push({
+      code: 'list-already-sent',
+      message: `Cette liste a déjà été envoyée (« ${summary.previousSend.campaignName} », ${formatParisDateTime(new Date(summary.previousSend.at))}, ${summary.previousSend.recipients} destinataire(s)).`,
+      params: { campaign: summary.previousSend.campaignName, at: summary.previousSend.at, count: summary.previousSend.recipients },
+    });
+  }
   return { summary, connection, providerId, channel, type, campaignName, templateId, programmedAt, remoteFolder, parts, draftId, listId };
 }
 

@@ -37,6 +37,7 @@ function toPrepareInput(input: DropRequestInput): PrepareDropInput {
     connection: input.connectionId,
     channel: input.channel,
     campaignName: input.campaignName,
+    fileName: input.fileName,
     templateId: input.templateId,
     programmedAt: input.programmedAt,
     type: input.type,
@@ -57,6 +58,7 @@ export function createQueueHandlers(deps: MainDeps, options: QueueHandlersOption
     connections: getConnectionService(deps),
     drafts: createCampaignStore(deps.dataDir),
     lists: options.lists,
+    recentJobs: () => queue.list(),
   });
   return {
     'queue:list': () => queue.list(),

@@ -182,6 +182,28 @@ describe('the campaign flow (issue 11)', () => {
     await clean(app, 'envois-programmed');
   });
 
+  it('shows the programmed campaign read-only with "Dupliquer" (§5)', async () => {
+    if (shotPrefix === 'before') return;
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();
+    // The campaign is still open: it went out, so it is no longer edited.
+    const locked = page.getByTestId('campaign-locked');
+    await locked.waitFor();
+    expect(await locked.textContent()).toContain(`Cette campagne est programmée le ${formatSpokenDateTime(morning.iso, 'fr')} pour 8 destinataires`);
+    expect(await page.getByTestId('campaign-status').getAttribute('data-status')).toBe('programmed');
+    expect(await page.getByTestId('open-send').count()).toBe(0);
+    expect(await page.getByTestId('composer-message').isDisabled()).toBe(true);
+    await page.getByTestId('campaign-back').click();
+    const row = page.getByTestId('campaign-row').and(page.locator('[data-campaign="Rappel rendez-vous"]'));
+    expect(await row.getByTestId('campaign-status').textContent()).toBe(`Programmée le ${formatSpokenDateTime(morning.iso, 'fr')} · 8 destinataires`);
+    await row.getByRole('button', { name: 'Ouvrir' }).click();
+    await page.getByTestId('campaign-duplicate').click();
+    await expect.poll(() => page.getByTestId('campaign-name').inputValue()).toBe('Rappel rendez-vous (copie)');
+    expect(await page.getByTestId('campaign-status').getAttribute('data-status')).toBe('draft');
+    expect(await page.getByTestId('composer-message').inputValue()).toBe(message);
+    expect(await page.getByTestId('campaign-template').inputValue()).toBe('1001');
+  });
+
   it('sends it now too and reads its report', async () => {
     const { page } = app;
     await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();
@@ -191,6 +213,14 @@ describe('the campaign flow (issue 11)', () => {
     await form.getByTestId('send-timing-now').check();
     await form.getByTestId('show-summary').click();
     await page.getByTestId('send-summary').waitFor();
+    if (shotPrefix !== 'before') {
+      // §5 The same list went out a moment ago: the app asks before a second send.
+      const already = page.getByTestId('summary-already-sent');
+      expect(await already.textContent()).toContain(`Déjà envoyée le ${formatSpokenDateTime(morning.iso, 'fr')} à 8 destinataires (« Rappel rendez-vous ») — envoyer quand même ?`);
+      expect(await page.getByTestId('send-confirm').isDisabled()).toBe(true);
+      expect(await page.getByTestId('send-confirm').textContent()).toBe('Envoyer 11 SMS maintenant');
+      await already.getByTestId('confirm-resend').check();
+    }
     await page.getByTestId('send-confirm').click();
     const job = page.getByTestId('job').first();
     await expect.poll(() => job.getAttribute('data-state'), { timeout: 20_000 }).toMatch(/awaiting-ack|accepted/);
@@ -218,7 +248,8 @@ describe('the campaign flow (issue 11)', () => {
     const prepared = (await app.call('drops:prepare', { draftId: drafts.value[0].id, connectionId: allmysms.id, type: 'notification' })) as { ok: true; value: DropSummary };
     expect(prepared.ok).toBe(true);
     expect(prepared.value.messageSource).toBe('typed');
-    expect(prepared.value.campaignName).toBe('Rappel rendez-vous');
+    expect(prepared.value.campaignName).toBe('Rappel rendez-vous (copie)');
+    expect(prepared.value.fileCampaignName).toBe('Rappel rendez vous copie');
     // The first recipient still sendable (the report's STOP may have opted one out): a real first name, rendered.
     expect(prepared.value.preview?.text).toMatch(/^Bonjour (Élodie|Anaïs), votre rendez-vous est confirmé demain\./);
     expect(prepared.value.pricePerSms).toBe(0.045);

@@ -44,6 +44,8 @@ export interface DropSummary {
   /** The connection's price per SMS in euros, when set; then cost = credits × price. */
   pricePerSms: number | null;
   cost: number | null;
+  /** The same list already went out in the last days (the app asks "envoyer quand même ?"). */
+  previousSend?: { campaignName: string; at: string; recipients: number } | null;
   connection: { id: string; name: string; provider: ConnectionProvider };
   provider: ProviderId;
   channel: Channel;

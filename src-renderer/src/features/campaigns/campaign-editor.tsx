@@ -9,6 +9,9 @@ import { senderErrors } from '../composer/composer-engine';
 import { OpenSendButton, SendStep } from '../sending/send-step';
 import { messageSourceOf } from '@shared/providers/provider-registry';
 import { isValidTemplateId } from '@shared/providers/mediasflow/mediasflow-name';
+import { isCampaignLocked } from '@shared/campaigns/campaign-status';
+import { formatCount, formatSpokenDateTime } from '../../i18n/format';
+import { CampaignStatusTag, ReportLink, useCampaignReportJob, useCampaignStatus } from './campaign-status-view';
 
 export function CampaignEditor() {
   const { t } = useTranslation('composer');
@@ -23,6 +26,12 @@ export function CampaignEditor() {
   const fromTemplate = messageSourceOf(draft.provider) === 'template';
   const templateInvalid = draft.templateId !== '' && !isValidTemplateId(draft.templateId);
   const sendStep = useDropdesk((state) => state.sendStep);
+  const duplicateCampaign = useDropdesk((state) => state.duplicateCampaign);
+  const language = useDropdesk((state) => state.language);
+  const status = useCampaignStatus(draft.id);
+  const reportJob = useCampaignReportJob(draft.id);
+  // A campaign that went out is not edited again (never a second send by mistake): it is duplicated.
+  const locked = isCampaignLocked(status);
   if (sendStep) return <SendStep />;
 
   return (
@@ -38,6 +47,7 @@ export function CampaignEditor() {
               id="campaign-title"
               className="input title-input"
               value={draft.name}
+              readOnly={locked}
               onChange={(event) => editDraft({ name: event.target.value })}
               onBlur={(event) => event.target.value.trim() === '' && editDraft({ name: t('screen.editor.untitled') })}
               data-testid="campaign-name"
@@ -47,11 +57,38 @@ export function CampaignEditor() {
         <span className={`save-state ${saveState}`} data-testid="save-state" data-state={saveState} aria-live="polite">
           {t(`screen.save.${saveState}`)}
         </span>
-        <OpenSendButton />
+        <CampaignStatusTag status={status} />
+        {locked ? (
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void duplicateCampaign(t('screen.status.copyName', { name: draft.name }))}
+            data-testid="campaign-duplicate"
+          >
+            {t('screen.status.duplicate')}
+          </button>
+        ) : (
+          <OpenSendButton />
+        )}
       </header>
+      {locked && (
+        <div className="locked-banner" role="status" data-testid="campaign-locked">
+          <p>
+            {status.kind === 'draft'
+              ? null
+              : t(`screen.status.locked.${status.kind}`, {
+                  count: status.recipients,
+                  n: formatCount(status.recipients, language),
+                  at: 'at' in status ? formatSpokenDateTime(status.at, language) : '',
+                })}
+          </p>
+          {reportJob && <ReportLink jobId={reportJob} />}
+        </div>
+      )}
 
       <div className="campaign-layout">
-        <div className="campaign-main">
+        <fieldset className="campaign-main" disabled={locked} data-testid="campaign-main">
+          <legend className="visually-hidden">{t('screen.editor.settings')}</legend>
           <section className="card campaign-settings" aria-label={t('screen.editor.settings')}>
             <div className="settings-grid">
               {fromTemplate && (
@@ -182,7 +219,7 @@ export function CampaignEditor() {
           </section>
 
           <MessageComposer draft={draft} columns={draftList?.columns ?? []} onChange={editDraft} />
-        </div>
+        </fieldset>
         <aside className="campaign-side">
           <RecipientPreviewPanel />
           <ListFiguresPanel />

@@ -48,6 +48,8 @@ export interface CampaignsSlice {
   setCampaigns(campaigns: CampaignDraftMeta[]): void;
   createCampaign(name: string): Promise<void>;
   openCampaign(id: string): Promise<void>;
+  /** "Dupliquer": a new draft with the open campaign's settings and message, opened. */
+  duplicateCampaign(name: string): Promise<void>;
   closeCampaign(): Promise<void>;
   deleteCampaign(id: string): Promise<void>;
   /** Applies the change at once and schedules the save. */
@@ -169,6 +171,20 @@ export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskSt
           const draft = await client.call('campaigns:create', { name, listId: firstList });
           await get().loadCampaigns();
           await get().openCampaign(draft.id);
+        } catch (error) {
+          get().notifyError(error);
+        }
+      },
+
+      async duplicateCampaign(name) {
+        const draft = get().draft;
+        if (!draft) return;
+        await flush();
+        try {
+          const { id: _id, createdAt: _created, updatedAt: _updated, ...fields } = draft;
+          const copy = await client.call('campaigns:create', { ...fields, name });
+          await get().loadCampaigns();
+          await get().openCampaign(copy.id);
         } catch (error) {
           get().notifyError(error);
         }

@@ -6,6 +6,7 @@
  * names (file, IDMEDIAFLOW) sit under "Détails". Every sentence comes from the
  * catalogues: main's warnings arrive as codes + parameters.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { DropProblem, DropSummary } from '@shared/ipc/channels/queue';
@@ -52,7 +53,9 @@ export function SendSummaryView() {
   const count = (value: number) => formatCount(value, language);
   const demo = connections.find((connection) => connection.id === summary.connection.id)?.demo ?? false;
   const programmed = summary.sendAt !== null;
-  const blocked = summary.blocking.length > 0 || !summary.window.ok;
+  const previous = summary.previousSend ?? null;
+  const [resendConfirmed, setResendConfirmed] = useState(false);
+  const blocked = summary.blocking.length > 0 || !summary.window.ok || (previous !== null && !resendConfirmed);
   const invalidReasons = Object.entries(summary.excluded.invalidByReason).filter(([, value]) => value > 0);
   const optedOut = summary.excluded.optedOut ?? 0;
   const excludedTotal = summary.excluded.invalid + summary.excluded.duplicates + optedOut + summary.excluded.oversized;
@@ -207,9 +210,25 @@ export function SendSummaryView() {
         </dl>
       </details>
 
-      {summary.warnings.length > 0 && (
+      {previous && (
+        <div className="summary-resend" role="alert" data-testid="summary-already-sent">
+          <p>
+            {t('send.summary.alreadySent', {
+              count: previous.recipients,
+              n: formatCount(previous.recipients, language),
+              at: formatSpokenDateTime(previous.at, language),
+              campaign: previous.campaignName,
+            })}
+          </p>
+          <label className="checkbox">
+            <input type="checkbox" checked={resendConfirmed} onChange={(event) => setResendConfirmed(event.target.checked)} data-testid="confirm-resend" />
+            <span>{t('send.summary.sendAnyway')}</span>
+          </label>
+        </div>
+      )}
+      {summary.warnings.filter((warning) => warning.code !== 'list-already-sent').length > 0 && (
         <ul className="summary-warnings" data-testid="summary-warnings">
-          {summary.warnings.map((warning) => (
+          {summary.warnings.filter((warning) => warning.code !== 'list-already-sent').map((warning) => (
             <li key={warning.code} data-code={warning.code}>
               {wordProblem(t, warning, language)}
             </li>
