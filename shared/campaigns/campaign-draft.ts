@@ -41,6 +41,8 @@ export interface CampaignDraft {
    * never rewritten.
    */
   fileName: string;
+  /** Replace the characters outside GSM-7 in the list's values too (at rendering), so an accent in a first name does not cost more SMS. */
+  replaceInFields: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -74,6 +76,7 @@ export function defaultDraftFields(name: string): CampaignDraftFields {
     maxSegments: defaultMaxSegments,
     templateId: '',
     fileName: '',
+    replaceInFields: false,
   };
 }
 

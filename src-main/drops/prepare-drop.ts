@@ -287,6 +287,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     provider: providerId,
     maxSegments: input.message?.maxSegments ?? draft?.maxSegments ?? 10,
     allowUcs2: input.message?.allowUcs2 ?? draft?.allowUcs2 ?? true,
+    replaceInFields: draft?.replaceInFields ?? false,
   };
   if (list.document.mobileColumn !== null && blocking.length === 0) {
     const table = toSendableTable(list.document, list.checks);

@@ -101,6 +101,12 @@ describe('the campaign flow (issue 11)', () => {
     expect(await page.getByTestId('sender-from-template').textContent()).toContain('ceux de la campagne modèle n° 1001');
     expect(await page.getByTestId('campaign-sender').count()).toBe(0);
     expect(await page.getByTestId('add-stop').count()).toBe(0);
+    // §6 Cost in words: what is left before the next SMS; the encoding only in the tooltip.
+    expect(await page.getByTestId('composer-remaining').textContent()).toBe('encore 51 caractères avant le 2ᵉ SMS');
+    expect(await page.getByTestId('composer-counter').textContent()).toBe('109/160 · 1 SMS');
+    expect(await page.getByTestId('composer-counter').getAttribute('title')).toContain('GSM-7');
+    // The figures over the whole list come by themselves.
+    await expect.poll(() => page.getByTestId('figures-total').textContent(), { timeout: 30_000 }).toBe('11');
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
     await page.mouse.wheel(0, -2000);
     await page.getByTestId('campaign-template').scrollIntoViewIfNeeded();

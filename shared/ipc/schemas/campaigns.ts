@@ -18,6 +18,7 @@ const draftFieldShape = {
   maxSegments: z.number().int().min(1).max(maxSegmentsLimit),
   templateId: z.string().trim().max(20),
   fileName: z.string().max(200),
+  replaceInFields: z.boolean(),
 };
 
 export const draftPatchSchema = z.object(draftFieldShape).partial().strict();

@@ -83,6 +83,7 @@ const messageAffectingKeys: (keyof CampaignDraftPatch)[] = [
   'maxSegments',
   'allowUcs2',
   'channel',
+  'replaceInFields',
 ];
 
 export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskState, [], [], CampaignsSlice> {
@@ -143,6 +144,8 @@ export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskSt
       await flush();
       const { recipientPreview } = get();
       if (refresh && (recipientPreview.result || recipientPreview.loading)) await get().showRecipient(recipientPreview.rowIndex);
+      // The whole-list figures follow the message by themselves (debounced by the autosave, computed in main's worker).
+      if (refresh && get().draft?.listId) await get().computeListFigures();
     };
 
     return {
@@ -196,7 +199,10 @@ export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskSt
           const draft = await client.call('campaigns:get', { id });
           set({ draft, draftSave: 'saved', recipientPreview: idlePreview, listFigures: idleFigures, draftList: null });
           await loadDraftList(draft.listId);
-          if (draft.listId) await get().showRecipient(0);
+          if (draft.listId) {
+            await get().showRecipient(0);
+            void get().computeListFigures();
+          }
         } catch (error) {
           get().notifyError(error);
         }
@@ -276,6 +282,11 @@ export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskSt
           const current = get().listFigures;
           // The ready event may arrive before this answer: keep its result.
           if (current.token === job.token) return;
+          // A ready event of an earlier computation was taken meanwhile: this one is still running.
+          if (!current.running && current.token !== null) {
+            set({ listFigures: { ...current, running: true, stale: true, token: job.token, total: job.total, done: 0 } });
+            return;
+          }
           set({ listFigures: { ...current, token: job.token, total: job.total } });
         } catch (error) {
           set({ listFigures: { ...get().listFigures, running: false, error: toIpcError(error) } });

@@ -87,11 +87,17 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
           data-testid="composer-counter"
           data-encoding={figures.encoding}
           data-segments={figures.segments}
+          title={t(figures.encoding === 'GSM-7' ? 'counter.tooltipGsm' : 'counter.tooltipUcs2')}
           aria-live="polite"
         >
           {t('counter.label', { units: figures.units, capacity: figures.capacity, segments: figures.segments, encoding: figures.encoding })}
         </p>
       </header>
+      {draft.channel === 'sms' && figures.segments > 0 && (
+        <p className="composer-remaining muted small" data-testid="composer-remaining">
+          {t('counter.remaining', { count: figures.remaining, next: figures.segments + 1, ordinal: t('counter.ordinal', { count: figures.segments + 1, ordinal: true }) })}
+        </p>
+      )}
 
       <p className={fromTemplate ? 'composer-source template' : 'composer-source'} data-testid="message-source" data-source={fromTemplate ? 'template' : 'typed'}>
         {fromTemplate
