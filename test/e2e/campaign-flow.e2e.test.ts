@@ -139,7 +139,7 @@ describe('the campaign flow (issue 11)', () => {
       await form.getByTestId('file-name-details').locator('summary').click();
       expect(await form.getByTestId('file-name').textContent()).toBe('Rappel rendez vous');
     }
-    await form.getByTestId('send-date').fill(morning.date);
+    await form.getByTestId('send-date').fill(shotPrefix === 'before' ? morning.date : morning.date.split('-').reverse().join('/'));
     await form.getByTestId('send-time').fill(morning.time);
     await clean(app, 'schedule');
     // Before issue 11 the name itself had to be rewritten to pass.
@@ -184,6 +184,10 @@ describe('the campaign flow (issue 11)', () => {
       expect(await job.getByRole('heading').first().textContent()).toBe('Rappel rendez-vous');
       const remote = app.services!.demo.current()!.boxes.mediasflow.campaigns()[0];
       expect(remote.dropName).toContain('-Rappel rendez vous_');
+      // §9 Accepted but programmed: when it leaves; §8 dates day first.
+      expect(await job.getByTestId('job-departure').textContent()).toBe(`Départ prévu le ${formatSpokenDateTime(morning.iso, 'fr')} (heure de Paris).`);
+      expect(await job.locator('.job-title p').textContent()).toMatch(/créé le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+      expect(await job.getByTestId('campaign-report-link').count()).toBe(1);
     }
     await clean(app, 'envois-programmed');
   });
@@ -241,6 +245,19 @@ describe('the campaign flow (issue 11)', () => {
         return page.getByTestId('campaign-report').count();
       }, { timeout: 30_000, interval: 1_500 })
       .toBe(1);
+    if (shotPrefix !== 'before') {
+      // §8 Chart axes the French way: "01/12 09:00", thousands with a space.
+      const chart = page.getByTestId('chart-over-time');
+      await chart.scrollIntoViewIfNeeded();
+      const tickTexts = chart.locator('.recharts-cartesian-axis-tick-value');
+      await expect.poll(() => tickTexts.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      const ticks = await tickTexts.allTextContents();
+      // The time axis reads day/month hour:minute; the count axis has only numbers.
+      expect(ticks.filter((tick) => /^\d{2}\/\d{2} \d{2}:\d{2}$/.test(tick)).length).toBeGreaterThan(0);
+      expect(ticks.filter((tick) => !/^\d{2}\/\d{2} \d{2}:\d{2}$/.test(tick) && !/^\d[\d\s\u202f]*$/.test(tick))).toEqual([]);
+    }
+    await page.getByTestId('campaign-report').scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, -3000);
     await clean(app, 'report');
   });
 

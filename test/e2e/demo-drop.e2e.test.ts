@@ -218,7 +218,9 @@ describe('Mode démo: a whole campaign in the app', () => {
 
     await warning.getByTestId('schedule-next-slot').click();
     await expect.poll(() => form.getByTestId('window-warning').count()).toBe(0);
-    expect(`${await form.getByTestId('send-date').inputValue()} ${await form.getByTestId('send-time').inputValue()}`).toBe(slot);
+    // French order whatever the browser's locale (issue 11 §8).
+    const [slotDate, slotTime] = slot.split(' ');
+    expect(`${await form.getByTestId('send-date').inputValue()} ${await form.getByTestId('send-time').inputValue()}`).toBe(`${slotDate.split('-').reverse().join('/')} ${slotTime}`);
   });
 
   it('shows the summary of an immediate notification with the figures of the list', async () => {

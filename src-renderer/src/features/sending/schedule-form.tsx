@@ -2,10 +2,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
-import { formatParisDateTime } from '@shared/scheduling/paris-time';
+import { formatSpokenDateTime } from '../../i18n/format';
 import { useDropdesk } from '../../store/store-context';
+import { FrenchDateInput, FrenchTimeInput } from '../../ui/french-date-time-inputs';
 import { describeError } from '../../i18n/describe-error';
-import { draftFileName, demoTemplateFor, formatSlot, resolveSendAt, scheduleAt, sendFormProblems, windowWarning, type SendTiming } from './send-form';
+import { draftFileName, demoTemplateFor, isoDateToFrench, formatSlot, resolveSendAt, scheduleAt, sendFormProblems, windowWarning, type SendTiming } from './send-form';
 
 /** The current time, refreshed every 30 s so the window check follows the clock. */
 function useNow(): Date {
@@ -189,32 +190,18 @@ export function ScheduleForm() {
         </div>
         {form.timing === 'later' && (
           <div className="inline-field">
-            <input
-              type="date"
-              className="input"
-              value={form.date}
-              aria-label={t('send.date')}
-              onChange={(event) => updateSendForm({ date: event.target.value })}
-              data-testid="send-date"
-            />
-            <input
-              type="time"
-              className="input"
-              value={form.time}
-              aria-label={t('send.time')}
-              onChange={(event) => updateSendForm({ time: event.target.value })}
-              data-testid="send-time"
-            />
+            <FrenchDateInput value={form.date} label={t('send.date')} placeholder={t('send.datePlaceholder')} onChange={(date) => updateSendForm({ date })} testId="send-date" />
+            <FrenchTimeInput value={form.time} label={t('send.time')} placeholder={t('send.timePlaceholder')} onChange={(time) => updateSendForm({ time })} testId="send-time" />
             <span className="field-help">{t('send.parisTime')}</span>
           </div>
         )}
         {!sendAt.ok && (
           <span className="field-help bad" data-testid="send-at-problem">
-            {t(`scheduling.programmed.${sendAt.code}`, { at: `${form.date} ${form.time}`, earliest: sendAt.earliest ?? '' })}
+            {t(`scheduling.programmed.${sendAt.code}`, { at: `${isoDateToFrench(form.date)} ${form.time}`, earliest: sendAt.earliest ?? '' })}
           </span>
         )}
         {sendAt.ok && sendAt.shifted && (
-          <span className="field-help">{t('scheduling.programmed.shifted', { typed: `${form.date} ${form.time}`, at: sendAt.programmedAt ? formatParisDateTime(new Date(sendAt.programmedAt)) : '' })}</span>
+          <span className="field-help">{t('scheduling.programmed.shifted', { typed: `${isoDateToFrench(form.date)} ${form.time}`, at: sendAt.programmedAt ? formatSpokenDateTime(sendAt.programmedAt, language) : '' })}</span>
         )}
       </fieldset>
 

@@ -156,3 +156,31 @@ export function toDropRequest(form: SendForm, draft: CampaignDraft, connection: 
 export function demoTemplateFor(channel: CampaignDraft['channel']): string {
   return channel === 'vms' ? '2001' : '1001';
 }
+
+/** 'YYYY-MM-DD' → 'JJ/MM/AAAA', the order French people write (whatever the browser's own locale). */
+export function isoDateToFrench(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}
+
+/** 'JJ/MM/AAAA' (or 'J/M/AAAA', or ISO) → 'YYYY-MM-DD'; null when it is not a real date. */
+export function frenchDateToIso(text: string): string | null {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]].map(Number) : french ? [french[3], french[2], french[1]].map(Number) : [NaN, NaN, NaN];
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return null;
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** '8:55', '08:55', '8h55', '8 h' → '08:55' / '08:00' (24-hour clock); null otherwise. */
+export function frenchTimeToIso(text: string): string | null {
+  const match = /^(\d{1,2})\s*(?:[:h]\s*(\d{2})?)?$/i.exec(text.trim());
+  if (!match) return null;
+  const hour = Number(match[1]);
+  const minute = match[2] ? Number(match[2]) : 0;
+  if (hour > 23 || minute > 59) return null;
+  return `${pad2(hour)}:${pad2(minute)}`;
+}

@@ -7,6 +7,7 @@ import type { DropSummary } from '@shared/ipc/channels/queue';
 import type { IpcError } from '@shared/ipc/ipc-result';
 import type { ApiClient } from '../../bridge/api-client';
 import { toIpcError } from '../../i18n/describe-error';
+import { formatSpokenDateTime } from '../../i18n/format';
 import type { DropdeskState } from '../../store/dropdesk-store';
 import { pickDefaultConnection } from '../connections/connection-form';
 import { demoTemplateFor, initialSendForm, toDropRequest, type SendForm } from './send-form';
@@ -128,7 +129,7 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
           get().notify({
             kind: 'success',
             key: summary.sendAt ? 'queue:screen.queuedProgrammed' : 'queue:screen.queued',
-            params: { name: summary.campaignName, at: summary.sendAtText },
+            params: { name: summary.campaignName, at: summary.sendAt ? formatSpokenDateTime(summary.sendAt, get().language) : '' },
           });
           get().showSection('drops');
         } catch (error) {
