@@ -310,7 +310,7 @@ describe('fixing a list at 1366×768 (issue 11 §7)', () => {
       // Numbers as French people write them, overseas ones too, and why a number is refused in words.
       await grid.getByText('06 12 34 56 78', { exact: true }).first().waitFor();
       await grid.locator('.normalized', { hasText: '0690 12 34 56' }).waitFor();
-      expect(await grid.getByTestId('reason-words').allTextContents()).toEqual(['numéro fixe', 'abîmé par Excel (écrit en « E+ »)', '8 chiffres au lieu de 10']);
+      expect(await grid.getByTestId('reason-words').allTextContents()).toEqual(['numéro fixe', 'abîmé par Excel', '8 chiffres au lieu de 10']);
       // "Annuler" next to "Renommer" read as Cancel: undo is "Défaire".
       await page.getByRole('button', { name: 'Défaire' }).waitFor();
     }

@@ -378,8 +378,18 @@ function RowStatusBadge({ row, raw, awaitingMobileColumn }: { row: GridRow; raw:
 function ReasonText({ raw, reason }: { raw: string; reason: GridRow['reason'] }) {
   const { t } = useTranslation('lists');
   const words = reasonInWords(raw, reason);
-  if (words.key === 'excel') return <span data-testid="reason-words">{t('reasonWords.excel')}</span>;
-  if (words.key === 'digits') return <span data-testid="reason-words">{t('reasonWords.digits', { count: words.count })}</span>;
-  if (words.key === 'letters') return <span data-testid="reason-words">{t('reasonWords.letters')}</span>;
-  return <span data-testid="reason-words">{t(`reason.${words.key}`)}</span>;
+  const text =
+    words.key === 'excel'
+      ? t('reasonWords.excel')
+      : words.key === 'digits'
+        ? t('reasonWords.digits', { count: words.count })
+        : words.key === 'letters'
+          ? t('reasonWords.letters')
+          : t(`reason.${words.key}`);
+  // The status column is narrow: the whole sentence stays in the tooltip.
+  return (
+    <span data-testid="reason-words" title={text}>
+      {text}
+    </span>
+  );
 }
