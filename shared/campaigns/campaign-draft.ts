@@ -33,6 +33,16 @@ export interface CampaignDraft {
   allowUcs2: boolean;
   /** The account's longest message in segments (1 for single-SMS accounts). */
   maxSegments: number;
+  /** IDMEDIAFLOW: the template campaign whose text a MediasFlow file drop sends ('' until typed). */
+  templateId: string;
+  /**
+   * The provider-safe name written in the file name (IDCAMPAGNE, AllMySMS
+   * name); '' = derived from the campaign's name. The campaign's own name is
+   * never rewritten.
+   */
+  fileName: string;
+  /** Replace the characters outside GSM-7 in the list's values too (at rendering), so an accent in a first name does not cost more SMS. */
+  replaceInFields: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -64,6 +74,9 @@ export function defaultDraftFields(name: string): CampaignDraftFields {
     defaultForHeader: {},
     allowUcs2: true,
     maxSegments: defaultMaxSegments,
+    templateId: '',
+    fileName: '',
+    replaceInFields: false,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkListBytes } from '../lists/check-list-bytes';
 import { createDraft } from './campaign-draft';
-import { computeListFigures, countSendable, previewRecipient, sendableRowIndex } from './recipient-messages';
+import { computeListFigures, countSendable, prepareMessages, previewRecipient, sendableRowIndex } from './recipient-messages';
 
 // 6 rows: a landline (invalid) and a duplicate are not sendable → 4 recipients.
 const csv = [
@@ -99,5 +99,13 @@ describe('computeListFigures', () => {
     // 157 + 1 + town: Évry 162, Pau 161, Lyon 162 → 2 SMS; Anaïs has no town → 158, 1 SMS.
     const figures = computeListFigures(list.table, list.checks, draft({ name: 'x', message: `${'a'.repeat(157)} \${Ville}`, maxSegments: 1 }));
     expect(figures).toMatchObject({ recipients: 4, overAccountLimit: 3, segments: { min: 1, max: 2, total: 7 }, distribution: { 1: 1, 2: 3 } });
+  });
+});
+
+describe('replacing the accents of the fields at rendering (issue 11 §6)', () => {
+  it('renders the list values in GSM-7 when asked, leaving the template and the list as they are', () => {
+    const settings = { message: 'Bonjour ${Prénom}', defaultForHeader: {}, provider: 'allmysms-ftp' as const, maxSegments: 10, allowUcs2: true };
+    expect(prepareMessages(['Prénom'], settings).render(['Anaïs'])).toBe('Bonjour Anaïs');
+    expect(prepareMessages(['Prénom'], { ...settings, replaceInFields: true }).render(['Anaïs'])).toBe('Bonjour Anais');
   });
 });

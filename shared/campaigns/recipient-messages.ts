@@ -15,7 +15,7 @@ import { compileTemplate, renderTemplate, type CompiledTemplate } from '../compo
 import type { CampaignDraft } from './campaign-draft';
 import type { ListFigures, RecipientPreview } from './composer-results';
 
-export type MessageSettings = Pick<CampaignDraft, 'message' | 'defaultForHeader' | 'provider' | 'maxSegments' | 'allowUcs2'>;
+export type MessageSettings = Pick<CampaignDraft, 'message' | 'defaultForHeader' | 'provider' | 'maxSegments' | 'allowUcs2'> & Partial<Pick<CampaignDraft, 'replaceInFields'>>;
 
 /**
  * MediasFlow without allowUCS2 converts the message to GSM-7 itself
@@ -37,9 +37,11 @@ export interface PreparedMessages {
 export function prepareMessages(columns: readonly string[], settings: MessageSettings): PreparedMessages {
   const compiled = compileTemplate(settings.message, columns, { defaultForHeader: settings.defaultForHeader });
   const convert = forcesGsm7(settings);
+  // "Remplacer aussi les accents des champs": the list's values are replaced when rendered, the list itself is untouched.
+  const fieldsOf = settings.replaceInFields ? (row: readonly string[]) => row.map((value) => applyAllGsm7Replacements(value).text) : (row: readonly string[]) => row;
   return {
     compiled,
-    render: convert ? (row) => applyAllGsm7Replacements(renderTemplate(compiled, row)).text : (row) => renderTemplate(compiled, row),
+    render: convert ? (row) => applyAllGsm7Replacements(renderTemplate(compiled, fieldsOf(row))).text : (row) => renderTemplate(compiled, fieldsOf(row)),
   };
 }
 

@@ -8,6 +8,7 @@
  */
 import type { AckResult } from './ack-result';
 import type { Channel, ProviderId, TransferProtocol } from './provider-ids';
+import type { MessageSource } from './message-source';
 
 /** Entries of one remote folder, as the connector listed them. */
 export interface FolderListing {
@@ -63,6 +64,8 @@ export interface ProviderProfileBase {
   /** Shown to the user. */
   label: string;
   protocol: TransferProtocol;
+  /** Which text is sent: the provider's template campaign, or the text typed in Dropdesk. */
+  messageSource: MessageSource;
   defaultPort: number;
   channels: readonly Channel[];
   /** How a programmed time reaches the provider. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAllmysmsProfile } from './allmysms/allmysms-profile';
 import { createMediasflowProfile } from './mediasflow/mediasflow-profile';
 import { providerIds } from './provider-ids';
-import { getProviderProfile } from './provider-registry';
+import { getProviderProfile, messageSourceOf } from './provider-registry';
 
 describe('registry', () => {
   it('describes the three providers with their protocols, ports and channels', () => {
@@ -116,5 +116,14 @@ describe('AllMySMS profile', () => {
     ]);
     expect(scan.landed).toEqual({ stage: 'answered', folder: 'ARCHIVES', fileName: 'TreatedByMSI_PromoDDK1_20240108081500_HQ.csv', remoteName: 'PromoDDK1_20240108081500_HQ.csv' });
     expect(scan.temporaries).toEqual(['SEND_SMS/PromoDDK1_20240108090000_HQ.tmp']);
+  });
+});
+
+describe('which text is sent (issue 11 §1)', () => {
+  it('MediasFlow file drops send the template campaign, AllMySMS files the typed text', () => {
+    expect(messageSourceOf('mediasflow-sftp')).toBe('template');
+    expect(messageSourceOf('allmysms-ftp')).toBe('typed');
+    expect(messageSourceOf('allmysms-sftp')).toBe('typed');
+    for (const profile of providerIds.map(getProviderProfile)) expect(['template', 'typed']).toContain(profile.messageSource);
   });
 });

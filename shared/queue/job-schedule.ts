@@ -14,6 +14,11 @@ export interface NewJob {
   channel: Channel;
   sendType: SendType;
   campaignName: string;
+  /** Provider-safe name for the file (IDCAMPAGNE…); the campaign name when absent. */
+  fileCampaignName?: string;
+  /** The campaign draft and list it came from (Campagnes shows what was sent, and warns before sending a list twice). */
+  draftId?: string | null;
+  listId?: string | null;
   templateId?: string | null;
   idDelivery: string;
   part?: JobPart | null;
@@ -50,6 +55,9 @@ export function createJob(input: NewJob, now: Date): Job {
     channel: input.channel,
     sendType: input.sendType,
     campaignName: input.campaignName,
+    ...(input.fileCampaignName ? { fileCampaignName: input.fileCampaignName } : {}),
+    ...(input.draftId ? { draftId: input.draftId } : {}),
+    ...(input.listId ? { listId: input.listId } : {}),
     templateId: input.templateId ?? null,
     idDelivery: input.idDelivery,
     part: input.part ?? null,

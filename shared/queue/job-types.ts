@@ -51,7 +51,13 @@ export interface Job {
   providerId: QueueProviderId;
   channel: Channel;
   sendType: SendType;
+  /** The campaign's name as the user typed it. */
   campaignName: string;
+  /** Provider-safe name written in the file name (IDCAMPAGNE…); campaignName for older jobs. */
+  fileCampaignName?: string;
+  /** The draft and saved list the drop came from, when it came from the app. */
+  draftId?: string;
+  listId?: string;
   /** MediasFlow IDMEDIAFLOW (template campaign number); null for AllMySMS. */
   templateId: string | null;
   /** Written in every remote name of this drop, so a copy on the server is recognised. */

@@ -107,6 +107,7 @@ export function createCampaignHandlers(
           provider: draft.provider,
           maxSegments: draft.maxSegments,
           allowUcs2: draft.allowUcs2,
+          replaceInFields: draft.replaceInFields,
         },
         progressEvery: options.progressEvery ?? 50_000,
       };

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import {
   applyDraftPatch,
   createDraft,
+  defaultDraftFields,
   sortDraftMetas,
   toDraftMeta,
   type CampaignDraft,
@@ -75,7 +76,8 @@ export function createCampaignStore(
     if (!draftIdPattern.test(id)) throw notFound(id);
     const draft = await readJsonFile<CampaignDraft>(pathOf(id));
     if (!isDraft(draft)) throw notFound(id);
-    return draft;
+    // Drafts saved before a field existed get its default.
+    return { ...defaultDraftFields(draft.name), ...draft };
   }
 
   return {

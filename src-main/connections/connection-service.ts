@@ -111,6 +111,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       ftps: connection.ftps,
       hostKey: connection.hostKey,
       passwordEnv: connection.passwordEnv,
+      pricePerSms: connection.pricePerSms ?? null,
       passwordSource: passwordSource(connection),
       passwordTravelsInClear: getProviderProfile(profile).protocol === 'ftp' && !connection.ftps && !connection.demo,
       stagingFolder: connection.stagingFolder ?? null,
@@ -223,6 +224,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         encryptedPassword: demo ? null : encryptedPassword,
         stagingFolder:
           demo || profile.family !== 'mediasflow' ? null : input.stagingFolder !== undefined ? (checkStagingFolder(input.stagingFolder) as { folder: string | null }).folder : (previous?.stagingFolder ?? null),
+        pricePerSms: input.pricePerSms !== undefined ? input.pricePerSms : (previous?.pricePerSms ?? null),
         createdAt: previous?.createdAt ?? at,
         updatedAt: at,
       };

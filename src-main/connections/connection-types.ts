@@ -42,6 +42,8 @@ export interface StoredConnection {
   encryptedPassword: string | null;
   /** MediasFlow: folder of the temporary upload (Paramètres of the connection); absent/null = the drop folder. */
   stagingFolder?: string | null;
+  /** The account's price per SMS in euros (optional): the summary shows the cost when it is set. */
+  pricePerSms?: number | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -24,7 +24,9 @@ import { generateDeliveryId } from '@shared/providers/delivery-id';
 import { getProviderProfile } from '@shared/providers/provider-registry';
 import type { Channel, ProviderId } from '@shared/providers/provider-ids';
 import type { RowCheck, SendableTable } from '@shared/providers/sendable-table';
-import { validateCampaignName } from '@shared/providers/mediasflow/campaign-name';
+import { fileCampaignName, validateCampaignName } from '@shared/providers/mediasflow/campaign-name';
+import { segmentSms } from '@shared/composer/sms-count';
+import { previousSendOfList, type CampaignJob } from '@shared/campaigns/campaign-status';
 import { isValidTemplateId } from '@shared/providers/mediasflow/mediasflow-name';
 import { checkAllmysmsSender } from '@shared/providers/allmysms/allmysms-name';
 import { checkProgrammedTime } from '@shared/scheduling/programmed-time';
@@ -57,6 +59,8 @@ export interface PrepareDropInput {
   connection: string;
   channel?: Channel;
   campaignName?: string;
+  /** Provider-safe name for the file (IDCAMPAGNE…); '' or absent = derived from the campaign name. */
+  fileName?: string;
   /** IDMEDIAFLOW (MediasFlow only). */
   templateId?: string | null;
   /** Programmed send time (ISO instant); null/absent = immediate. */
@@ -87,6 +91,8 @@ export interface PreparedDrop {
   templateId: string | null;
   programmedAt: string | null;
   remoteFolder: string;
+  draftId: string | null;
+  listId: string | null;
   parts: PreparedPart[];
   /** The user chose to send to opted-out numbers too (the queue then does not re-check them before the upload). */
   includeOptedOut: boolean;
@@ -111,6 +117,8 @@ export interface PrepareDropDeps {
   drafts?: { get(id: string): Promise<CampaignDraft> };
   /** Reads a saved list as it stands (the list service in the app; the list store by default). */
   lists?: { load(listId: string): Promise<LoadedList> };
+  /** The queue's jobs, to ask before sending the same list twice within a few days. */
+  recentJobs?: () => Promise<readonly CampaignJob[]>;
   /** Random source for IDDELIVERY (tests). */
   random?: () => number;
 }
@@ -183,7 +191,9 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   const channel: Channel = input.channel ?? draft?.channel ?? 'sms';
   const type: SendType = input.type ?? draft?.type ?? 'marketing';
   const campaignName = (input.campaignName ?? draft?.name ?? '').normalize('NFC');
-  const templateId = profile.family === 'mediasflow' ? (input.templateId ?? null) : null;
+  // The user's name stays as typed; the file gets a provider-safe one (issue 11 §2).
+  const safeName = fileCampaignName(campaignName, input.fileName ?? draft?.fileName ?? '');
+  const templateId = profile.messageSource === 'template' ? (input.templateId || draft?.templateId || null) : null;
   const programmedAt = input.programmedAt ? new Date(input.programmedAt).toISOString() : null;
   const messageText = input.message?.text ?? draft?.message ?? '';
   const sender = (input.message?.sender ?? draft?.sender ?? '').trim();
@@ -203,15 +213,17 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   const list = input.includeOptedOut ? loadedList : withoutOptOuts.list;
   const optedOut = input.includeOptedOut ? 0 : withoutOptOuts.optedOut;
   if (!profile.channels.includes(channel)) {
-    blocking.push({ code: 'channel-unsupported', message: `${profile.label} ne prend pas les messages vocaux : choisissez le canal SMS ou une connexion MediasFlow.` });
+    blocking.push({ code: 'channel-unsupported', message: `${profile.label} ne prend pas les messages vocaux : choisissez le canal SMS ou une connexion MediasFlow.`, params: { provider: profile.label } });
   }
   if (draft && draft.provider !== providerId) {
-    warnings.push({ code: 'provider-differs', message: `Le brouillon a été préparé pour ${getProviderProfile(draft.provider).label} mais la connexion choisie est ${profile.label} : vérifiez le message et l'expéditeur.` });
+    const draftLabel = getProviderProfile(draft.provider).label;
+    warnings.push({ code: 'provider-differs', message: `Le brouillon a été préparé pour ${draftLabel} mais la connexion choisie est ${profile.label} : vérifiez le message et l'expéditeur.`, params: { draftProvider: draftLabel, provider: profile.label } });
   }
   if (input.includeOptedOut && withoutOptOuts.optedOut > 0) {
     warnings.push({
       code: 'opted-out-included',
       message: `${withoutOptOuts.optedOut} destinataire(s) ont demandé à ne plus recevoir de messages (STOP ou liste noire) et recevront pourtant celui-ci : assurez-vous d'en avoir le droit.`,
+      params: { count: withoutOptOuts.optedOut },
     });
   }
   if (list.document.mobileColumn === null) {
@@ -219,11 +231,10 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   }
 
   if (profile.family === 'mediasflow') {
-    const nameCheck = validateCampaignName(campaignName);
-    if (!nameCheck.ok) {
+    if (!validateCampaignName(safeName).ok) {
       blocking.push({
         code: 'campaign-name-invalid',
-        message: `Le nom de campagne n'est pas accepté par MediasFlow (lettres, chiffres et espaces uniquement)${nameCheck.suggestion ? ` ; nom proposé : « ${nameCheck.suggestion} »` : ''}.`,
+        message: "Le nom de la campagne ne contient aucune lettre ni chiffre utilisable dans le nom du fichier : donnez-lui un nom, ou un nom de fichier sous « Détails ».",
       });
     }
     if (!templateId || !isValidTemplateId(templateId)) {
@@ -238,7 +249,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
       if (hard.length > 0) {
         blocking.push({ code: 'sender-invalid', message: `L'expéditeur « ${sender} » n'est pas accepté par AllMySMS : il doit commencer par une lettre, sans accent ni caractère spécial, de 3 à 11 caractères.` });
       } else if (problems.includes('missing-stop-mention')) {
-        warnings.push({ code: 'sender-needs-stop', message: "Pour la France, AllMySMS n'applique l'expéditeur personnalisé que si le message finit par « STOP au 36180 »." });
+        warnings.push({ code: 'sender-needs-stop', message: "Pour la France, AllMySMS n'applique l'expéditeur personnalisé que si le message finit par « STOP au 36180 ».", params: {} });
       }
     }
   }
@@ -252,6 +263,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
           check.code === 'programmed-time-passed'
             ? `La date d'envoi ${formatParisDateTime(new Date(programmedAt))} est passée : choisissez une date future ou l'envoi immédiat.`
             : `La date d'envoi est trop proche : choisissez au plus tôt ${formatParisDateTime(check.earliest)}.`,
+        params: { at: programmedAt, earliest: check.code === 'programmed-time-passed' ? '' : check.earliest.toISOString() },
       });
     }
   }
@@ -275,6 +287,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     warnings.push({
       code: 'outside-send-window',
       message: `Envoi marketing hors des heures autorisées (${describeSendWindow(sendWindow)}, hors jours fériés${sendWindow.alsaceMoselle ? ' et jours fériés d’Alsace-Moselle' : ''})${window.nextAllowedSlotText ? ` : prochain créneau autorisé le ${window.nextAllowedSlotText}` : ''}.`,
+      params: { slot: window.nextAllowedSlot ?? '', window: describeSendWindow(sendWindow) },
     });
   }
 
@@ -288,43 +301,44 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     provider: providerId,
     maxSegments: input.message?.maxSegments ?? draft?.maxSegments ?? 10,
     allowUcs2: input.message?.allowUcs2 ?? draft?.allowUcs2 ?? true,
+    replaceInFields: draft?.replaceInFields ?? false,
   };
   if (list.document.mobileColumn !== null && blocking.length === 0) {
     const table = toSendableTable(list.document, list.checks);
     if (profile.family === 'mediasflow') {
       const file = profile.buildFile(table, { bom: settingsNow.mediasflowBom });
       const idDelivery = generateDeliveryId(now, deps.random);
-      const name = profile.buildName({ templateId: templateId!, idDelivery, campaignName, stampAt: now, programmedAt: programmedAt ? new Date(programmedAt) : null });
+      const name = profile.buildName({ templateId: templateId!, idDelivery, campaignName: safeName, stampAt: now, programmedAt: programmedAt ? new Date(programmedAt) : null });
       if (!name.ok) blocking.push({ code: 'name-invalid', message: `Le nom du fichier ne peut pas être construit (${name.problems.join(', ')}) : raccourcissez le nom de la campagne.` });
       else parts.push({ idDelivery, part: null, fileName: 'drop.csv', data: Buffer.from(file.text, 'utf8'), recipients: file.rowCount, remoteName: name.name });
       for (const rename of file.renames) {
-        warnings.push({ code: `column-${rename.why}`, message: `La colonne « ${rename.from} » est envoyée sous le nom « ${rename.to} » : si la campagne modèle s'en sert comme champ de personnalisation, mettez-la à jour.` });
+        warnings.push({ code: `column-${rename.why}`, message: `La colonne « ${rename.from} » est envoyée sous le nom « ${rename.to} » : si la campagne modèle s'en sert comme champ de personnalisation, mettez-la à jour.`, params: { from: rename.from, to: rename.to } });
       }
     } else {
       const { render } = prepareMessages(list.document.columns, settings);
       const built = profile.buildParts({ table, render: (row) => render(row), sender: sender || null }, { maxBytes: splitBytes });
       oversized = built.oversizedRows.length;
-      if (oversized > 0) blocking.push({ code: 'rows-too-large', message: `${oversized} destinataire(s) ont un message trop long pour un fichier AllMySMS (${splitText}) : corrigez la liste ou le message.` });
+      if (oversized > 0) blocking.push({ code: 'rows-too-large', message: `${oversized} destinataire(s) ont un message trop long pour un fichier AllMySMS (${splitText}) : corrigez la liste ou le message.`, params: { count: oversized, size: splitText } });
       const groupId = generateDeliveryId(now, deps.random);
       for (const part of built.parts) {
         const idDelivery = generateDeliveryId(now, deps.random);
         const jobPart: JobPart | null = built.parts.length > 1 ? { index: part.index, count: built.parts.length, groupId } : null;
-        const name = profile.buildName({ campaignName, idDelivery, sendAt: programmedAt ? new Date(programmedAt) : now, part: jobPart ? { index: part.index, count: jobPart.count } : undefined });
+        const name = profile.buildName({ campaignName: safeName, idDelivery, sendAt: programmedAt ? new Date(programmedAt) : now, part: jobPart ? { index: part.index, count: jobPart.count } : undefined });
         if (!name.ok) {
           blocking.push({ code: 'name-invalid', message: `Le nom du fichier ne peut pas être construit (${name.problems.join(', ')}).` });
           break;
         }
         parts.push({ idDelivery, part: jobPart, fileName: 'drop.csv', data: Buffer.from(part.text, 'utf8'), recipients: part.rowCount, remoteName: name.name });
       }
-      if (built.parts.length > 1) warnings.push({ code: 'split', message: `Le fichier dépasse ${splitText} : il sera déposé en ${built.parts.length} fichiers.` });
+      if (built.parts.length > 1) warnings.push({ code: 'split', message: `Le fichier dépasse ${splitText} : il sera déposé en ${built.parts.length} fichiers.`, params: { count: built.parts.length, size: splitText } });
     }
     if (channel === 'sms' && messageText.trim()) {
       const figures = computeListFigures(list.document, list.checks, settings);
       segments = { total: figures.segments.total, min: figures.segments.min, max: figures.segments.max };
       if (figures.allMySms160Failures) {
-        warnings.push({ code: 'allmysms-160', message: `${figures.allMySms160Failures} message(s) dépassent les 160 caractères acceptés par AllMySMS (retours à la ligne comptés double).` });
+        warnings.push({ code: 'allmysms-160', message: `${figures.allMySms160Failures} message(s) dépassent les 160 caractères acceptés par AllMySMS (retours à la ligne comptés double).`, params: { count: figures.allMySms160Failures } });
       }
-      if (figures.overAccountLimit) warnings.push({ code: 'over-account-limit', message: `${figures.overAccountLimit} message(s) dépassent la longueur maximale du compte (${settings.maxSegments} SMS).` });
+      if (figures.overAccountLimit) warnings.push({ code: 'over-account-limit', message: `${figures.overAccountLimit} message(s) dépassent la longueur maximale du compte (${settings.maxSegments} SMS).`, params: { count: figures.overAccountLimit, max: settings.maxSegments } });
     }
   }
   const recipients = parts.reduce((sum, part) => sum + part.recipients, 0);
@@ -336,8 +350,18 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     return lines;
   };
   const remoteFolder = profile.dropFolder(channel);
+  const preview = channel === 'sms' && messageText.trim() && list.document.mobileColumn !== null ? firstRecipientPreview(list, settings) : null;
+  const credits = channel === 'vms' ? list.summary.sendable : (segments?.total ?? null);
+  const pricePerSms = typeof connection.pricePerSms === 'number' && connection.pricePerSms > 0 ? connection.pricePerSms : null;
   const summary: DropSummary = {
     campaignName,
+    fileCampaignName: safeName,
+    messageSource: profile.messageSource,
+    templateId,
+    sender: profile.messageSource === 'typed' ? sender : '',
+    preview,
+    pricePerSms,
+    cost: pricePerSms !== null && credits !== null ? Math.round(credits * pricePerSms * 100) / 100 : null,
     connection: { id: connection.id, name: connection.name, provider: connection.provider },
     provider: providerId,
     channel,
@@ -354,7 +378,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
       duplicateLines: firstLines(statusCode.duplicate),
     },
     segments,
-    credits: channel === 'vms' ? list.summary.sendable : (segments?.total ?? null),
+    credits,
     sendAt: programmedAt,
     sendAtText: programmedAt ? formatParisDateTime(new Date(programmedAt)) : 'Immédiat',
     remoteFolder,
@@ -364,7 +388,28 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     warnings,
     blocking,
   };
-  return { summary, connection, providerId, channel, type, campaignName, templateId, programmedAt, remoteFolder, parts, includeOptedOut: input.includeOptedOut ?? false };
+  const draftId = draft?.id ?? null;
+  const listId = 'listId' in listSource ? listSource.listId : null;
+  // Never twice by mistake: the same list sent a few days ago is said, and the app asks before sending again.
+  summary.previousSend = listId && deps.recentJobs ? previousSendOfList(listId, await deps.recentJobs(), now) : null;
+  if (summary.previousSend) {
+    warnings.push({
+      code: 'list-already-sent',
+      message: `Cette liste a déjà été envoyée (« ${summary.previousSend.campaignName} », ${formatParisDateTime(new Date(summary.previousSend.at))}, ${summary.previousSend.recipients} destinataire(s)).`,
+      params: { campaign: summary.previousSend.campaignName, at: summary.previousSend.at, count: summary.previousSend.recipients },
+    });
+  }
+  return { summary, connection, providerId, channel, type, campaignName, templateId, programmedAt, remoteFolder, parts, draftId, listId, includeOptedOut: input.includeOptedOut ?? false };
+}
+
+/** The message as the first sendable recipient gets it (what the summary shows). */
+function firstRecipientPreview(list: LoadedList, settings: MessageSettings): DropSummary['preview'] {
+  const index = list.checks.status.findIndex((code) => code === statusCode.valid);
+  if (index < 0) return null;
+  const { render } = prepareMessages(list.document.columns, settings);
+  const text = render(list.document.rows[index]);
+  const count = segmentSms(text);
+  return { text, segments: count.segments, encoding: count.encoding, line: index + 1 };
 }
 
 function missingDrafts(): NonNullable<PrepareDropDeps['drafts']> {

@@ -21,6 +21,7 @@ function toPrepareInput(input: DropRequestInput): PrepareDropInput {
     connection: input.connectionId,
     channel: input.channel,
     campaignName: input.campaignName,
+    fileName: input.fileName,
     templateId: input.templateId,
     programmedAt: input.programmedAt,
     type: input.type,
@@ -44,6 +45,7 @@ export function createQueueHandlers(deps: MainDeps, options: QueueHandlersOption
     lists: options.lists,
     // Paramètres → Envoi (marketing window, BOM, AllMySMS split size) as they are now.
     settings: workspaceSettingsOf(deps.settings),
+    recentJobs: () => queue.list(),
   });
   return {
     'queue:list': () => queue.list(),

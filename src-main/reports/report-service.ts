@@ -356,7 +356,8 @@ export function createReportService(options: ReportServiceOptions) {
       point.delivered += delivered;
       point.campaigns++;
       days.set(day, point);
-      addTo(byDelivery, record.job.idDelivery, record.job.idDelivery, recipients, delivered, stop);
+      // Named the user's way: the campaign's name (one group per drop).
+      addTo(byDelivery, record.job.idDelivery, record.job.campaignName, recipients, delivered, stop);
       addTo(byConnection, record.job.connectionId, record.connectionName, recipients, delivered, stop);
     }
     const sortGroups = (groups: Map<string, OverviewGroup>) => [...groups.values()].sort((a, b) => b.recipients - a.recipients || a.label.localeCompare(b.label));

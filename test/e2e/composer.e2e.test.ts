@@ -72,7 +72,13 @@ describe('the composer in the app', () => {
     expect(await page.getByTestId('campaign-name').inputValue()).toBe('Soldes de printemps');
     // The new campaign goes to the only list.
     expect(await page.getByTestId('campaign-list').locator('option:checked').textContent()).toBe('clients (5 envoyables)');
-    expect(await counter(page)).toMatchObject({ text: '0/160 · 0 SMS · GSM-7', segments: 0 });
+    expect(await counter(page)).toMatchObject({ text: '0/160 · 0 SMS', segments: 0 });
+    // A MediasFlow file drop takes its STOP mention and sender from the template campaign (issue 11 §1): none to write here.
+    expect(await page.getByTestId('message-source').getAttribute('data-source')).toBe('template');
+    expect(await page.getByTestId('campaign-sender').count()).toBe(0);
+    // AllMySMS files carry the typed message: its STOP mention and sender are written here (the rest of this file).
+    await page.getByTestId('campaign-provider').selectOption('allmysms-ftp');
+    await expect.poll(() => page.getByTestId('message-source').getAttribute('data-source')).toBe('typed');
   });
 
   it('counts a pasted message in UCS-2, then in GSM-7 after "Tout remplacer"', async () => {
@@ -91,7 +97,7 @@ describe('the composer in the app', () => {
     expect(await box.inputValue()).toBe(pastedMessage);
 
     await expect.poll(async () => (await counter(page)).encoding).toBe('UCS-2');
-    expect(await counter(page)).toEqual({ text: '105/134 · 2 SMS · UCS-2', encoding: 'UCS-2', segments: 2 });
+    expect(await counter(page)).toEqual({ text: '105/134 · 2 SMS', encoding: 'UCS-2', segments: 2 });
     expect(await page.getByTestId('segments').locator('.sms-part').count()).toBe(2);
     expect(await page.getByTestId('outside-char').allTextContents()).toEqual(['’', '’']);
     await page.getByTestId('stop-warning').waitFor();
@@ -101,7 +107,7 @@ describe('the composer in the app', () => {
     await page.getByRole('button', { name: 'Tout remplacer' }).click();
     await expect.poll(async () => (await counter(page)).encoding).toBe('GSM-7');
     // 105 characters, € costing two septets.
-    expect(await counter(page)).toEqual({ text: '106/160 · 1 SMS · GSM-7', encoding: 'GSM-7', segments: 1 });
+    expect(await counter(page)).toEqual({ text: '106/160 · 1 SMS', encoding: 'GSM-7', segments: 1 });
     expect(await box.inputValue()).toBe(pastedMessage.replaceAll('’', "'"));
     expect(await page.getByTestId('outside-char').count()).toBe(0);
     expect(await page.getByTestId('segments').locator('.sms-part').count()).toBe(1);
@@ -120,7 +126,7 @@ describe('the composer in the app', () => {
     await expect.poll(() => box.inputValue()).toMatch(/^Bonjour \$\{Prénom\}! /);
     await page.keyboard.insertText(' ');
     await page.getByTestId('add-stop').click();
-    await expect.poll(() => box.inputValue()).toBe(`Bonjour \${Prénom} ! ${pastedMessage.slice(10).replaceAll('’', "'")} STOP 36184`);
+    await expect.poll(() => box.inputValue()).toBe(`Bonjour \${Prénom} ! ${pastedMessage.slice(10).replaceAll('’', "'")} STOP au 36180`);
     await expect.poll(() => page.getByTestId('stop-warning').count()).toBe(0);
     await page.getByTestId('field-defaults').waitFor();
     await app.screenshot('composer-02-field-and-stop');
@@ -130,12 +136,12 @@ describe('the composer in the app', () => {
     const { page } = app;
     const sender = page.getByTestId('campaign-sender');
     await sender.fill('Mag@sin');
-    await expect.poll(() => page.getByTestId('sender-help').textContent()).toBe("L'expéditeur ne peut contenir que des lettres et des chiffres ; retirez : @");
+    await expect.poll(() => page.getByTestId('sender-help').textContent()).toContain('@');
     expect(await sender.getAttribute('aria-invalid')).toBe('true');
     await sender.fill('12345');
-    await expect.poll(() => page.getByTestId('sender-help').textContent()).toBe("L'expéditeur ne peut pas être composé uniquement de chiffres. Ajoutez au moins une lettre.");
+    await expect.poll(() => page.getByTestId('sender-help').textContent()).toBe("Pour AllMySMS, l'expéditeur doit commencer par une lettre.");
     await sender.fill('MAGASIN');
-    await expect.poll(() => page.getByTestId('sender-help').textContent()).toMatch(/^3 à 11 lettres ou chiffres/);
+    await expect.poll(() => page.getByTestId('sender-help').textContent()).toMatch(/^Commence par une lettre/);
     expect(await sender.getAttribute('aria-invalid')).toBe('false');
   });
 
@@ -166,17 +172,18 @@ describe('the composer in the app', () => {
     await expect.poll(() => message.first().textContent()).toMatch(/^Bonjour Jean ! /);
   });
 
-  it('computes the figures over the whole list without freezing the window', async () => {
+  it('computes the figures over the whole list by themselves, without freezing the window (issue 11 §6)', async () => {
     const { page } = app;
-    await page.getByTestId('figures-compute').click();
+    // No "Calculer": the figures follow the message (debounced, in main's worker).
     await page.getByTestId('figures-result').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('figures-result').getAttribute('class'), { timeout: 30_000 }).toBe('figures-body');
     expect(await page.getByTestId('figures-recipients').textContent()).toBe('5');
     // Élodie, Jean and Chloé: 1 SMS each in GSM-7; Anaïs and Loïc: 2 SMS each in UCS-2.
     expect(await page.getByTestId('figures-total').textContent()).toBe('7');
     expect(await page.getByTestId('figures-minmax').textContent()).toBe('1 – 2');
     expect(await page.getByTestId('figures-gsm7').textContent()).toBe('3');
     expect(await page.getByTestId('figures-ucs2').textContent()).toBe('2');
-    expect(await page.getByTestId('figures-switched').textContent()).toContain('2 destinataires passent en Unicode');
+    expect(await page.getByTestId('figures-switched').textContent()).toContain("2 destinataires paient plus de SMS à cause d'un accent dans leurs données (prénom, nom…) : remplacer aussi les accents des champs ?");
     await app.screenshot('composer-04-list-figures');
 
     // The example link jumps to the first recipient who switches: Anaïs.
@@ -184,6 +191,13 @@ describe('the composer in the app', () => {
     await expect
       .poll(() => page.getByTestId('recipient-preview').getByTestId('preview-message').first().textContent())
       .toMatch(/^Bonjour Anaïs/);
+
+    // "Remplacer aussi dans les champs": the list's values are replaced at rendering (the list is untouched); the figures follow.
+    await page.getByTestId('replace-in-fields').click();
+    await expect.poll(() => page.getByTestId('figures-ucs2').textContent(), { timeout: 30_000 }).toBe('0');
+    expect(await page.getByTestId('figures-total').textContent()).toBe('5');
+    expect(await page.getByTestId('replace-in-fields').count()).toBe(0);
+    await page.getByTestId('fields-replaced').waitFor();
   });
 
   it('saved the draft on disk, and reopens it from the campaigns list', async () => {

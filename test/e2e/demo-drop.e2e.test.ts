@@ -35,6 +35,21 @@ const clientList = [
 // UCS-2 (ê is outside GSM-7): one SMS of at most 70 characters per recipient with these first names.
 const message = 'Bonjour ${Prénom}, votre commande est prête en magasin. STOP 36184';
 
+/** A campaign that went out opens read-only (issue 11 §5): another send starts from its copy. */
+async function duplicateIfSent(page: Page): Promise<void> {
+  await page.getByTestId('composer').waitFor();
+  if ((await page.getByTestId('campaign-duplicate').count()) === 0) return;
+  await page.getByTestId('campaign-duplicate').click();
+  await expect.poll(() => page.getByTestId('campaign-status').getAttribute('data-status')).toBe('draft');
+}
+
+/** Sending the same list again within a few days asks first (issue 11 §5). */
+async function confirmSend(page: Page): Promise<void> {
+  const again = page.getByTestId('confirm-resend');
+  if (await again.count()) await again.check();
+  await page.getByTestId('send-confirm').click();
+}
+
 function jobStates(app: RunningApp, jobId: string): string[] {
   const states: string[] = [];
   for (const { event, payload } of app.events) {
@@ -172,13 +187,11 @@ describe('Mode démo: a whole campaign in the app', () => {
     expect(await form.getByTestId('send-template').inputValue()).toBe('1001');
     expect(await form.getByTestId('send-campaign-name').inputValue()).toBe('Relance clients');
 
-    // A name MediasFlow refuses gets the cleaned suggestion.
+    // A name MediasFlow would refuse is kept as typed; the file gets a provider-safe one (issue 11 §2).
     await form.getByTestId('send-campaign-name').fill('Relance-clients/juin');
-    await form.getByTestId('campaign-name-problems').waitFor();
-    expect(await form.getByTestId('campaign-name-problems').textContent()).toContain('Nom proposé : « Relance clients juin »');
-    expect(await form.getByTestId('show-summary').isDisabled()).toBe(true);
-    await form.getByTestId('use-clean-name').click();
-    expect(await form.getByTestId('send-campaign-name').inputValue()).toBe('Relance clients juin');
+    await form.getByTestId('file-name-details').locator('summary').click();
+    expect(await form.getByTestId('file-name').textContent()).toBe('Relance clients juin');
+    expect(await form.getByTestId('send-campaign-name').inputValue()).toBe('Relance-clients/juin');
 
     await form.getByTestId('send-type-marketing').check();
     await form.getByTestId('send-timing-later').check();
@@ -205,7 +218,9 @@ describe('Mode démo: a whole campaign in the app', () => {
 
     await warning.getByTestId('schedule-next-slot').click();
     await expect.poll(() => form.getByTestId('window-warning').count()).toBe(0);
-    expect(`${await form.getByTestId('send-date').inputValue()} ${await form.getByTestId('send-time').inputValue()}`).toBe(slot);
+    // French order whatever the browser's locale (issue 11 §8).
+    const [slotDate, slotTime] = slot.split(' ');
+    expect(`${await form.getByTestId('send-date').inputValue()} ${await form.getByTestId('send-time').inputValue()}`).toBe(`${slotDate.split('-').reverse().join('/')} ${slotTime}`);
   });
 
   it('shows the summary of an immediate notification with the figures of the list', async () => {
@@ -219,23 +234,23 @@ describe('Mode démo: a whole campaign in the app', () => {
     expect(await summary.getByTestId('summary-recipients').textContent()).toBe('5');
     expect(await summary.getByTestId('summary-list-rows').textContent()).toBe('7');
     expect(await summary.getByTestId('summary-excluded').textContent()).toBe('2');
-    expect(await summary.getByTestId('excluded-invalid').textContent()).toContain('1 numéro(s) invalide(s) (numéro fixe : 1)');
-    expect(await summary.getByTestId('excluded-duplicates').textContent()).toContain('1 doublon(s)');
+    expect(await summary.getByTestId('excluded-invalid').textContent()).toContain('1 numéro invalide (numéro fixe : 1)');
+    expect(await summary.getByTestId('excluded-duplicates').textContent()).toContain('1 doublon :');
     // One GSM-7 SMS each.
     expect(await summary.getByTestId('summary-credits').textContent()).toBe('5');
     expect(await summary.getByTestId('summary-per-recipient').textContent()).toBe('1');
     expect(await summary.getByTestId('summary-send-at').textContent()).toBe('Immédiat, dès le dépôt');
     expect(await summary.getByTestId('summary-connection').textContent()).toContain('Démo MediasFlow');
-    expect(await summary.getByTestId('summary-campaign').textContent()).toBe('Relance clients juin');
+    expect(await summary.getByTestId('summary-campaign').textContent()).toBe('Relance-clients/juin');
     expect(await summary.getByTestId('summary-template').textContent()).toBe('1001');
     expect(await summary.getByTestId('summary-remote-name').textContent()).toMatch(/^\/Campagnes\/SMS\/1001-[A-Za-z0-9]+-Relance clients juin_\d{14}\.csv/);
-    expect(await summary.getByTestId('send-confirm').textContent()).toBe('Envoyer');
+    expect(await summary.getByTestId('send-confirm').textContent()).toBe('Envoyer 5 SMS maintenant');
     await app.screenshot('demo-06-summary');
   });
 
   it('sends: Envois shows the upload, the wait for the answer, then Acceptée with the campaign number', async () => {
     const { page } = app;
-    await page.getByTestId('send-confirm').click();
+    await confirmSend(page);
     await page.getByTestId('jobs').waitFor();
     expect(await page.getByRole('navigation').getByRole('button', { name: 'Envois' }).getAttribute('aria-current')).toBe('page');
     const job = page.getByTestId('job').first();
@@ -274,6 +289,7 @@ describe('Mode démo: a whole campaign in the app', () => {
     expect(saved.ok).toBe(true);
 
     await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();
+    await duplicateIfSent(page);
     await page.getByTestId('open-send').click();
     const form = page.getByTestId('schedule-form');
     await form.getByTestId('send-connection').selectOption({ label: 'MediasFlow agence' });
@@ -282,7 +298,7 @@ describe('Mode démo: a whole campaign in the app', () => {
     await form.getByTestId('show-summary').click();
     await page.getByTestId('send-summary').waitFor();
     expect((await page.getByTestId('summary-connection').textContent())?.trim()).toBe('MediasFlow agence');
-    await page.getByTestId('send-confirm').click();
+    await confirmSend(page);
 
     const job = page.getByTestId('job').first();
     await expect.poll(() => job.getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
@@ -387,7 +403,8 @@ describe('Mode démo: a whole campaign in the app', () => {
     await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();
     // The campaign is still open where the user left it.
     await page.getByTestId('composer').waitFor();
-    expect(await page.getByTestId('campaign-name').inputValue()).toBe('Relance clients juin');
+    expect(await page.getByTestId('campaign-name').inputValue()).toMatch(/^Relance-clients\/juin/);
+    await duplicateIfSent(page);
     await page.getByTestId('open-send').click();
     const form = page.getByTestId('schedule-form');
     await form.getByTestId('send-connection').selectOption({ label: 'Démo MediasFlow (démo)' });
@@ -395,7 +412,7 @@ describe('Mode démo: a whole campaign in the app', () => {
     await form.getByTestId('send-type-notification').check();
     await form.getByTestId('show-summary').click();
     await page.getByTestId('send-summary').waitFor();
-    await page.getByTestId('send-confirm').click();
+    await confirmSend(page);
 
     const job = page.getByTestId('job').first();
     await expect.poll(() => job.getAttribute('data-state'), { timeout: 20_000 }).toMatch(/awaiting-ack|rejected/);
@@ -413,6 +430,7 @@ describe('Mode démo: a whole campaign in the app', () => {
   it('drops the same campaign on the demo AllMySMS (FTP), which takes the rendered messages and archives the file', async () => {
     const { page } = app;
     await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();
+    await duplicateIfSent(page);
     await page.getByTestId('open-send').click();
     const form = page.getByTestId('schedule-form');
     await form.getByTestId('send-connection').selectOption({ label: 'Démo AllMySMS (démo)' });
@@ -423,9 +441,11 @@ describe('Mode démo: a whole campaign in the app', () => {
     await form.getByTestId('show-summary').click();
     const summary = page.getByTestId('send-summary');
     await summary.waitFor();
-    expect(await summary.getByTestId('summary-recipients').textContent()).toBe('5');
+    // A STOP in the demo reports of the earlier sends may have put one number in the opt-out list by now.
+    const optedOut = (await summary.getByTestId('excluded-opted-out').count()) ? Number((await summary.getByTestId('excluded-opted-out').textContent())!.match(/^\d+/)![0]) : 0;
+    expect(await summary.getByTestId('summary-recipients').textContent()).toBe(String(5 - optedOut));
     expect(await summary.getByTestId('summary-remote-name').textContent()).toMatch(/^SEND_SMS\/RelanceClientsJuin[A-Za-z0-9]+_\d{14}_HQ\.csv/);
-    await page.getByTestId('send-confirm').click();
+    await confirmSend(page);
     const job = page.getByTestId('job').first();
     await expect.poll(() => job.getAttribute('data-state'), { timeout: 20_000 }).toMatch(/awaiting-ack|accepted/);
     await job.getByTestId('job-check-now').click({ timeout: 2_000 }).catch(() => {});

@@ -96,7 +96,7 @@ describe('recipient lists in the app', () => {
     await grid.getByText('12,50 €').waitFor();
     expect(await grid.getAttribute('aria-rowcount')).toBe('11');
     // Valid rows show their normalised international number; invalid ones say why.
-    await grid.getByText('33612345678', { exact: true }).first().waitFor();
+    await grid.getByText('06 12 34 56 78', { exact: true }).first().waitFor();
     await grid.getByText('Invalide · numéro fixe').waitFor();
     await app.screenshot('lists-02-summary-and-grid');
   });
@@ -124,7 +124,7 @@ describe('recipient lists in the app', () => {
 
     await page.getByRole('radio', { name: /Toutes/ }).check();
     const fixedRow = page.getByTestId('grid').locator('[role="row"][data-row-index="5"]');
-    await expect.poll(() => fixedRow.locator('.status-badge').textContent()).toBe('Valide33611223344');
+    await expect.poll(() => fixedRow.locator('.status-badge').textContent()).toBe('Valide06 11 22 33 44');
   });
 
   it('undoes and redoes the fix with the keyboard', async () => {

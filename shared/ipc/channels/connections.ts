@@ -20,6 +20,8 @@ export interface ConnectionView {
   /** Pinned SSH host key 'SHA256:…', null until confirmed. */
   hostKey: string | null;
   passwordEnv: string | null;
+  /** Price per SMS in euros, null or absent when not set. */
+  pricePerSms?: number | null;
   /** 'ask': the user must type the password (nothing stored, no environment variable). */
   passwordSource: 'env' | 'stored' | 'session' | 'demo' | 'ask';
   /** Plain FTP: the UI warns that the password travels unencrypted and offers FTPS. */
@@ -43,6 +45,8 @@ export interface ConnectionSaveInput {
   passwordEnv?: string | null;
   /** MediasFlow staging folder ('' or null: none; absent keeps the current one). */
   stagingFolder?: string | null;
+  /** Price per SMS in euros; null removes it, absent keeps it. */
+  pricePerSms?: number | null;
   /** New password (absent keeps the current one, '' removes it). */
   password?: string;
 }

@@ -3,6 +3,7 @@ import type { Job } from '../../queue/job-types';
 import type { Channel, ProviderId } from '../../providers/provider-ids';
 import type { SendType } from '../../scheduling/send-window';
 import type { ConnectionProvider } from './connections';
+import type { MessageSource } from '../../providers/message-source';
 
 /** A job as the renderer sees it. */
 export interface JobView extends Job {
@@ -23,12 +24,30 @@ export type HeldDecision =
 
 export interface DropProblem {
   code: string;
+  /** Plain French, for the CLI and logs; the app words the code and params from its catalogues. */
   message: string;
+  params?: Record<string, string | number>;
 }
 
 /** "Résumé de la campagne": what the user confirms before "Envoyer" / "Programmer". */
 export interface DropSummary {
+  /** The campaign's name as the user typed it. */
   campaignName: string;
+  /** The provider-safe name written in the file name (IDCAMPAGNE, AllMySMS name), derived from campaignName unless overridden. */
+  fileCampaignName: string;
+  /** Which text reaches the recipients: MediasFlow's template campaign, or the typed text (then the preview is what is sent). */
+  messageSource: MessageSource;
+  /** IDMEDIAFLOW when the source is the template. */
+  templateId: string | null;
+  /** The sender typed (typed source only; '' = the account's default). */
+  sender: string;
+  /** The message as the first sendable recipient receives it (an estimate for a template source); null without a text or recipient. */
+  preview: { text: string; segments: number; encoding: 'GSM-7' | 'UCS-2'; line: number } | null;
+  /** The connection's price per SMS in euros, when set; then cost = credits × price. */
+  pricePerSms: number | null;
+  cost: number | null;
+  /** The same list already went out in the last days (the app asks "envoyer quand même ?"). */
+  previousSend?: { campaignName: string; at: string; recipients: number } | null;
   connection: { id: string; name: string; provider: ConnectionProvider };
   provider: ProviderId;
   channel: Channel;
@@ -76,6 +95,8 @@ export interface DropRequestInput {
   connectionId: string;
   channel?: Channel;
   campaignName?: string;
+  /** The provider-safe file name the user chose under "Détails"; derived from the name when absent or ''. */
+  fileName?: string;
   /** IDMEDIAFLOW. */
   templateId?: string | null;
   /** ISO instant; null/absent = immediate. */

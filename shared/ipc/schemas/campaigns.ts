@@ -16,6 +16,9 @@ const draftFieldShape = {
   defaultForHeader: z.record(z.string().min(1).max(200), z.string().max(1000)),
   allowUcs2: z.boolean(),
   maxSegments: z.number().int().min(1).max(maxSegmentsLimit),
+  templateId: z.string().trim().max(20),
+  fileName: z.string().max(200),
+  replaceInFields: z.boolean(),
 };
 
 export const draftPatchSchema = z.object(draftFieldShape).partial().strict();

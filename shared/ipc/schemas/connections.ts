@@ -22,6 +22,7 @@ export const connectionSaveSchema = z
       .or(z.literal('')),
     stagingFolder: z.string().max(255).nullable().optional(),
     password: z.string().max(1000).optional(),
+    pricePerSms: z.number().min(0).max(10).nullable().optional(),
   })
   .strict();
 

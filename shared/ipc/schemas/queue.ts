@@ -26,6 +26,7 @@ const dropRequestShape = {
   connectionId: id,
   channel: z.enum(['sms', 'vms']).optional(),
   campaignName: z.string().max(200).optional(),
+  fileName: z.string().max(200).optional(),
   templateId: z.string().max(20).nullable().optional(),
   programmedAt: isoInstant.nullable().optional(),
   type: z.enum(['marketing', 'notification']).optional(),

@@ -68,6 +68,8 @@ export function createAllmysmsProfile(protocol: 'ftp' | 'sftp', options: Allmysm
     id: protocol === 'ftp' ? 'allmysms-ftp' : 'allmysms-sftp',
     family: 'allmysms',
     label: protocol === 'ftp' ? 'AllMySMS (FTP)' : 'AllMySMS (SFTP)',
+    // Spec: each line of the file carries the recipient's message.
+    messageSource: 'typed',
     protocol,
     defaultPort: protocol === 'ftp' ? 21 : 61022,
     channels: ['sms'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCampaignName, validateCampaignName } from './campaign-name';
+import { cleanCampaignName, fileCampaignName, validateCampaignName } from './campaign-name';
 
 describe('validateCampaignName', () => {
   it('accepts letters with accents, digits and spaces', () => {
@@ -42,5 +42,18 @@ describe('cleanCampaignName', () => {
   it('cuts to the maximum length without a trailing space', () => {
     expect(cleanCampaignName('abc def', 4)).toBe('abc');
     expect(cleanCampaignName('é'.repeat(150))).toHaveLength(100);
+  });
+});
+
+describe('fileCampaignName', () => {
+  it('derives the file name from the name the user typed, which stays as typed', () => {
+    expect(fileCampaignName('Rappel rendez-vous')).toBe('Rappel rendez vous');
+    expect(fileCampaignName('Soldes d’hiver -20%')).toBe('Soldes d hiver 20');
+    expect(validateCampaignName(fileCampaignName('Soldes d’hiver -20%')).ok).toBe(true);
+  });
+  it('takes the user override when there is one, cleaned too', () => {
+    expect(fileCampaignName('Rappel rendez-vous', 'RDV decembre')).toBe('RDV decembre');
+    expect(fileCampaignName('Rappel', '  RDV/12 ')).toBe('RDV 12');
+    expect(fileCampaignName('%%%')).toBe('');
   });
 });

@@ -54,3 +54,12 @@ export function validateCampaignName(input: string, maxLength = maxCampaignNameL
   if (Array.from(normalized).length > maxLength) problems.push('too-long');
   return { ok: problems.length === 0, problems, invalidCharacters, suggestion: cleanCampaignName(input, maxLength) };
 }
+
+/**
+ * The provider-safe name written in the file name (IDCAMPAGNE; AllMySMS
+ * cleans it further): the user's own override when they gave one, else the
+ * campaign's name — both cleaned. The campaign keeps the name the user typed.
+ */
+export function fileCampaignName(campaignName: string, override = '', maxLength = maxCampaignNameLength): string {
+  return cleanCampaignName(override.trim() || campaignName, maxLength);
+}

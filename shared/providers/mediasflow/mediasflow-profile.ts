@@ -70,6 +70,8 @@ export function createMediasflowProfile(options: MediasflowProfileOptions = {}):
     id: 'mediasflow-sftp',
     family: 'mediasflow',
     label: 'MediasFlow (SFTP)',
+    // Guide: the file gives the recipients and fields; the text is the template campaign's (IDMEDIAFLOW).
+    messageSource: 'template',
     protocol: 'sftp',
     defaultPort: 22,
     channels: ['sms', 'vms'],

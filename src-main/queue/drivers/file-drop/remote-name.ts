@@ -12,14 +12,14 @@ export function buildRemoteName(
     const built = profile.buildName({
       templateId: job.templateId ?? '',
       idDelivery: job.idDelivery,
-      campaignName: job.campaignName,
+      campaignName: job.fileCampaignName ?? job.campaignName,
       stampAt: now,
       programmedAt,
     });
     return built.ok ? { ok: true, name: built.name, stampAt: now.toISOString() } : { ok: false, problems: built.problems };
   }
   const built = profile.buildName({
-    campaignName: job.campaignName,
+    campaignName: job.fileCampaignName ?? job.campaignName,
     idDelivery: job.idDelivery,
     sendAt: programmedAt ?? now,
     part: job.part ? { index: job.part.index, count: job.part.count } : undefined,

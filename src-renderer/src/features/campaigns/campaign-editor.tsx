@@ -7,6 +7,11 @@ import { RecipientPreviewPanel } from '../composer/recipient-preview';
 import { ListFiguresPanel } from '../composer/list-figures-panel';
 import { senderErrors } from '../composer/composer-engine';
 import { OpenSendButton, SendStep } from '../sending/send-step';
+import { messageSourceOf } from '@shared/providers/provider-registry';
+import { isValidTemplateId } from '@shared/providers/mediasflow/mediasflow-name';
+import { isCampaignLocked } from '@shared/campaigns/campaign-status';
+import { formatCount, formatSpokenDateTime } from '../../i18n/format';
+import { CampaignStatusTag, ReportLink, useCampaignReportJob, useCampaignStatus } from './campaign-status-view';
 
 export function CampaignEditor() {
   const { t } = useTranslation('composer');
@@ -18,7 +23,15 @@ export function CampaignEditor() {
   const closeCampaign = useDropdesk((state) => state.closeCampaign);
   const senderIssues = senderErrors(draft).map((error) => t(`senderErrors.${error.code}`, { ...error.params }));
   const isMediasFlow = draft.provider === 'mediasflow-sftp';
+  const fromTemplate = messageSourceOf(draft.provider) === 'template';
+  const templateInvalid = draft.templateId !== '' && !isValidTemplateId(draft.templateId);
   const sendStep = useDropdesk((state) => state.sendStep);
+  const duplicateCampaign = useDropdesk((state) => state.duplicateCampaign);
+  const language = useDropdesk((state) => state.language);
+  const status = useCampaignStatus(draft.id);
+  const reportJob = useCampaignReportJob(draft.id);
+  // A campaign that went out is not edited again (never a second send by mistake): it is duplicated.
+  const locked = isCampaignLocked(status);
   if (sendStep) return <SendStep />;
 
   return (
@@ -34,6 +47,7 @@ export function CampaignEditor() {
               id="campaign-title"
               className="input title-input"
               value={draft.name}
+              readOnly={locked}
               onChange={(event) => editDraft({ name: event.target.value })}
               onBlur={(event) => event.target.value.trim() === '' && editDraft({ name: t('screen.editor.untitled') })}
               data-testid="campaign-name"
@@ -43,13 +57,58 @@ export function CampaignEditor() {
         <span className={`save-state ${saveState}`} data-testid="save-state" data-state={saveState} aria-live="polite">
           {t(`screen.save.${saveState}`)}
         </span>
-        <OpenSendButton />
+        <CampaignStatusTag status={status} />
+        {locked ? (
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void duplicateCampaign(t('screen.status.copyName', { name: draft.name }))}
+            data-testid="campaign-duplicate"
+          >
+            {t('screen.status.duplicate')}
+          </button>
+        ) : (
+          <OpenSendButton />
+        )}
       </header>
+      {locked && (
+        <div className="locked-banner" role="status" data-testid="campaign-locked">
+          <p>
+            {status.kind === 'draft'
+              ? null
+              : t(`screen.status.locked.${status.kind}`, {
+                  count: status.recipients,
+                  n: formatCount(status.recipients, language),
+                  at: 'at' in status ? formatSpokenDateTime(status.at, language) : '',
+                })}
+          </p>
+          {reportJob && <ReportLink jobId={reportJob} />}
+        </div>
+      )}
 
       <div className="campaign-layout">
-        <div className="campaign-main">
+        <fieldset className="campaign-main" disabled={locked} data-testid="campaign-main">
+          <legend className="visually-hidden">{t('screen.editor.settings')}</legend>
           <section className="card campaign-settings" aria-label={t('screen.editor.settings')}>
             <div className="settings-grid">
+              {fromTemplate && (
+                <label className="form-field wide template-field">
+                  <span>{t('screen.editor.templateId')}</span>
+                  <input
+                    className={templateInvalid ? 'input narrow invalid' : 'input narrow'}
+                    inputMode="numeric"
+                    value={draft.templateId}
+                    placeholder="1001"
+                    aria-invalid={templateInvalid}
+                    aria-describedby="template-help"
+                    onChange={(event) => editDraft({ templateId: event.target.value.trim() })}
+                    data-testid="campaign-template"
+                  />
+                  <span id="template-help" className={templateInvalid ? 'field-help bad' : 'field-help'}>
+                    {templateInvalid ? t('screen.editor.templateIdInvalid') : t('screen.editor.templateIdHelp')}
+                  </span>
+                </label>
+              )}
               <label className="form-field">
                 <span>{t('screen.editor.list')}</span>
                 <select
@@ -109,6 +168,14 @@ export function CampaignEditor() {
                 ))}
                 </div>
               </fieldset>
+              {fromTemplate ? (
+                <div className="form-field">
+                  <span>{t('screen.editor.sender')}</span>
+                  <p className="field-help" data-testid="sender-from-template">
+                    {draft.templateId ? t('screen.editor.senderFromTemplate', { id: draft.templateId }) : t('screen.editor.senderFromTemplateNoId')}
+                  </p>
+                </div>
+              ) : (
               <label className="form-field">
                 <span>{t('screen.editor.sender')}</span>
                 <input
@@ -125,6 +192,7 @@ export function CampaignEditor() {
                   {senderIssues.length ? senderIssues.join(' ') : t(`screen.senderRules.${draft.provider}`)}
                 </span>
               </label>
+              )}
               <label className="form-field">
                 <span>{t('screen.editor.maxSegments')}</span>
                 <input
@@ -151,7 +219,7 @@ export function CampaignEditor() {
           </section>
 
           <MessageComposer draft={draft} columns={draftList?.columns ?? []} onChange={editDraft} />
-        </div>
+        </fieldset>
         <aside className="campaign-side">
           <RecipientPreviewPanel />
           <ListFiguresPanel />

@@ -7,6 +7,18 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextPromptDialog } from '../../ui/text-prompt-dialog';
 import { ScreenHeader } from '../../ui/screen-header';
 import { EmptyState } from '../../ui/empty-state';
+import { CampaignStatusTag, ReportLink, useCampaignReportJob, useCampaignStatus } from './campaign-status-view';
+
+function StatusCell({ draftId }: { draftId: string }) {
+  const status = useCampaignStatus(draftId);
+  const reportJob = useCampaignReportJob(draftId);
+  return (
+    <td className="status-cell">
+      <CampaignStatusTag status={status} />
+      {reportJob && <ReportLink jobId={reportJob} />}
+    </td>
+  );
+}
 
 export function CampaignLibrary() {
   const { t } = useTranslation('composer');
@@ -38,6 +50,7 @@ export function CampaignLibrary() {
                 <th scope="col">{t('screen.library.name')}</th>
                 <th scope="col">{t('screen.library.list')}</th>
                 <th scope="col">{t('screen.library.kind')}</th>
+                <th scope="col">{t('screen.library.status')}</th>
                 <th scope="col">{t('screen.library.updated')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('screen.library.actions')}</span>
@@ -46,7 +59,7 @@ export function CampaignLibrary() {
             </thead>
             <tbody>
               {campaigns.map((campaign) => (
-                <tr key={campaign.id}>
+                <tr key={campaign.id} data-testid="campaign-row" data-campaign={campaign.name}>
                   <td>
                     <button type="button" className="link-button" onClick={() => void openCampaign(campaign.id)}>
                       {campaign.name}
@@ -56,6 +69,7 @@ export function CampaignLibrary() {
                   <td>
                     {t(`screen.channel.${campaign.channel}`)} · {t(`screen.type.${campaign.type}`)}
                   </td>
+                  <StatusCell draftId={campaign.id} />
                   <td>{formatDateTime(campaign.updatedAt, language)}</td>
                   <td className="row-actions">
                     <button type="button" className="button small" onClick={() => void openCampaign(campaign.id)}>

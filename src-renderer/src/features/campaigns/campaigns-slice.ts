@@ -48,6 +48,8 @@ export interface CampaignsSlice {
   setCampaigns(campaigns: CampaignDraftMeta[]): void;
   createCampaign(name: string): Promise<void>;
   openCampaign(id: string): Promise<void>;
+  /** "Dupliquer": a new draft with the open campaign's settings and message, opened. */
+  duplicateCampaign(name: string): Promise<void>;
   closeCampaign(): Promise<void>;
   deleteCampaign(id: string): Promise<void>;
   /** Applies the change at once and schedules the save. */
@@ -81,6 +83,7 @@ const messageAffectingKeys: (keyof CampaignDraftPatch)[] = [
   'maxSegments',
   'allowUcs2',
   'channel',
+  'replaceInFields',
 ];
 
 export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskState, [], [], CampaignsSlice> {
@@ -141,6 +144,8 @@ export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskSt
       await flush();
       const { recipientPreview } = get();
       if (refresh && (recipientPreview.result || recipientPreview.loading)) await get().showRecipient(recipientPreview.rowIndex);
+      // The whole-list figures follow the message by themselves (debounced by the autosave, computed in main's worker).
+      if (refresh && get().draft?.listId) await get().computeListFigures();
     };
 
     return {
@@ -174,13 +179,30 @@ export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskSt
         }
       },
 
+      async duplicateCampaign(name) {
+        const draft = get().draft;
+        if (!draft) return;
+        await flush();
+        try {
+          const { id: _id, createdAt: _created, updatedAt: _updated, ...fields } = draft;
+          const copy = await client.call('campaigns:create', { ...fields, name });
+          await get().loadCampaigns();
+          await get().openCampaign(copy.id);
+        } catch (error) {
+          get().notifyError(error);
+        }
+      },
+
       async openCampaign(id) {
         await flush();
         try {
           const draft = await client.call('campaigns:get', { id });
           set({ draft, draftSave: 'saved', recipientPreview: idlePreview, listFigures: idleFigures, draftList: null });
           await loadDraftList(draft.listId);
-          if (draft.listId) await get().showRecipient(0);
+          if (draft.listId) {
+            await get().showRecipient(0);
+            void get().computeListFigures();
+          }
         } catch (error) {
           get().notifyError(error);
         }
@@ -260,6 +282,11 @@ export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskSt
           const current = get().listFigures;
           // The ready event may arrive before this answer: keep its result.
           if (current.token === job.token) return;
+          // A ready event of an earlier computation was taken meanwhile: this one is still running.
+          if (!current.running && current.token !== null) {
+            set({ listFigures: { ...current, running: true, stale: true, token: job.token, total: job.total, done: 0 } });
+            return;
+          }
           set({ listFigures: { ...current, token: job.token, total: job.total } });
         } catch (error) {
           set({ listFigures: { ...get().listFigures, running: false, error: toIpcError(error) } });

@@ -11,6 +11,10 @@ export function ListFiguresPanel() {
   const draft = useDropdesk((state) => state.draft);
   const compute = useDropdesk((state) => state.computeListFigures);
   const showRecipient = useDropdesk((state) => state.showRecipient);
+  const editDraft = useDropdesk((state) => state.editDraft);
+  // MediasFlow renders the fields itself: without allowUCS2 it replaces every accent (autoREPLACETOGSM7); AllMySMS gets our rendering.
+  const fieldsReplaced = draft ? (draft.provider === 'mediasflow-sftp' ? !draft.allowUcs2 : draft.replaceInFields) : false;
+  const replaceInFields = (on: boolean) => (draft?.provider === 'mediasflow-sftp' ? editDraft({ allowUcs2: !on }) : editDraft({ replaceInFields: on }));
   const result = figures.result;
   const n = (value: number) => formatCount(value, language);
   const percent = figures.total > 0 ? Math.round((figures.done / figures.total) * 100) : 0;
@@ -80,11 +84,33 @@ export function ListFiguresPanel() {
           <ul className="figures-checks">
             <Check
               ok={result.switchedToUcs2 === 0}
-              text={t('screen.figures.switched', { count: result.switchedToUcs2, formatted: n(result.switchedToUcs2) })}
+              text={
+                result.switchedToUcs2 === 0
+                  ? t('screen.figures.switched', { count: 0, formatted: n(0) })
+                  : t('screen.figures.switchedAsk', { count: result.switchedToUcs2, formatted: n(result.switchedToUcs2) })
+              }
               example={result.examples.switchedToUcs2[0]}
               onShow={showRecipient}
               testId="figures-switched"
             />
+            {result.switchedToUcs2 > 0 && !fieldsReplaced && (
+              <li className="check-action">
+                <button type="button" className="button small primary" onClick={() => replaceInFields(true)} data-testid="replace-in-fields">
+                  {t('screen.figures.replaceInFields')}
+                </button>
+              </li>
+            )}
+            {fieldsReplaced && draft?.provider !== 'mediasflow-sftp' && (
+              <li className="check ok" data-testid="fields-replaced">
+                <span className="check-mark" aria-hidden="true">✓</span>
+                <span>
+                  {t('screen.figures.replaceInFieldsOn')}{' '}
+                  <button type="button" className="link-button" onClick={() => replaceInFields(false)}>
+                    {t('screen.figures.replaceInFieldsUndo')}
+                  </button>
+                </span>
+              </li>
+            )}
             <Check
               ok={result.overAccountLimit === 0}
               text={t('screen.figures.overLimit', { count: result.overAccountLimit, formatted: n(result.overAccountLimit), max: result.maxSegments })}

@@ -7,6 +7,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { segmentSms } from '@shared/composer/sms-count';
 import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
+import { messageSourceOf } from '@shared/providers/provider-registry';
 import { counterFigures } from './message-counter';
 import { segmentRuns, type TextRun } from './segment-runs';
 import {
@@ -44,7 +45,9 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
   // Defaults are keyed by the column when the field names one (what the provider's defaultForHeader reads).
   const fields = template.fields.map((field) => ({ name: field.name, key: field.column ?? field.name }));
   const unknownFields = columns.length > 0 ? template.unknownFields : [];
-  const stopWarnings = message.trim() === '' ? [] : stopIssues(draft).filter((issue) => issue.severity === 'warning');
+  // MediasFlow file drops send the template campaign's text: the one typed here only estimates the cost.
+  const fromTemplate = messageSourceOf(draft.provider) === 'template';
+  const stopWarnings = message.trim() === '' || fromTemplate ? [] : stopIssues(draft).filter((issue) => issue.severity === 'warning');
   const stopMissing = stopWarnings.length > 0;
   const overLimit = draft.channel === 'sms' && segmentation.segments > draft.maxSegments;
 
@@ -72,18 +75,37 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
   return (
     <section className="card composer" aria-labelledby="composer-title" data-testid="composer">
       <header className="composer-header">
-        <h2 id="composer-title">{t('screen.message.title')}</h2>
+        <h2 id="composer-title" data-testid="composer-title">
+          {fromTemplate
+            ? draft.templateId
+              ? t('screen.message.titleTemplate', { id: draft.templateId })
+              : t('screen.message.titleTemplateNoId')
+            : t('screen.message.titleTyped')}
+        </h2>
         <p
           className={`composer-counter${overLimit ? ' bad' : ''}`}
           data-testid="composer-counter"
           data-encoding={figures.encoding}
           data-segments={figures.segments}
+          title={t(figures.encoding === 'GSM-7' ? 'counter.tooltipGsm' : 'counter.tooltipUcs2')}
           aria-live="polite"
         >
           {t('counter.label', { units: figures.units, capacity: figures.capacity, segments: figures.segments, encoding: figures.encoding })}
         </p>
       </header>
+      {draft.channel === 'sms' && figures.segments > 0 && (
+        <p className="composer-remaining muted small" data-testid="composer-remaining">
+          {t('counter.remaining', { count: figures.remaining, next: figures.segments + 1, ordinal: t('counter.ordinal', { count: figures.segments + 1, ordinal: true }) })}
+        </p>
+      )}
 
+      <p className={fromTemplate ? 'composer-source template' : 'composer-source'} data-testid="message-source" data-source={fromTemplate ? 'template' : 'typed'}>
+        {fromTemplate
+          ? draft.templateId
+            ? t('screen.message.sourceTemplate', { id: draft.templateId })
+            : t('screen.message.sourceTemplateNoId')
+          : t('screen.message.sourceTyped')}
+      </p>
       {template.fields.length > 0 && <p className="composer-note">{t('screen.counterWithFields')}</p>}
 
       <div className="composer-toolbar">
@@ -111,7 +133,7 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
             </ul>
           )}
         </div>
-        {(draft.type === 'marketing' || stopMissing) && stopMentionText(draft.provider) !== null && (
+        {!fromTemplate && (draft.type === 'marketing' || stopMissing) && stopMentionText(draft.provider) !== null && (
           <button
             type="button"
             className="button small"

@@ -161,6 +161,19 @@ export function ConnectionEditor({
           <span className="field-help">{t('screen.form.passwordEnvHelp')}</span>
           {fieldError('passwordEnv')}
         </label>
+        <label className="form-field">
+          <span>{t('screen.form.pricePerSms')}</span>
+          <input
+            className="input narrow"
+            inputMode="decimal"
+            value={form.pricePerSms ?? ''}
+            placeholder="0,045"
+            onChange={(event) => update({ pricePerSms: event.target.value })}
+            data-testid="connection-price"
+          />
+          <span className="field-help">{t('screen.form.pricePerSmsHelp')}</span>
+          {fieldError('pricePerSms')}
+        </label>
         {isFtp && (
           <div className={form.ftps ? 'security-note ok' : 'security-note warn'} data-testid="plain-ftp-notice">
             {!form.ftps && <p>{t('security.plainFtp')}</p>}

@@ -8,6 +8,7 @@ import {
   sortConnections,
   suggestPasswordEnv,
   toSaveInput,
+  parsePricePerSms,
   withProvider,
 } from './connection-form';
 
@@ -64,7 +65,9 @@ describe('the connection form', () => {
       user: 'agence',
       ftps: false,
       passwordEnv: 'DROPDESK_PASSWORD_AGENCE',
+      pricePerSms: null,
     });
+    expect(toSaveInput({ ...editing, pricePerSms: '0,045' }).pricePerSms).toBe(0.045);
     expect(toSaveInput({ ...editing, password: 's3cret', passwordEnv: '' })).toMatchObject({ password: 's3cret', passwordEnv: null });
   });
 
@@ -91,5 +94,15 @@ describe('the connection a send starts with', () => {
 
   it('lists the sandbox first', () => {
     expect(sortConnections([agency, demoMediasflow, demoAllmysms]).map((connection) => connection.id)).toEqual(['demo-ams', 'demo-mf', 'agency']);
+  });
+});
+
+describe('price per SMS (issue 11 §3)', () => {
+  it('reads the French way and refuses what is not an amount', () => {
+    expect(parsePricePerSms('0,045')).toBe(0.045);
+    expect(parsePricePerSms(' 0.05 € ')).toBe(0.05);
+    expect(parsePricePerSms('')).toBeNull();
+    expect(parsePricePerSms('abc')).toBeUndefined();
+    expect(parsePricePerSms('12')).toBeUndefined();
   });
 });

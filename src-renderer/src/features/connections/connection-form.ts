@@ -50,6 +50,8 @@ export interface ConnectionFormState {
   ftps: boolean;
   /** MediasFlow only: folder of the temporary upload, outside the drop folder ('' = none). */
   stagingFolder?: string;
+  /** Price of one SMS in euros as typed ("0,045"); '' = not set. */
+  pricePerSms?: string;
 }
 
 export function emptyConnectionForm(provider: EditableProvider = 'mediasflow-sftp'): ConnectionFormState {
@@ -69,6 +71,7 @@ export function formFromConnection(view: ConnectionView): ConnectionFormState {
     passwordEnv: view.passwordEnv ?? '',
     ftps: view.ftps,
     ...(view.stagingFolder ? { stagingFolder: view.stagingFolder } : {}),
+    pricePerSms: typeof view.pricePerSms === 'number' ? String(view.pricePerSms).replace('.', ',') : '',
   };
 }
 
@@ -83,8 +86,17 @@ export function withProvider(form: ConnectionFormState, provider: EditableProvid
   };
 }
 
-export type ConnectionFormField = 'name' | 'host' | 'port' | 'user' | 'passwordEnv';
-export type ConnectionFormProblem = { field: ConnectionFormField; key: 'required' | 'port' | 'envName' };
+export type ConnectionFormField = 'name' | 'host' | 'port' | 'user' | 'passwordEnv' | 'pricePerSms';
+export type ConnectionFormProblem = { field: ConnectionFormField; key: 'required' | 'port' | 'envName' | 'price' };
+
+/** "0,045" or "0.045" → 0.045; '' → null; anything else (or outside 0–10 €) → undefined. */
+export function parsePricePerSms(text: string): number | null | undefined {
+  const trimmed = text.trim().replace(/\s|€/g, '');
+  if (trimmed === '') return null;
+  if (!/^\d+([.,]\d+)?$/.test(trimmed)) return undefined;
+  const value = Number(trimmed.replace(',', '.'));
+  return value >= 0 && value <= 10 ? value : undefined;
+}
 
 const envNamePattern = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 
@@ -97,6 +109,7 @@ export function connectionFormProblems(form: ConnectionFormState): ConnectionFor
   if (!Number.isInteger(port) || port < 1 || port > 65_535) problems.push({ field: 'port', key: 'port' });
   if (!form.user.trim()) problems.push({ field: 'user', key: 'required' });
   if (form.passwordEnv.trim() && !envNamePattern.test(form.passwordEnv.trim())) problems.push({ field: 'passwordEnv', key: 'envName' });
+  if (parsePricePerSms(form.pricePerSms ?? '') === undefined) problems.push({ field: 'pricePerSms', key: 'price' });
   return problems;
 }
 
@@ -111,6 +124,7 @@ export function toSaveInput(form: ConnectionFormState): ConnectionSaveInput {
     ftps: protocolOf(form.provider) === 'ftp' ? form.ftps : false,
     passwordEnv: form.passwordEnv.trim() || null,
     ...(form.provider === 'mediasflow-sftp' && form.stagingFolder !== undefined ? { stagingFolder: form.stagingFolder.trim() || null } : {}),
+    ...(form.pricePerSms !== undefined ? { pricePerSms: parsePricePerSms(form.pricePerSms) ?? null } : {}),
     // An empty field when editing keeps the saved password.
     ...(form.password !== '' ? { password: form.password } : {}),
   };

@@ -3,9 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobView } from '@shared/ipc/channels/queue';
 import type { JobReason } from '@shared/queue/job-types';
-import { formatParisDateTime, parseParisDateTime } from '@shared/scheduling/paris-time';
+import { parseParisDateTime } from '@shared/scheduling/paris-time';
 import { useDropdesk } from '../../store/store-context';
-import { formatCount } from '../../i18n/format';
+import { formatCount, formatParisShort, formatSpokenDateTime } from '../../i18n/format';
+import { ReportLink } from '../campaigns/campaign-status-view';
 import { formatBytes, jobActions, jobPath, reasonKeys, stepStatuses, uploadPercent } from './job-display';
 import './jobs.css';
 import { ScreenHeader } from '../../ui/screen-header';
@@ -72,7 +73,7 @@ function JobCard({ job }: { job: JobView }) {
               channel: t(`screen.channel.${job.channel}`),
               type: t(`screen.type.${job.sendType}`),
               recipients: formatCount(job.recipients, language),
-              created: formatParisDateTime(new Date(job.createdAt)),
+              created: formatParisShort(job.createdAt, language),
             })}
             {job.part && ` · ${t('screen.part', { index: job.part.index, total: job.part.count })}`}
           </p>
@@ -99,9 +100,9 @@ function JobCard({ job }: { job: JobView }) {
           <Fact label={t('screen.facts.remoteName')} value={job.remoteName ?? t('screen.facts.notYet')} mono testId="job-remote-name" />
           <Fact label={t('screen.facts.folder')} value={job.remoteFolder} mono />
           <Fact label={t('screen.facts.size')} value={formatBytes(job.fileBytes, language)} />
-          <Fact label={t('screen.facts.sendAt')} value={job.programmedAt ? formatParisDateTime(new Date(job.programmedAt)) : t('screen.facts.immediate')} />
+          <Fact label={t('screen.facts.sendAt')} value={job.programmedAt ? formatParisShort(job.programmedAt, language) : t('screen.facts.immediate')} />
           {job.templateId && <Fact label={t('screen.facts.template')} value={job.templateId} />}
-          <Fact label={t('screen.facts.created')} value={formatParisDateTime(new Date(job.createdAt))} />
+          <Fact label={t('screen.facts.created')} value={formatParisShort(job.createdAt, language)} />
           <Fact label={t('screen.facts.attempts')} value={String(job.attempts)} />
           <Fact label={t('screen.facts.id')} value={job.id} mono />
         </dl>
@@ -155,7 +156,7 @@ function JobBody({ job }: { job: JobView }) {
       );
     }
     case 'waiting': {
-      const at = job.nextAttemptAt ? formatParisDateTime(new Date(job.nextAttemptAt)) : '';
+      const at = job.nextAttemptAt ? formatParisShort(job.nextAttemptAt, language) : '';
       return (
         <div className="job-body">
           <p data-testid="job-hint">{job.waitingFor ? t(`waitingFor.${job.waitingFor}`, { at }) : t('stateHints.waiting')}</p>
@@ -193,7 +194,17 @@ function JobBody({ job }: { job: JobView }) {
           <p className="job-outcome ok" data-testid="job-outcome">
             {job.campaignId ? t('campaignNumber', { campaignId: job.campaignId }) : t('stateHints.accepted')}
           </p>
+          {job.programmedAt && Date.parse(job.programmedAt) > Date.now() && (
+            <p className="job-departure" data-testid="job-departure">
+              {t('screen.departure', { at: formatSpokenDateTime(job.programmedAt, language) })}
+            </p>
+          )}
           {job.campaignId && <p className="small muted">{t('stateHints.accepted')}</p>}
+          {job.providerId === 'mediasflow-sftp' && (
+            <div className="job-actions">
+              <ReportLink jobId={job.id} />
+            </div>
+          )}
         </div>
       );
     case 'rejected':

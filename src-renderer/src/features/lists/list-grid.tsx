@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { frenchDisplayNumber, reasonInWords } from './number-words';
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { GridRow, ListView } from '@shared/lists/list-types';
@@ -232,7 +233,7 @@ export function ListGrid({ list }: { list: ListView }) {
                   )}
                 </div>
                 <div role="gridcell" className="grid-cell status-cell">
-                  {row ? <RowStatusBadge row={row} awaitingMobileColumn={list.mobileColumn === null} /> : <span className="skeleton" />}
+                  {row ? <RowStatusBadge row={row} raw={list.mobileColumn !== null ? (row.values[list.columns.indexOf(list.mobileColumn)] ?? '') : ''} awaitingMobileColumn={list.mobileColumn === null} /> : <span className="skeleton" />}
                 </div>
                 {list.columns.map((_name, column) => {
                   const isActive = active?.position === item.index && active.column === column;
@@ -345,7 +346,7 @@ function CellEditor({
   );
 }
 
-function RowStatusBadge({ row, awaitingMobileColumn }: { row: GridRow; awaitingMobileColumn: boolean }) {
+function RowStatusBadge({ row, raw, awaitingMobileColumn }: { row: GridRow; raw: string; awaitingMobileColumn: boolean }) {
   const { t } = useTranslation('lists');
   // No verdict can be given before the user says which column holds the numbers.
   if (awaitingMobileColumn) {
@@ -360,7 +361,7 @@ function RowStatusBadge({ row, awaitingMobileColumn }: { row: GridRow; awaitingM
     return (
       <span className="status-badge invalid">
         <span className="dot" aria-hidden="true" />
-        {t('status.invalid')} · {t(`reason.${row.reason ?? 'malformed'}`)}
+        {t('status.invalid')} · <ReasonText raw={raw} reason={row.reason} />
       </span>
     );
   }
@@ -368,7 +369,27 @@ function RowStatusBadge({ row, awaitingMobileColumn }: { row: GridRow; awaitingM
     <span className={`status-badge ${row.status}`}>
       <span className="dot" aria-hidden="true" />
       {t(`status.${row.status}`)}
-      {row.normalized && <span className="normalized">{row.normalized}</span>}
+      {row.normalized && <span className="normalized" title={`+${row.normalized}`}>{frenchDisplayNumber(row.normalized)}</span>}
+    </span>
+  );
+}
+
+/** Why a number is refused, in words ("abîmé par Excel", "8 chiffres au lieu de 10"). */
+function ReasonText({ raw, reason }: { raw: string; reason: GridRow['reason'] }) {
+  const { t } = useTranslation('lists');
+  const words = reasonInWords(raw, reason);
+  const text =
+    words.key === 'excel'
+      ? t('reasonWords.excel')
+      : words.key === 'digits'
+        ? t('reasonWords.digits', { count: words.count })
+        : words.key === 'letters'
+          ? t('reasonWords.letters')
+          : t(`reason.${words.key}`);
+  // The status column is narrow: the whole sentence stays in the tooltip.
+  return (
+    <span data-testid="reason-words" title={text}>
+      {text}
     </span>
   );
 }

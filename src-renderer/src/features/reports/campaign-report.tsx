@@ -12,7 +12,7 @@ import type { CodeCount, ReportSummary } from '@shared/reports/summarize-report'
 import { useDropdesk } from '../../store/store-context';
 import { countryName, formatCount, formatDateTime } from '../../i18n/format';
 import { ChartCard } from './chart-card';
-import { donutSlices, formatDelta, formatPercent, sentCount } from './report-format';
+import { donutSlices, formatChartLabel, formatDelta, formatPercent, sentCount } from './report-format';
 import { RecipientsTable } from './recipients-table';
 
 export function CampaignReport({ detail }: { detail: ReportDetailView }) {
@@ -203,7 +203,7 @@ function DeliveriesOverTime({ campaign, summary }: { campaign: ReportCampaignVie
   const { t } = useTranslation('reports');
   const language = useDropdesk((state) => state.language);
   const { timeline } = summary;
-  const data = timeline.points.map((point) => ({ label: timeline.bucket === 'hour' ? point.label.slice(5) : point.label, delivered: point.delivered, other: point.total - point.delivered }));
+  const data = timeline.points.map((point) => ({ label: formatChartLabel(point.start, timeline.bucket === 'hour' ? 'hour' : 'day', language), delivered: point.delivered, other: point.total - point.delivered }));
   const title = `${t('charts.overTime')} (${t(timeline.bucket === 'hour' ? 'charts.bucketHour' : 'charts.bucketDay')})`;
   return (
     <ChartCard title={title} fileStem={campaign.campaignName} testId="chart-over-time">
@@ -214,7 +214,7 @@ function DeliveriesOverTime({ campaign, summary }: { campaign: ReportCampaignVie
           <BarChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
+            <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={52} tickFormatter={(value) => formatCount(Number(value), language)} />
             <Tooltip formatter={(value) => formatCount(Number(value), language)} />
             <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
             <Bar dataKey="delivered" name={t('charts.deliveredSeries')} stackId="a" fill={CATEGORY_COLOURS.delivered.hex} isAnimationActive={false} />
@@ -241,7 +241,7 @@ function CodeTable({ campaign, summary }: { campaign: ReportCampaignView; summar
     <ChartCard title={t('charts.byCode')} fileStem={campaign.campaignName} testId="chart-codes">
       <ResponsiveContainer width="100%" height={Math.max(120, data.length * 26 + 30)}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 4 }}>
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(value) => formatCount(Number(value), language)} />
           <YAxis type="category" dataKey="code" width={44} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(value) => formatCount(Number(value), language)} labelFormatter={(code) => data.find((entry) => entry.code === code)?.name ?? String(code)} />
           <Bar dataKey="count" name={t('charts.count')} isAnimationActive={false} onClick={(entry) => setDrillDown({ code: String((entry as unknown as { code: string }).code) })} cursor="pointer">
@@ -328,7 +328,7 @@ function Evolution({ detail }: { detail: ReportDetailView }) {
         <BarChart data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={52} tickFormatter={(value) => formatCount(Number(value), language)} />
           <Tooltip formatter={(value) => formatCount(Number(value), language)} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {REPORT_CATEGORIES.filter((category) => data.some((point) => point[category] > 0)).map((category) => (

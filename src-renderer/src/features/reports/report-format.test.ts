@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { donutSlices, formatDelta, formatPercent, sentCount } from './report-format';
+import { donutSlices, formatChartLabel, formatDelta, formatPercent, sentCount } from './report-format';
 
 describe('report formatting', () => {
   it('keeps the spec order and colours, without empty categories', () => {
@@ -15,5 +15,13 @@ describe('report formatting', () => {
     expect(formatDelta(3, String)).toBe('+3');
     expect(formatDelta(-2, String)).toBe('−2');
     expect(formatDelta(0, String)).toBe('0');
+  });
+});
+
+describe('chart labels (issue 11 §8)', () => {
+  it('writes day first, Paris time, never 12-01', () => {
+    expect(formatChartLabel('2026-12-01T07:00:00Z', 'hour', 'fr')).toBe('01/12 08:00');
+    expect(formatChartLabel('2026-12-01T07:00:00Z', 'day', 'fr')).toBe('01/12/2026');
+    expect(formatChartLabel('2026-12-01T07:00:00Z', 'hour', 'en')).toBe('01/12 08:00');
   });
 });

@@ -32,3 +32,14 @@ export function formatDelta(delta: number, format: (value: number) => string): s
   if (delta < 0) return `−${format(-delta)}`;
   return '0';
 }
+
+/** A chart axis label the user's way, Paris time: "01/12 08:00" by hour, "01/12/2026" by day (never "12-01", read as 12 January). */
+export function formatChartLabel(iso: string, bucket: 'hour' | 'day', language: 'fr' | 'en'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions =
+    bucket === 'hour'
+      ? { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Paris' }
+      : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' };
+  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', options).format(date).replace(',', '');
+}

@@ -6,6 +6,7 @@ import type { OverviewGroup } from '@shared/ipc/channels/reports';
 import { CATEGORY_COLOURS } from '@shared/reports/status-codes';
 import { useDropdesk } from '../../store/store-context';
 import { formatCount } from '../../i18n/format';
+import { formatChartLabel } from './report-format';
 import { ChartCard } from './chart-card';
 import { formatPercent } from './report-format';
 
@@ -72,8 +73,8 @@ export function ReportOverview() {
                 <ResponsiveContainer width="100%" height={240}>
                   <ComposedChart data={overview.overTime} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
                     <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                    <XAxis dataKey="day" tick={{ fontSize: 11 }} />
-                    <YAxis yAxisId="volume" allowDecimals={false} tick={{ fontSize: 11 }} width={52} />
+                    <XAxis dataKey="day" tick={{ fontSize: 11 }} tickFormatter={(value) => (/^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatChartLabel(`${value}T12:00:00Z`, 'day', language) : String(value))} />
+                    <YAxis yAxisId="volume" allowDecimals={false} tick={{ fontSize: 11 }} width={52} tickFormatter={(value) => count(Number(value))} />
                     <YAxis yAxisId="rate" orientation="right" domain={[0, 1]} tickFormatter={(value) => formatPercent(Number(value), language)} tick={{ fontSize: 11 }} width={48} />
                     <Tooltip formatter={(value, name) => (name === t('figures.deliveredRate') ? formatPercent(Number(value), language) : count(Number(value)))} />
                     <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
@@ -102,7 +103,7 @@ function GroupChart({ title, groups, testId }: { title: string; groups: Overview
     <ChartCard title={title} fileStem="vue-ensemble" testId={testId}>
       <ResponsiveContainer width="100%" height={Math.max(120, groups.length * 34 + 40)}>
         <BarChart data={groups} layout="vertical" margin={{ top: 4, right: 16, left: 8, bottom: 4 }}>
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} tickFormatter={(value) => formatCount(Number(value), language)} />
           <YAxis type="category" dataKey="label" width={130} tick={{ fontSize: 11 }} />
           <Tooltip formatter={(value) => formatCount(Number(value), language)} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />

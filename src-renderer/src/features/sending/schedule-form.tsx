@@ -2,10 +2,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
-import { formatParisDateTime } from '@shared/scheduling/paris-time';
+import { formatSpokenDateTime } from '../../i18n/format';
 import { useDropdesk } from '../../store/store-context';
+import { FrenchDateInput, FrenchTimeInput } from '../../ui/french-date-time-inputs';
 import { describeError } from '../../i18n/describe-error';
-import { campaignNameCheck, demoTemplateFor, formatSlot, resolveSendAt, scheduleAt, sendFormProblems, windowWarning, type SendTiming } from './send-form';
+import { draftFileName, demoTemplateFor, isoDateToFrench, formatSlot, resolveSendAt, scheduleAt, sendFormProblems, windowWarning, type SendTiming } from './send-form';
 
 /** The current time, refreshed every 30 s so the window check follows the clock. */
 function useNow(): Date {
@@ -34,7 +35,8 @@ export function ScheduleForm() {
 
   const connection = connections.find((candidate) => candidate.id === form.connectionId) ?? null;
   const isMediasflow = connection?.profile === 'mediasflow-sftp';
-  const nameCheck = campaignNameCheck(draft.name, connection);
+  const fileName = draftFileName(draft);
+  const [editingFileName, setEditingFileName] = useState(false);
   const sendAt = resolveSendAt(form, now);
   const warning = windowWarning(sendAt, draft.type, now);
   const problems = sendFormProblems(form, draft, connection, now);
@@ -136,33 +138,44 @@ export function ScheduleForm() {
           </label>
         )}
 
-        <label className="form-field">
-          <span>{t('send.campaignName')}</span>
+        <div className="form-field">
+          <label htmlFor="send-campaign-name">{t('send.campaignName')}</label>
           <input
-            className={nameCheck && !nameCheck.ok ? 'input invalid' : 'input'}
+            id="send-campaign-name"
+            className={fileName === '' ? 'input invalid' : 'input'}
             value={draft.name}
             onChange={(event) => editDraft({ name: event.target.value })}
             data-testid="send-campaign-name"
           />
-          <span className="field-help">{isMediasflow ? t('send.campaignNameHelp') : t('send.campaignNameHelpAllmysms')}</span>
-          {nameCheck && !nameCheck.ok && (
-            <span className="name-problems" data-testid="campaign-name-problems">
-              {nameCheck.problems.map((problem) => (
-                <span key={problem} className="field-help bad">
-                  {t(`campaignName.problems.${problem}`, { characters: nameCheck.invalidCharacters.join(' '), max: 100 })}
-                </span>
-              ))}
-              {nameCheck.suggestion && (
-                <span className="suggestion">
-                  {t('campaignName.suggestion', { suggestion: nameCheck.suggestion })}{' '}
-                  <button type="button" className="button small" onClick={() => editDraft({ name: nameCheck.suggestion })} data-testid="use-clean-name">
-                    {t('campaignName.useSuggestion')}
-                  </button>
-                </span>
-              )}
-            </span>
-          )}
-        </label>
+          {fileName === '' && <span className="field-help bad">{t('send.fileNameEmpty')}</span>}
+          <details className="file-name-details" data-testid="file-name-details">
+            <summary>{t('send.details')}</summary>
+            <p className="field-help">
+              {t('send.fileNameLabel', { provider: connection ? t(`send.providerNames.${connection.profile}`) : '' })}{' '}
+              <code data-testid="file-name">{fileName}</code>
+            </p>
+            {editingFileName ? (
+              <span className="inline-field">
+                <input
+                  className="input"
+                  aria-label={t('send.fileNameInput')}
+                  value={draft.fileName}
+                  placeholder={fileName}
+                  onChange={(event) => editDraft({ fileName: event.target.value })}
+                  data-testid="file-name-input"
+                />
+                <button type="button" className="button small" onClick={() => { editDraft({ fileName: '' }); setEditingFileName(false); }} data-testid="file-name-reset">
+                  {t('send.fileNameReset')}
+                </button>
+              </span>
+            ) : (
+              <button type="button" className="button small" onClick={() => setEditingFileName(true)} data-testid="file-name-edit">
+                {t('send.fileNameEdit')}
+              </button>
+            )}
+            <span className="field-help">{isMediasflow ? t('send.campaignNameHelp') : t('send.campaignNameHelpAllmysms')}</span>
+          </details>
+        </div>
       </div>
 
       <fieldset className="form-field send-when">
@@ -177,32 +190,18 @@ export function ScheduleForm() {
         </div>
         {form.timing === 'later' && (
           <div className="inline-field">
-            <input
-              type="date"
-              className="input"
-              value={form.date}
-              aria-label={t('send.date')}
-              onChange={(event) => updateSendForm({ date: event.target.value })}
-              data-testid="send-date"
-            />
-            <input
-              type="time"
-              className="input"
-              value={form.time}
-              aria-label={t('send.time')}
-              onChange={(event) => updateSendForm({ time: event.target.value })}
-              data-testid="send-time"
-            />
+            <FrenchDateInput value={form.date} label={t('send.date')} placeholder={t('send.datePlaceholder')} onChange={(date) => updateSendForm({ date })} testId="send-date" />
+            <FrenchTimeInput value={form.time} label={t('send.time')} placeholder={t('send.timePlaceholder')} onChange={(time) => updateSendForm({ time })} testId="send-time" />
             <span className="field-help">{t('send.parisTime')}</span>
           </div>
         )}
         {!sendAt.ok && (
           <span className="field-help bad" data-testid="send-at-problem">
-            {t(`scheduling.programmed.${sendAt.code}`, { at: `${form.date} ${form.time}`, earliest: sendAt.earliest ?? '' })}
+            {t(`scheduling.programmed.${sendAt.code}`, { at: `${isoDateToFrench(form.date)} ${form.time}`, earliest: sendAt.earliest ?? '' })}
           </span>
         )}
         {sendAt.ok && sendAt.shifted && (
-          <span className="field-help">{t('scheduling.programmed.shifted', { typed: `${form.date} ${form.time}`, at: sendAt.programmedAt ? formatParisDateTime(new Date(sendAt.programmedAt)) : '' })}</span>
+          <span className="field-help">{t('scheduling.programmed.shifted', { typed: `${isoDateToFrench(form.date)} ${form.time}`, at: sendAt.programmedAt ? formatSpokenDateTime(sendAt.programmedAt, language) : '' })}</span>
         )}
       </fieldset>
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDraft } from '@shared/campaigns/campaign-draft';
 import type { ConnectionView } from '@shared/ipc/channels/connections';
-import { formatSlot, initialSendForm, resolveSendAt, scheduleAt, sendFormProblems, toDropRequest, windowWarning } from './send-form';
+import { draftFileName, formatSlot, frenchDateToIso, frenchTimeToIso, isoDateToFrench, initialSendForm, resolveSendAt, scheduleAt, sendFormProblems, toDropRequest, windowWarning } from './send-form';
 
 const paris = (text: string) => new Date(text); // ISO with offset, e.g. '2025-06-14T21:30:00+02:00'
 
@@ -84,9 +84,12 @@ describe('what the summary is asked for', () => {
   const now = paris('2025-06-14T10:00:00+02:00');
   const draft = { ...createDraft('cp1', now.toISOString(), { name: 'Soldes-été', listId: 'list-1' }), type: 'notification' as const };
 
-  it('lists what the user must fix first: a MediasFlow name and template number', () => {
+  it('lists what the user must fix first: the template number; the name the user typed is kept (issue 11 §2)', () => {
     const form = initialSendForm('cn-demo', now, '');
-    expect(sendFormProblems(form, draft, demoMediasflow, now)).toEqual(['template-id', 'campaign-name']);
+    expect(sendFormProblems(form, draft, demoMediasflow, now)).toEqual(['template-id']);
+    expect(draftFileName(draft)).toBe('Soldes été');
+    expect(draftFileName({ name: 'Soldes-été', fileName: 'SOLDES 2025' })).toBe('SOLDES 2025');
+    expect(sendFormProblems({ ...form, templateId: '1001' }, { ...draft, name: '%%%' }, demoMediasflow, now)).toEqual(['campaign-name']);
     expect(sendFormProblems({ ...form, templateId: '1001' }, { ...draft, name: 'Soldes été' }, demoMediasflow, now)).toEqual([]);
     // AllMySMS cleans the name itself and has no template.
     expect(sendFormProblems(form, draft, allmysms, now)).toEqual([]);
@@ -117,5 +120,21 @@ describe('opted-out numbers in the drop request', () => {
     expect(form.includeOptedOut).toBe(false);
     expect(toDropRequest(form, draft, connection, now)).not.toHaveProperty('includeOptedOut');
     expect(toDropRequest({ ...form, includeOptedOut: true }, draft, connection, now).includeOptedOut).toBe(true);
+  });
+});
+
+describe('French date and time fields (issue 11 §8)', () => {
+  it('reads JJ/MM/AAAA and 24-hour times, whatever the browser locale', () => {
+    expect(isoDateToFrench('2026-12-01')).toBe('01/12/2026');
+    expect(frenchDateToIso('01/12/2026')).toBe('2026-12-01');
+    expect(frenchDateToIso('1/12/2026')).toBe('2026-12-01');
+    expect(frenchDateToIso('2026-12-01')).toBe('2026-12-01');
+    expect(frenchDateToIso('31/02/2026')).toBeNull();
+    expect(frenchDateToIso('12/2026')).toBeNull();
+    expect(frenchTimeToIso('8:55')).toBe('08:55');
+    expect(frenchTimeToIso('8 h 55')).toBe('08:55');
+    expect(frenchTimeToIso('20h')).toBe('20:00');
+    expect(frenchTimeToIso('8:55 PM')).toBeNull();
+    expect(frenchTimeToIso('24:00')).toBeNull();
   });
 });

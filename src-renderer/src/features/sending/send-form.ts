@@ -7,7 +7,7 @@
 import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
 import type { ConnectionView } from '@shared/ipc/channels/connections';
 import type { DropRequestInput } from '@shared/ipc/channels/queue';
-import { validateCampaignName, type CampaignNameCheck } from '@shared/providers/mediasflow/campaign-name';
+import { fileCampaignName } from '@shared/providers/mediasflow/campaign-name';
 import { isValidTemplateId } from '@shared/providers/mediasflow/mediasflow-name';
 import { checkProgrammedTime, defaultProgrammedLeadMs } from '@shared/scheduling/programmed-time';
 import { formatParisDateTime, parisWallClockToInstant, toParisParts } from '@shared/scheduling/paris-time';
@@ -117,10 +117,9 @@ export function scheduleAt(form: SendForm, slotIso: string): SendForm {
   return { ...form, timing: 'later', ...parisInputsFor(new Date(slotIso), false) };
 }
 
-/** MediasFlow's IDCAMPAGNE rule (letters, digits, spaces) with the cleaned-name suggestion; null for AllMySMS (Dropdesk cleans the name itself). */
-export function campaignNameCheck(name: string, connection: ConnectionView | null): CampaignNameCheck | null {
-  if (!connection || connection.profile !== 'mediasflow-sftp') return null;
-  return validateCampaignName(name);
+/** The provider-safe name the file will carry (IDCAMPAGNE…): the user's override, or derived from the campaign's name. */
+export function draftFileName(draft: Pick<CampaignDraft, 'name' | 'fileName'>): string {
+  return fileCampaignName(draft.name, draft.fileName ?? '');
 }
 
 export type SendFormProblem = 'no-connection' | 'template-id' | 'campaign-name' | 'send-at' | 'no-list';
@@ -131,8 +130,8 @@ export function sendFormProblems(form: SendForm, draft: CampaignDraft, connectio
   if (!draft.listId) problems.push('no-list');
   if (!connection) problems.push('no-connection');
   if (connection?.profile === 'mediasflow-sftp' && !isValidTemplateId(form.templateId.trim())) problems.push('template-id');
-  const nameCheck = campaignNameCheck(draft.name, connection);
-  if ((nameCheck && !nameCheck.ok) || !draft.name.trim()) problems.push('campaign-name');
+  // The campaign keeps its name; only a name with nothing usable for the file stops here.
+  if (!draft.name.trim() || draftFileName(draft) === '') problems.push('campaign-name');
   if (!resolveSendAt(form, now).ok) problems.push('send-at');
   return problems;
 }
@@ -145,6 +144,7 @@ export function toDropRequest(form: SendForm, draft: CampaignDraft, connection: 
     connectionId: connection.id,
     channel: draft.channel,
     campaignName: draft.name,
+    ...(draft.fileName?.trim() ? { fileName: draft.fileName.trim() } : {}),
     templateId: connection.profile === 'mediasflow-sftp' ? form.templateId.trim() : null,
     programmedAt: sendAt.ok ? sendAt.programmedAt : null,
     type: draft.type,
@@ -155,4 +155,32 @@ export function toDropRequest(form: SendForm, draft: CampaignDraft, connection: 
 /** The demo MediasFlow account's template for a channel, so a newcomer's first send just works. */
 export function demoTemplateFor(channel: CampaignDraft['channel']): string {
   return channel === 'vms' ? '2001' : '1001';
+}
+
+/** 'YYYY-MM-DD' → 'JJ/MM/AAAA', the order French people write (whatever the browser's own locale). */
+export function isoDateToFrench(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}
+
+/** 'JJ/MM/AAAA' (or 'J/M/AAAA', or ISO) → 'YYYY-MM-DD'; null when it is not a real date. */
+export function frenchDateToIso(text: string): string | null {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]].map(Number) : french ? [french[3], french[2], french[1]].map(Number) : [NaN, NaN, NaN];
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return null;
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** '8:55', '08:55', '8h55', '8 h' → '08:55' / '08:00' (24-hour clock); null otherwise. */
+export function frenchTimeToIso(text: string): string | null {
+  const match = /^(\d{1,2})\s*(?:[:h]\s*(\d{2})?)?$/i.exec(text.trim());
+  if (!match) return null;
+  const hour = Number(match[1]);
+  const minute = match[2] ? Number(match[2]) : 0;
+  if (hour > 23 || minute > 59) return null;
+  return `${pad2(hour)}:${pad2(minute)}`;
 }

@@ -1,10 +1,45 @@
-/** "Résumé de la campagne": what will leave, to whom, when, where — then "Envoyer" or "Programmer". */
+/**
+ * "Résumé de la campagne": the page that decides. Which text leaves and how
+ * one real recipient receives it, the sender, the number of SMS and the cost,
+ * who is left out and why, then one button that says what will happen
+ * ("Programmer 3 026 SMS pour le mardi 1er décembre à 8 h 55"). Technical
+ * names (file, IDMEDIAFLOW) sit under "Détails". Every sentence comes from the
+ * catalogues: main's warnings arrive as codes + parameters.
+ */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DropSummary } from '@shared/ipc/channels/queue';
+import type { TFunction } from 'i18next';
+import type { DropProblem, DropSummary } from '@shared/ipc/channels/queue';
+import type { Language } from '@shared/settings/app-settings';
 import { useDropdesk } from '../../store/store-context';
 import { describeError } from '../../i18n/describe-error';
-import { formatCount } from '../../i18n/format';
+import { formatCount, formatEuros, formatSpokenDateTime } from '../../i18n/format';
 import { formatBytes } from '../jobs/job-display';
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A problem from main in the user's words: its code from the catalogue, dates spoken, main's French as the fallback. */
+export function wordProblem(t: TFunction, problem: DropProblem, language: Language): string {
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(problem.params ?? {})) {
+    params[key] = typeof value === 'string' && isoInstant.test(value) ? formatSpokenDateTime(value, language) : typeof value === 'number' ? formatCount(value, language) : value;
+  }
+  const n = params.count;
+  // The raw number picks the plural form; {{n}} is the formatted one.
+  if (typeof problem.params?.count === 'number') params.count = problem.params.count;
+  const key = problem.code.startsWith('column-') ? 'send.problems.column-renamed' : `send.problems.${problem.code}`;
+  return t(key, { ...params, n, defaultValue: problem.message });
+}
+
+/** The confirm button's words: what will happen, when. */
+export function confirmLabel(t: TFunction, summary: DropSummary, language: Language): string {
+  const units = summary.channel === 'vms' ? summary.recipients : (summary.credits ?? summary.recipients);
+  const count = formatCount(units, language);
+  const what = summary.channel === 'vms' ? t('send.summary.units.vms', { count: units, n: count }) : t('send.summary.units.sms', { count: units, n: count });
+  return summary.sendAt
+    ? t('send.summary.programmeWhat', { what, at: formatSpokenDateTime(summary.sendAt, language) })
+    : t('send.summary.sendWhat', { what });
+}
 
 export function SendSummaryView() {
   const { t, i18n } = useTranslation('campaigns');
@@ -18,33 +53,55 @@ export function SendSummaryView() {
   const count = (value: number) => formatCount(value, language);
   const demo = connections.find((connection) => connection.id === summary.connection.id)?.demo ?? false;
   const programmed = summary.sendAt !== null;
-  const blocked = summary.blocking.length > 0 || !summary.window.ok;
+  const previous = summary.previousSend ?? null;
+  const [resendConfirmed, setResendConfirmed] = useState(false);
+  const blocked = summary.blocking.length > 0 || !summary.window.ok || (previous !== null && !resendConfirmed);
   const invalidReasons = Object.entries(summary.excluded.invalidByReason).filter(([, value]) => value > 0);
   const optedOut = summary.excluded.optedOut ?? 0;
   const excludedTotal = summary.excluded.invalid + summary.excluded.duplicates + optedOut + summary.excluded.oversized;
-  const templateId = useDropdesk((state) => state.sendForm.templateId);
+  const fromTemplate = summary.messageSource === 'template';
+  const estimate = fromTemplate ? 'estimate' : 'exact';
   // The first lines only: the list screen shows them all.
   const lineList = (lines: number[]) =>
-    lines.length === 1 ? t('send.summary.line', { line: lines[0] }) : t('send.summary.lines', { lines: `${lines.slice(0, 10).join(', ')}${lines.length > 10 ? '…' : ''}` });
+    t('send.summary.lines', { count: lines.length, lines: `${lines.slice(0, 10).join(', ')}${lines.length > 10 ? '…' : ''}` });
 
   return (
-    <div className="card send-summary" data-testid="send-summary">
+    <div className="card send-summary" data-testid="send-summary" data-source={summary.messageSource}>
       <h2 className="summary-title">{t('send.summary.title')}</h2>
+
+      <section className="summary-message" aria-labelledby="summary-message-title">
+        <h3 id="summary-message-title">{t('send.summary.messageTitle')}</h3>
+        <p className={fromTemplate ? 'summary-source template' : 'summary-source'} data-testid="summary-source">
+          {fromTemplate ? t('send.summary.sourceTemplate', { id: summary.templateId ?? '' }) : t('send.summary.sourceTyped')}
+        </p>
+        {summary.preview ? (
+          <figure className="sms-bubble-wrap">
+            <figcaption className="muted small">
+              {fromTemplate ? t('send.summary.previewEstimate', { line: summary.preview.line }) : t('send.summary.previewAs', { line: summary.preview.line })}
+            </figcaption>
+            <p className="sms-bubble" data-testid="summary-preview">
+              {summary.preview.text}
+            </p>
+          </figure>
+        ) : (
+          summary.channel === 'sms' && <p className="muted">{t('send.summary.noPreview')}</p>
+        )}
+        <p data-testid="summary-sender">
+          {fromTemplate
+            ? t('send.summary.senderTemplate', { id: summary.templateId ?? '' })
+            : summary.sender
+              ? t('send.summary.sender', { sender: summary.sender })
+              : t('send.summary.senderDefault')}
+        </p>
+      </section>
+
       <dl className="figures summary-figures">
         <div className="figure strong">
           <dt>{t('send.summary.recipients')}</dt>
           <dd data-testid="summary-recipients">{count(summary.recipients)}</dd>
         </div>
         <div className="figure">
-          <dt>{t('send.summary.listRows', { name: summary.list.name })}</dt>
-          <dd data-testid="summary-list-rows">{count(summary.list.rows)}</dd>
-        </div>
-        <div className={excludedTotal > 0 ? 'figure warn' : 'figure'}>
-          <dt>{t('send.summary.excluded')}</dt>
-          <dd data-testid="summary-excluded">{count(excludedTotal)}</dd>
-        </div>
-        <div className="figure">
-          <dt>{summary.channel === 'vms' ? t('send.summary.credits') : t('send.summary.segments')}</dt>
+          <dt>{summary.channel === 'vms' ? t('send.summary.credits') : t(`send.summary.segments_${estimate}`)}</dt>
           <dd data-testid="summary-credits">{summary.credits !== null ? count(summary.credits) : '—'}</dd>
         </div>
         <div className="figure">
@@ -53,8 +110,18 @@ export function SendSummaryView() {
             {summary.segments ? (summary.segments.min === summary.segments.max ? count(summary.segments.min) : `${count(summary.segments.min)} – ${count(summary.segments.max)}`) : '—'}
           </dd>
         </div>
+        <div className="figure">
+          <dt>{t(`send.summary.cost_${estimate}`)}</dt>
+          <dd data-testid="summary-cost">{summary.cost !== null ? formatEuros(summary.cost, language) : '—'}</dd>
+        </div>
+        <div className={excludedTotal > 0 ? 'figure warn' : 'figure'}>
+          <dt>{t('send.summary.excluded')}</dt>
+          <dd data-testid="summary-excluded">{count(excludedTotal)}</dd>
+        </div>
       </dl>
+      {summary.cost === null && summary.credits !== null && <p className="small muted" data-testid="summary-cost-hint">{t('send.summary.costUnknown')}</p>}
       {summary.credits === null && <p className="small muted">{t('send.summary.creditsUnknown')}</p>}
+      {fromTemplate && summary.credits !== null && <p className="small muted" data-testid="summary-estimate-note">{t('send.summary.estimateNote', { id: summary.templateId ?? '' })}</p>}
 
       <section className="summary-section">
         <h3>{t('send.summary.excludedTitle')}</h3>
@@ -64,28 +131,24 @@ export function SendSummaryView() {
           <ul className="excluded-list" data-testid="summary-excluded-list">
             {summary.excluded.invalid > 0 && (
               <li data-testid="excluded-invalid">
-                {t('send.summary.invalid', { n: count(summary.excluded.invalid) })}
+                {t('send.summary.invalid', { count: summary.excluded.invalid, n: count(summary.excluded.invalid) })}
                 {invalidReasons.length > 0 && (
                   <span className="muted">
                     {' '}
                     ({invalidReasons.map(([reason, value]) => `${t(`lists:reason.${reason}`, { defaultValue: reason })} : ${count(value)}`).join(', ')})
                   </span>
                 )}
-                {summary.excluded.invalidLines.length > 0 && (
-                  <span className="muted small"> — {lineList(summary.excluded.invalidLines)}</span>
-                )}
+                {summary.excluded.invalidLines.length > 0 && <span className="muted small"> — {lineList(summary.excluded.invalidLines)}</span>}
               </li>
             )}
             {summary.excluded.duplicates > 0 && (
               <li data-testid="excluded-duplicates">
-                {t('send.summary.duplicates', { n: count(summary.excluded.duplicates) })}
-                {summary.excluded.duplicateLines.length > 0 && (
-                  <span className="muted small"> — {lineList(summary.excluded.duplicateLines)}</span>
-                )}
+                {t('send.summary.duplicates', { count: summary.excluded.duplicates, n: count(summary.excluded.duplicates) })}
+                {summary.excluded.duplicateLines.length > 0 && <span className="muted small"> — {lineList(summary.excluded.duplicateLines)}</span>}
               </li>
             )}
-            {optedOut > 0 && <li data-testid="excluded-opted-out">{t('send.summary.optedOut', { n: count(optedOut) })}</li>}
-            {summary.excluded.oversized > 0 && <li>{t('send.summary.oversized', { n: count(summary.excluded.oversized) })}</li>}
+            {optedOut > 0 && <li data-testid="excluded-opted-out">{t('send.summary.optedOut', { count: optedOut, n: count(optedOut) })}</li>}
+            {summary.excluded.oversized > 0 && <li>{t('send.summary.oversized', { count: summary.excluded.oversized, n: count(summary.excluded.oversized) })}</li>}
           </ul>
         )}
       </section>
@@ -101,15 +164,11 @@ export function SendSummaryView() {
             {t(`send.channels.${summary.channel}`)} · {t(`send.types.${summary.type}`)}
           </dd>
         </div>
-        {summary.provider === 'mediasflow-sftp' && (
-          <div>
-            <dt>{t('send.summary.template')}</dt>
-            <dd data-testid="summary-template">{templateId}</dd>
-          </div>
-        )}
         <div>
           <dt>{t('send.summary.sendAt')}</dt>
-          <dd data-testid="summary-send-at">{programmed ? t('send.summary.programmedAt', { at: summary.sendAtText }) : t('send.summary.immediate')}</dd>
+          <dd data-testid="summary-send-at">
+            {programmed ? t('send.summary.programmedAt', { at: formatSpokenDateTime(summary.sendAt!, language) }) : t('send.summary.immediate')}
+          </dd>
         </div>
         <div>
           <dt>{t('send.summary.connection')}</dt>
@@ -117,25 +176,61 @@ export function SendSummaryView() {
             {summary.connection.name} {demo && <span className="tag demo-tag">{t('connections:screen.demo')}</span>}
           </dd>
         </div>
-        <div className="wide">
-          <dt>{t('send.summary.remoteFile')}</dt>
-          <dd>
-            {summary.remoteNames.map((name, index) => (
-              <code key={name} className="path" data-testid="summary-remote-name">
-                {summary.remoteFolder}/{name}
-                {summary.files[index] && <span className="muted"> · {formatBytes(summary.files[index].bytes, language)}</span>}
-              </code>
-            ))}
-            {summary.provider === 'mediasflow-sftp' && <span className="field-help">{t('send.summary.stampNote')}</span>}
-          </dd>
-        </div>
       </dl>
 
-      {summary.warnings.length > 0 && (
+      <details className="summary-details" data-testid="summary-details">
+        <summary>{t('send.details')}</summary>
+        <dl className="summary-facts">
+          {fromTemplate && (
+            <div>
+              <dt>{t('send.summary.template')}</dt>
+              <dd data-testid="summary-template">{summary.templateId}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{t('send.summary.fileCampaignName')}</dt>
+            <dd data-testid="summary-file-name">{summary.fileCampaignName}</dd>
+          </div>
+          <div>
+            <dt>{t('send.summary.listRows', { name: summary.list.name })}</dt>
+            <dd data-testid="summary-list-rows">{count(summary.list.rows)}</dd>
+          </div>
+          <div className="wide">
+            <dt>{t('send.summary.remoteFile')}</dt>
+            <dd>
+              {summary.remoteNames.map((name, index) => (
+                <code key={name} className="path" data-testid="summary-remote-name">
+                  {summary.remoteFolder}/{name}
+                  {summary.files[index] && <span className="muted"> · {formatBytes(summary.files[index].bytes, language)}</span>}
+                </code>
+              ))}
+              {summary.provider === 'mediasflow-sftp' && <span className="field-help">{t('send.summary.stampNote')}</span>}
+            </dd>
+          </div>
+        </dl>
+      </details>
+
+      {previous && (
+        <div className="summary-resend" role="alert" data-testid="summary-already-sent">
+          <p>
+            {t('send.summary.alreadySent', {
+              count: previous.recipients,
+              n: formatCount(previous.recipients, language),
+              at: formatSpokenDateTime(previous.at, language),
+              campaign: previous.campaignName,
+            })}
+          </p>
+          <label className="checkbox">
+            <input type="checkbox" checked={resendConfirmed} onChange={(event) => setResendConfirmed(event.target.checked)} data-testid="confirm-resend" />
+            <span>{t('send.summary.sendAnyway')}</span>
+          </label>
+        </div>
+      )}
+      {summary.warnings.filter((warning) => warning.code !== 'list-already-sent').length > 0 && (
         <ul className="summary-warnings" data-testid="summary-warnings">
-          {summary.warnings.map((warning) => (
+          {summary.warnings.filter((warning) => warning.code !== 'list-already-sent').map((warning) => (
             <li key={warning.code} data-code={warning.code}>
-              {warning.message}
+              {wordProblem(t, warning, language)}
             </li>
           ))}
         </ul>
@@ -145,7 +240,9 @@ export function SendSummaryView() {
           <p className="check-title">{t('send.summary.blocked')}</p>
           <ul>
             {summary.blocking.map((problem) => (
-              <li key={problem.code}>{problem.message}</li>
+              <li key={problem.code} data-code={problem.code}>
+                {wordProblem(t, problem, language)}
+              </li>
             ))}
           </ul>
         </div>
@@ -162,7 +259,7 @@ export function SendSummaryView() {
         </button>
         <button type="button" className="button primary" disabled={blocked || busy !== null} onClick={() => void submitSend()} data-testid="send-confirm">
           {busy === 'submitting' && <span className="spinner" aria-hidden="true" />}
-          {programmed ? t('send.summary.programme') : t('send.summary.send')}
+          {confirmLabel(t, summary, language)}
         </button>
       </div>
     </div>

@@ -7,6 +7,7 @@ import type { DropSummary } from '@shared/ipc/channels/queue';
 import type { IpcError } from '@shared/ipc/ipc-result';
 import type { ApiClient } from '../../bridge/api-client';
 import { toIpcError } from '../../i18n/describe-error';
+import { formatSpokenDateTime } from '../../i18n/format';
 import type { DropdeskState } from '../../store/dropdesk-store';
 import { pickDefaultConnection } from '../connections/connection-form';
 import { demoTemplateFor, initialSendForm, toDropRequest, type SendForm } from './send-form';
@@ -43,6 +44,7 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
     const templateFor = (connectionId: string | null): string => {
       const { draft, connections } = get();
       if (!draft) return '';
+      if (draft.templateId) return draft.templateId;
       const remembered = templatesByDraft.get(draft.id);
       if (remembered) return remembered;
       const connection = connections.find((candidate) => candidate.id === connectionId);
@@ -72,7 +74,11 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
 
       updateSendForm(patch) {
         const draft = get().draft;
-        if (draft && patch.templateId !== undefined) templatesByDraft.set(draft.id, patch.templateId);
+        if (draft && patch.templateId !== undefined) {
+          templatesByDraft.set(draft.id, patch.templateId);
+          // The template number belongs to the campaign: the composer asks for it first.
+          if (draft.provider === 'mediasflow-sftp' && patch.templateId.trim() !== draft.templateId) get().editDraft({ templateId: patch.templateId.trim() });
+        }
         set({ sendForm: { ...get().sendForm, ...patch }, sendError: null });
       },
 
@@ -123,7 +129,7 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
           get().notify({
             kind: 'success',
             key: summary.sendAt ? 'queue:screen.queuedProgrammed' : 'queue:screen.queued',
-            params: { name: summary.campaignName, at: summary.sendAtText },
+            params: { name: summary.campaignName, at: summary.sendAt ? formatSpokenDateTime(summary.sendAt, get().language) : '' },
           });
           get().showSection('drops');
         } catch (error) {
