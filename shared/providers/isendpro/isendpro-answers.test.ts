@@ -40,6 +40,10 @@ describe('iSendPro answers', () => {
     expect(parseIsendproAnswer(ack)).toEqual({ kind: 'ack', emailId: 1548, code: 0, message: 'Votre email a bien ete traite' });
   });
 
+  it('reads emailIds of any safe length', () => {
+    expect(parseIsendproAnswer(ack.replace('1548', '21345678901'))).toMatchObject({ emailId: 21345678901 });
+  });
+
   it('never guesses a batch from an emailId "?"', () => {
     expect(parseIsendproAnswer(ack.replace('1548', '?'))).toMatchObject({ kind: 'ack', emailId: null, code: 0 });
     expect(parseIsendproAnswer(multiple.replace('<emailId>1548', '<emailId>?'))).toMatchObject({ kind: 'notification', emailId: null });

@@ -43,7 +43,7 @@ function elementText(scope: string, name: string): string | null {
 }
 
 function numberOrNull(text: string | null): number | null {
-  if (text === null || !/^\d{1,9}$/.test(text.trim())) return null;
+  if (text === null || !/^\d{1,15}$/.test(text.trim())) return null;
   return Number(text.trim());
 }
 

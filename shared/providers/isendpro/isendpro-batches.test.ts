@@ -4,9 +4,9 @@ import { planIsendproBatches } from './isendpro-batches';
 import { isendproSendableAt, isendproSendWindow } from './isendpro-window';
 import { checkIsendproMessage, checkStopMention } from '../../composer/stop-mention';
 
-function table(count: number, foreignEvery = 0): SendableTable {
+function table(count: number, foreignEvery = 0): SendableTable & { rows: string[][] } {
   const rows: string[][] = [];
-  const checks: SendableTable['checks'] = [];
+  const checks: { status: 'valid' | 'invalid'; normalized?: string }[] = [];
   for (let i = 0; i < count; i++) {
     const foreign = foreignEvery > 0 && i % foreignEvery === foreignEvery - 1;
     const normalized = foreign ? `3247${String(i).padStart(7, '0')}` : `336${String(i).padStart(8, '0')}`;

@@ -72,7 +72,7 @@ export function emptyIsendproSummary(recipients: number): IsendproReportSummary 
  * later notification of the same number replaces the earlier one (a held
  * number first reads 24, then 0 once resent).
  */
-export function collectOutcomes(notifications: readonly (NotificationAnswer & { emailId: number })[]): Map<string, RecipientOutcome> {
+export function collectOutcomes(notifications: readonly { emailId: number; states: NotificationAnswer['states'] }[]): Map<string, RecipientOutcome> {
   const outcomes = new Map<string, RecipientOutcome>();
   for (const notification of notifications) {
     for (const state of notification.states) {
