@@ -1,21 +1,22 @@
 import type { HandlerMap } from './ipc/handler-map';
 import type { MainDeps } from './main-deps';
+import type { MainServices } from './main-services';
 import { createAppHandlers } from './app-handlers';
-import { createListHandlers, getListService } from './lists/list-handlers';
+import { createListHandlers } from './lists/list-handlers';
 import { createCampaignHandlers } from './campaigns/campaign-handlers';
 import { listAccessFromService } from './campaigns/campaign-list-access';
 import { createReportHandlers } from './reports/report-handlers';
 import { createConnectionHandlers } from './connections/connection-handlers';
 import { createQueueHandlers } from './queue/queue-handlers';
 
-/** All request handlers of the app; the compiler checks none is missing. */
-export function createHandlers(deps: MainDeps): HandlerMap {
+/** All request handlers of the app over its services (createMainServices); the compiler checks none is missing. */
+export function createHandlers(deps: MainDeps, services: MainServices): HandlerMap {
   return {
     ...createAppHandlers(deps),
-    ...createListHandlers(deps),
-    ...createCampaignHandlers(deps, { lists: listAccessFromService(getListService(deps), deps.dataDir) }),
-    ...createReportHandlers(deps),
-    ...createConnectionHandlers(deps),
-    ...createQueueHandlers(deps),
+    ...createListHandlers(services.lists),
+    ...createCampaignHandlers(deps, { lists: listAccessFromService(services.lists, deps.dataDir) }),
+    ...createReportHandlers(services.reports, services.lists),
+    ...createConnectionHandlers(deps, services.connections),
+    ...createQueueHandlers(deps, { queue: services.queue, connections: services.connections }),
   };
 }

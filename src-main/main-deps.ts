@@ -23,7 +23,7 @@ export interface MainDeps {
   /** Password encryption (Electron safeStorage); none → passwords are asked and kept for the session only. */
   secretCipher?: import('./connections/connection-types').SecretCipher;
   /** Desktop notifications on acceptance / rejection of a drop. */
-  notifier?: import('./queue/queue-runtime').Notifier;
+  notifier?: import('./queue/queue-types').Notifier;
   /** Where the demo drop boxes listen (src-main/demo/). */
   demoEndpoints?: import('./connections/connection-types').DemoEndpoints;
 }

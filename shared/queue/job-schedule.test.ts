@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJob, dueAction, isAckOverdue, isDue, isOnServer, nextPollAt, nextWakeAt, validateNewJob, type NewJob } from './job-schedule';
+import { createJob, dueAction, isAckOverdue, nextPollAt, nextWakeAt, validateNewJob, type NewJob } from './job-schedule';
 import type { Job } from './job-types';
 
 const t0 = new Date('2024-11-16T14:00:00Z');
@@ -37,7 +37,7 @@ describe('when a job is due', () => {
   it('uploads a queued job at once, a waiting one when its time comes', () => {
     expect(dueAction(job, t0)).toBe('upload');
     const waiting = withState({ state: 'waiting', nextAttemptAt: at(20).toISOString() });
-    expect(isDue(waiting, at(19))).toBe(false);
+    expect(dueAction(waiting, at(19))).toBeNull();
     expect(dueAction(waiting, at(20))).toBe('upload');
     expect(nextWakeAt(waiting)).toEqual(at(20));
   });
@@ -57,17 +57,16 @@ describe('when a job is due', () => {
 
   it('never picks jobs that wait for the user, are mid-upload or are finished', () => {
     for (const state of ['uploading', 'held', 'failed', 'accepted', 'rejected', 'cancelled'] as const) {
-      expect(isDue(withState({ state }), at(10_000)), state).toBe(false);
+      expect(dueAction(withState({ state }), at(10_000)), state).toBeNull();
       expect(nextWakeAt(withState({ state }))).toBeNull();
     }
   });
 
-  it('flags a missing answer after a while, and says what is on the server', () => {
+  it('flags a missing answer after 6 h, only while the answer is awaited', () => {
     const awaiting = withState({ state: 'awaiting-ack', onServerAt: t0.toISOString() });
     expect(isAckOverdue(awaiting, at(6 * 3600))).toBe(false);
     expect(isAckOverdue(awaiting, at(6 * 3600 + 1))).toBe(true);
-    expect(isOnServer(awaiting)).toBe(true);
-    expect(isOnServer(job)).toBe(false);
-    expect(isOnServer(withState({ state: 'waiting', mayBeOnServer: true }))).toBe(true);
+    expect(isAckOverdue({ ...awaiting, state: 'accepted' }, at(7 * 3600))).toBe(false);
+    expect(isAckOverdue(job, at(7 * 3600))).toBe(false);
   });
 });

@@ -104,10 +104,6 @@ export function dueAction(job: Job, now: Date): DueAction {
   }
 }
 
-export function isDue(job: Job, now: Date): boolean {
-  return dueAction(job, now) !== null;
-}
-
 /** When the next acknowledgement check is due; null when the job does not await one. */
 export function nextPollAt(job: Job): Date | null {
   return job.state === 'awaiting-ack' && job.nextPollAt ? new Date(job.nextPollAt) : null;
@@ -120,16 +116,11 @@ export function nextWakeAt(job: Job): Date | null {
   return null;
 }
 
-/** No provider answer after this long deserves a warning (the job keeps polling). */
+/** No provider answer after this long deserves a warning on the Envois screen (the job keeps polling). */
 export const defaultAckOverdueMs = 6 * 3_600_000;
 
 export function isAckOverdue(job: Job, now: Date, afterMs = defaultAckOverdueMs): boolean {
   return job.state === 'awaiting-ack' && job.onServerAt !== null && now.getTime() - Date.parse(job.onServerAt) > afterMs;
-}
-
-/** Whether the provider has (or may have) the file: cancel is refused, a new upload is forbidden. */
-export function isOnServer(job: Job): boolean {
-  return job.state === 'awaiting-ack' || job.state === 'accepted' || job.state === 'rejected' || job.mayBeOnServer;
 }
 
 export function isFinal(state: JobState): boolean {

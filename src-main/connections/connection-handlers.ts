@@ -1,23 +1,12 @@
-/** connections:* handlers over the connections service (one per set of main dependencies). */
+/** connections:* handlers over the app's connections service (createMainServices). */
 import type { ConnectionRequestChannels } from '@shared/ipc/channels/connections';
 import type { PartialHandlerMap } from '../ipc/handler-map';
 import type { MainDeps } from '../main-deps';
-import { createConnectionService, type ConnectionService } from './connection-service';
-
-const services = new WeakMap<MainDeps, ConnectionService>();
-
-export function getConnectionService(deps: MainDeps): ConnectionService {
-  let service = services.get(deps);
-  if (!service) {
-    service = createConnectionService({ dataDir: deps.dataDir, cipher: deps.secretCipher, demo: deps.demoEndpoints });
-    services.set(deps, service);
-  }
-  return service;
-}
+import type { ConnectionService } from './connection-service';
 
 export function createConnectionHandlers(
   deps: MainDeps,
-  service: ConnectionService = getConnectionService(deps),
+  service: ConnectionService,
 ): PartialHandlerMap<keyof ConnectionRequestChannels> {
   const changed = async () => deps.emit('connections:changed', await service.list());
   return {

@@ -6,9 +6,7 @@
  * connections keep working.
  */
 import type { MainDeps } from '../main-deps';
-import { getConnectionService } from '../connections/connection-handlers';
-import { getQueue } from '../queue/queue-handlers';
-import { getReportServices } from '../reports/report-handlers';
+import type { MainServices } from '../main-services';
 import type { Queue } from '../queue/queue-runtime';
 import type { DemoRuntime } from './demo-runtime';
 import { ensureDemoConnections } from './ensure-demo-connections';
@@ -21,19 +19,18 @@ export interface AppServices {
 }
 
 /**
- * Starts the services for handlers built from `deps` (whose demoEndpoints
- * must be `demo.endpoints`). `queue` replaces the app's queue (tests with
- * short delays); it must be the one the queue handlers use.
+ * Starts the services the handlers were built over (createMainServices from
+ * `deps`, whose demoEndpoints must be `demo.endpoints`).
  */
-export async function startAppServices(deps: MainDeps, demo: DemoRuntime, options: { queue?: Queue } = {}): Promise<AppServices> {
-  const queue = options.queue ?? getQueue(deps);
+export async function startAppServices(deps: MainDeps, services: MainServices, demo: DemoRuntime): Promise<AppServices> {
+  const { queue } = services;
   try {
     await demo.start();
   } catch (error) {
     deps.log('Mode démo : les serveurs de démonstration n’ont pas pu démarrer (les connexions réelles restent utilisables)', error);
   }
   try {
-    const connections = getConnectionService(deps);
+    const { connections } = services;
     const { created } = await ensureDemoConnections(connections, deps.dataDir);
     // The window may have listed the connections already: show it the new ones.
     if (created.length > 0) deps.emit('connections:changed', await connections.list());
@@ -42,7 +39,7 @@ export async function startAppServices(deps: MainDeps, demo: DemoRuntime, option
   }
   queue.start();
   // Report looks (end of send, +24 h, +72 h…) for accepted MediasFlow drops run beside the queue.
-  const reports = getReportServices(deps);
+  const { reports } = services;
   reports.poller.start();
   let stopping: Promise<void> | null = null;
   return {

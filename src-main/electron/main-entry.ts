@@ -4,8 +4,8 @@
  */
 import { app, BrowserWindow, net } from 'electron';
 import { createHandlers } from '../create-handlers';
-import { getListService } from '../lists/list-handlers';
 import type { MainDeps } from '../main-deps';
+import { createMainServices } from '../main-services';
 import { createElectronSettingsStore } from './electron-settings-store';
 import { createElectronDialogs } from './electron-dialogs';
 import { createMainWindow, hardenSession } from './main-window';
@@ -77,13 +77,14 @@ if (!app.requestSingleInstanceLock()) {
       notifier: desktopNotifier,
       demoEndpoints: demo.endpoints,
     };
-    const handlers = createHandlers(deps);
+    const mainServices = createMainServices(deps);
+    const handlers = createHandlers(deps, mainServices);
     registerIpcHandlers(handlers, log);
     // Demo drop boxes, sandbox connections and the drop queue (plain Node: src-main/demo-setup).
-    const services: Promise<AppServices> = startAppServices(deps, demo);
+    const services: Promise<AppServices> = startAppServices(deps, mainServices, demo);
     void services.then((running) => followNetworkState((online) => running.queue.setOnline(online)));
     shutDownBeforeQuit([
-      ['Enregistrement des listes avant fermeture', () => getListService(deps).flush()],
+      ['Enregistrement des listes avant fermeture', () => mainServices.lists.flush()],
       ['Arrêt de la file d’envoi', async () => (await services).stop()],
     ]);
     mainWindow = createMainWindow(settings);

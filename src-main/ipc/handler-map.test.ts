@@ -10,6 +10,8 @@ import { requestChannelNames } from '@shared/ipc/channels';
 import { requestSchemas } from '@shared/ipc/schemas';
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import { createHandlers } from '../create-handlers';
+import { createMainServices } from '../main-services';
+import type { MainDeps } from '../main-deps';
 import { createMemorySettingsStore } from '../settings/memory-settings-store';
 import { dispatchRequest, type HandlerMap } from './handler-map';
 import { createApi } from '../preload/create-api';
@@ -20,14 +22,15 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'dropdesk-ipc-'));
-  handlers = createHandlers({
+  const deps: MainDeps = {
     dataDir,
     appVersion: '0.0.0-test',
     dialogs: { chooseOpenFile: async () => null, chooseSaveFile: async () => null },
     settings: createMemorySettingsStore(),
     emit: () => {},
     log: (message) => logged.push(message),
-  });
+  };
+  handlers = createHandlers(deps, createMainServices(deps));
 });
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });

@@ -15,8 +15,9 @@ import type { MainDeps } from '../main-deps';
 import { createMemorySettingsStore } from '../settings/memory-settings-store';
 import { dispatchRequest } from '../ipc/handler-map';
 import { createListService, type ListService } from './list-service';
-import { createListHandlers, getListService } from './list-handlers';
+import { createListHandlers } from './list-handlers';
 import { createHandlers } from '../create-handlers';
+import { createMainServices } from '../main-services';
 import { readListFixture } from '../../test/fixtures/lists/read-list-fixture';
 import { packRows, unpackRows } from './packed-rows';
 
@@ -146,8 +147,9 @@ describe('list check in a worker thread', () => {
 
     // And through the IPC dispatch, as the renderer receives it.
     const deps = makeDeps();
-    const handlers = { ...createHandlers(deps), ...createListHandlers(deps, inWorker) };
-    services.push(getListService(deps));
+    const main = createMainServices(deps);
+    const handlers = { ...createHandlers(deps, main), ...createListHandlers(inWorker) };
+    services.push(main.lists);
     const answer = await dispatchRequest(handlers, 'lists:import-bytes', { fileName: 'guillemet.csv', bytes: cases[3][1] });
     const direct = await inProcess.importBytes('guillemet.csv', cases[3][1]).catch((error: UserFacingError) => error.toIpcError());
     expect(answer).toEqual({ ok: false, error: direct });

@@ -1,22 +1,9 @@
 import type { ListRequestChannels } from '@shared/ipc/channels/lists';
 import type { PartialHandlerMap } from '../ipc/handler-map';
-import type { MainDeps } from '../main-deps';
-import { createListService, type ListService } from './list-service';
+import type { ListService } from './list-service';
 
-/** One list service per set of dependencies, so the app can flush the same one it serves. */
-const services = new WeakMap<MainDeps, ListService>();
-
-export function getListService(deps: MainDeps): ListService {
-  let service = services.get(deps);
-  if (!service) {
-    service = createListService(deps);
-    services.set(deps, service);
-  }
-  return service;
-}
-
-/** Handlers of the `lists:*` channels; call `getListService(deps).flush()` before the app quits. */
-export function createListHandlers(deps: MainDeps, service: ListService = getListService(deps)): PartialHandlerMap<keyof ListRequestChannels> {
+/** Handlers of the `lists:*` channels over the app's one list service (createMainServices); flush it before the app quits. */
+export function createListHandlers(service: ListService): PartialHandlerMap<keyof ListRequestChannels> {
   return {
     'lists:list': () => service.metas(),
     'lists:import-dialog': () => service.importFromDialog(),

@@ -8,7 +8,7 @@ import { createHandlers } from '../create-handlers';
 import { dispatchRequest } from '../ipc/handler-map';
 import { createListService, type ListService } from './list-service';
 import { atomicWriter, type ListFileWriter } from './list-store';
-import { getListService } from './list-handlers';
+import { createMainServices } from '../main-services';
 import { readListFixture, listFixturePath } from '../../test/fixtures/lists/read-list-fixture';
 import type { ListMeta } from '@shared/lists/list-types';
 
@@ -265,8 +265,9 @@ describe('list service', () => {
 
   it('answers through the IPC dispatch, with clear errors for bad input', async () => {
     const deps = makeDeps();
-    const handlers = createHandlers(deps);
-    track(getListService(deps));
+    const services = createMainServices(deps);
+    const handlers = createHandlers(deps, services);
+    track(services.lists);
     const bytes = readListFixture('utf8-bom.csv');
     const imported = await dispatchRequest(handlers, 'lists:import-bytes', { fileName: 'a.csv', bytes });
     expect(imported).toMatchObject({ ok: true, value: { mobileColumn: 'Portable' } });

@@ -1,17 +1,19 @@
 /** What the renderer and the CLI see of a job. */
+import { isAckOverdue } from '@shared/queue/job-schedule';
 import type { Job, JobReason } from '@shared/queue/job-types';
 import type { JobView } from '@shared/ipc/channels/queue';
 import type { JobRecord } from './job-record';
 
 export type { JobView } from '@shared/ipc/channels/queue';
 
-export function toJobView(record: JobRecord): JobView {
+export function toJobView(record: JobRecord, now: Date = new Date()): JobView {
   return {
     ...record.job,
     connectionName: record.connectionName,
     remoteFolder: record.remoteFolder,
     fileBytes: record.file.bytes,
     recipients: record.file.recipients,
+    ackOverdue: isAckOverdue(record.job, now),
   };
 }
 

@@ -1,33 +1,16 @@
 /**
- * queue:* and drops:* handlers. The app's queue is created once per set of
- * main dependencies; the Electron entry calls `getQueue(deps).start()` when
- * the window is ready (and `setOnline` on network changes), `stop()` on quit.
+ * queue:* and drops:* handlers over the app's queue (createMainServices);
+ * startAppServices starts it when the window is ready, the Electron entry
+ * calls `setOnline` on network changes and stops it on quit.
  */
 import type { DropRequestInput, QueueRequestChannels } from '@shared/ipc/channels/queue';
 import type { PartialHandlerMap } from '../ipc/handler-map';
 import type { MainDeps } from '../main-deps';
-import { getConnectionService } from '../connections/connection-handlers';
+import type { ConnectionService } from '../connections/connection-service';
 import { createCampaignStore } from '../campaigns/campaign-store';
 import { prepareDrop, type PrepareDropDeps, type PrepareDropInput } from '../drops/prepare-drop';
 import { submitDrop } from '../drops/submit-drop';
-import { createQueue, type Queue } from './queue-runtime';
-
-const queues = new WeakMap<MainDeps, Queue>();
-
-export function getQueue(deps: MainDeps): Queue {
-  let queue = queues.get(deps);
-  if (!queue) {
-    queue = createQueue({
-      dataDir: deps.dataDir,
-      connections: getConnectionService(deps),
-      notifier: deps.notifier,
-      emit: (view) => deps.emit('queue:job-updated', view),
-      log: deps.log,
-    });
-    queues.set(deps, queue);
-  }
-  return queue;
-}
+import type { Queue } from './queue-runtime';
 
 function toPrepareInput(input: DropRequestInput): PrepareDropInput {
   return {
@@ -45,16 +28,17 @@ function toPrepareInput(input: DropRequestInput): PrepareDropInput {
 }
 
 export interface QueueHandlersOptions {
-  queue?: Queue;
+  queue: Queue;
+  connections: ConnectionService;
   /** The list service's loader in the app (lists with unsaved edits); the list store by default. */
   lists?: PrepareDropDeps['lists'];
 }
 
-export function createQueueHandlers(deps: MainDeps, options: QueueHandlersOptions = {}): PartialHandlerMap<keyof QueueRequestChannels> {
-  const queue = options.queue ?? getQueue(deps);
+export function createQueueHandlers(deps: MainDeps, options: QueueHandlersOptions): PartialHandlerMap<keyof QueueRequestChannels> {
+  const { queue } = options;
   const dropDeps = (): PrepareDropDeps => ({
     dataDir: deps.dataDir,
-    connections: getConnectionService(deps),
+    connections: options.connections,
     drafts: createCampaignStore(deps.dataDir),
     lists: options.lists,
   });

@@ -1,14 +1,13 @@
 /**
- * Handlers of the `reports:*` and `opt-outs:*` channels, and the one report
- * service (with its opt-out list and poller) per set of dependencies.
+ * Handlers of the `reports:*` and `opt-outs:*` channels, and the report
+ * services (with their opt-out list and poller) createMainServices builds once.
  */
 import type { ReportRequestChannels } from '@shared/ipc/channels/reports';
 import type { PartialHandlerMap } from '../ipc/handler-map';
 import type { MainDeps } from '../main-deps';
-import { getConnectionService } from '../connections/connection-handlers';
 import { createOptOutService, type OptOutService } from '../opt-outs/opt-out-service';
 import { findOptedOutRows } from '../opt-outs/list-opt-outs';
-import { getListService } from '../lists/list-handlers';
+import type { ListService } from '../lists/list-service';
 import { createReportPoller, type ReportPoller } from './report-poller';
 import { createReportService, type ReportConnections, type ReportService, type ReportServiceOptions } from './report-service';
 
@@ -19,39 +18,32 @@ export interface ReportServices {
   poller: ReportPoller;
 }
 
-const services = new WeakMap<MainDeps, ReportServices>();
-
 export interface ReportServiceOverrides extends Partial<Pick<ReportServiceOptions, 'fileSystemFactory' | 'openSession' | 'now'>> {
-  /** Another connections service (tests); the app's own (cipher, demo drop boxes) otherwise. */
-  connections?: ReportConnections;
+  /** The connections service (the app's own: cipher, demo drop boxes). */
+  connections: ReportConnections;
 }
 
-export function getReportServices(deps: MainDeps, overrides: ReportServiceOverrides = {}): ReportServices {
-  let existing = services.get(deps);
-  if (!existing) {
-    const optOuts = createOptOutService({
-      dataDir: deps.dataDir,
-      dialogs: deps.dialogs,
-      onChange: (list) => deps.emit('opt-outs:changed', { count: list.entries.length }),
-    });
-    const reports = createReportService({
-      dataDir: deps.dataDir,
-      connections: overrides.connections ?? getConnectionService(deps),
-      optOuts,
-      dialogs: deps.dialogs,
-      fileSystemFactory: overrides.fileSystemFactory,
-      openSession: overrides.openSession,
-      now: overrides.now,
-      emit: (event) => deps.emit('reports:updated', event),
-      log: deps.log,
-    });
-    existing = { reports, optOuts, poller: createReportPoller({ service: reports, log: deps.log }) };
-    services.set(deps, existing);
-  }
-  return existing;
+export function createReportServices(deps: MainDeps, overrides: ReportServiceOverrides): ReportServices {
+  const optOuts = createOptOutService({
+    dataDir: deps.dataDir,
+    dialogs: deps.dialogs,
+    onChange: (list) => deps.emit('opt-outs:changed', { count: list.entries.length }),
+  });
+  const reports = createReportService({
+    dataDir: deps.dataDir,
+    connections: overrides.connections,
+    optOuts,
+    dialogs: deps.dialogs,
+    fileSystemFactory: overrides.fileSystemFactory,
+    openSession: overrides.openSession,
+    now: overrides.now,
+    emit: (event) => deps.emit('reports:updated', event),
+    log: deps.log,
+  });
+  return { reports, optOuts, poller: createReportPoller({ service: reports, log: deps.log }) };
 }
 
-export function createReportHandlers(deps: MainDeps, given: ReportServices = getReportServices(deps)): PartialHandlerMap<keyof ReportRequestChannels> {
+export function createReportHandlers(given: ReportServices, lists: Pick<ListService, 'snapshot'>): PartialHandlerMap<keyof ReportRequestChannels> {
   const { reports, optOuts } = given;
   return {
     'reports:list': () => reports.list(),
@@ -67,7 +59,7 @@ export function createReportHandlers(deps: MainDeps, given: ReportServices = get
     'opt-outs:add': (input) => optOuts.add(input),
     'opt-outs:remove': (input) => optOuts.remove(input),
     'opt-outs:in-list': async ({ listId }) => {
-      const { checks } = await getListService(deps).snapshot(listId);
+      const { checks } = await lists.snapshot(listId);
       const { count, lines } = findOptedOutRows(checks, await optOuts.numberSet());
       return { optedOut: count, lines };
     },

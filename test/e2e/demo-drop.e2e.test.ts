@@ -335,6 +335,20 @@ describe('Mode démo: a whole campaign in the app', () => {
     await expect.poll(() => page.locator('[data-job="replayed-upload"]').count()).toBe(0);
   });
 
+  it('warns when the provider has not answered after 6 h (a late job replayed on the page)', async () => {
+    const { page } = app;
+    const [accepted] = ((await app.call('queue:list')) as { ok: true; value: JobView[] }).value;
+    const late: JobView = { ...accepted, id: 'replayed-late', state: 'awaiting-ack', campaignId: null, reason: null, ackOverdue: true, updatedAt: new Date().toISOString() };
+    await page.evaluate((job) => (window as unknown as { __dropdeskEmit(e: string, p: unknown): void }).__dropdeskEmit('queue:job-updated', job), late);
+    const card = page.locator('[data-job="replayed-late"]');
+    await card.waitFor();
+    expect(await card.getByTestId('job-ack-overdue').textContent()).toContain('Toujours pas de réponse du fournisseur après 6 heures');
+    await app.screenshot('demo-11-ack-overdue');
+    await page.getByRole('navigation').getByRole('button', { name: 'Listes' }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Envois' }).click();
+    await expect.poll(() => page.locator('[data-job="replayed-late"]').count()).toBe(0);
+  });
+
   it('comes back refused with code 03 and what to do for an unknown template number', async () => {
     const { page } = app;
     await page.getByRole('navigation').getByRole('button', { name: 'Campagnes' }).click();

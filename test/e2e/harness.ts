@@ -12,15 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createHandlers } from '../../src-main/create-handlers';
-import { getListService } from '../../src-main/lists/list-handlers';
+import { createMainServices } from '../../src-main/main-services';
 import { dispatchRequest } from '../../src-main/ipc/handler-map';
 import { createMemorySettingsStore } from '../../src-main/settings/memory-settings-store';
 import { contentSecurityPolicy } from '../../src-main/electron/content-security-policy';
 import type { Dialogs, MainDeps } from '../../src-main/main-deps';
 import { createDemoRuntime, startAppServices, type AppServices } from '../../src-main/demo-setup';
-import { createQueue } from '../../src-main/queue/queue-runtime';
-import { createQueueHandlers } from '../../src-main/queue/queue-handlers';
-import { getConnectionService } from '../../src-main/connections/connection-handlers';
 import type { DemoTimings } from '../../src-main/demo';
 import type { BackoffPolicy } from '../../shared/queue/backoff';
 import type { EventChannel, EventPayload } from '../../shared/ipc/channels';
@@ -217,20 +214,17 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     log,
     ...(demo ? { demoEndpoints: demo.endpoints } : {}),
   };
-  let handlers = createHandlers(deps);
+  const mainServices = createMainServices(deps, {
+    queue: demoOptions
+      ? {
+          notifier: { notify: (notification) => void notifications.push(notification) },
+          transitionOptions: { pollBackoff: demoOptions.pollBackoff ?? e2eAckBackoff },
+        }
+      : {},
+  });
+  const handlers = createHandlers(deps, mainServices);
   let services: AppServices | undefined;
-  if (demo && demoOptions) {
-    const queue = createQueue({
-      dataDir,
-      connections: getConnectionService(deps),
-      notifier: { notify: (notification) => void notifications.push(notification) },
-      emit: (view) => emit('queue:job-updated', view),
-      log,
-      transitionOptions: { pollBackoff: demoOptions.pollBackoff ?? e2eAckBackoff },
-    });
-    handlers = { ...handlers, ...createQueueHandlers(deps, { queue }) };
-    services = await startAppServices(deps, demo, { queue });
-  }
+  if (demo && demoOptions) services = await startAppServices(deps, mainServices, demo);
 
   const [{ server, url }, script, browser] = await Promise.all([serveRendererBuild(), bundleBridge(), launchBrowser()]);
   const context: BrowserContext = await browser.newContext({
@@ -278,7 +272,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       await context.close();
       await services?.stop();
       // Lists are saved a moment after the last edit: let those saves land before the folder goes.
-      await getListService(deps).flush();
+      await mainServices.lists.flush();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     },

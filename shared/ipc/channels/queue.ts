@@ -10,6 +10,8 @@ export interface JobView extends Job {
   remoteFolder: string;
   fileBytes: number;
   recipients: number;
+  /** Awaiting the provider's answer for more than 6 h (isAckOverdue when the view was made): the Envois screen warns. */
+  ackOverdue: boolean;
 }
 
 export type HeldDecision =

@@ -17,6 +17,7 @@ function job(state: JobState, overrides: Partial<JobView> = {}): JobView {
     remoteFolder: '/Campagnes/SMS',
     fileBytes: 2048,
     recipients: 5,
+    ackOverdue: false,
     ...overrides,
   };
 }

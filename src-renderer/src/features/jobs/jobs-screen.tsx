@@ -175,6 +175,11 @@ function JobBody({ job }: { job: JobView }) {
       return (
         <div className="job-body">
           <p data-testid="job-hint">{t('stateHints.awaiting-ack')}</p>
+          {job.ackOverdue && (
+            <p className="small warn-text" role="status" data-testid="job-ack-overdue">
+              {t('screen.ackOverdue')}
+            </p>
+          )}
           <div className="job-actions">
             <button type="button" className="button small" disabled={busy} onClick={() => void refreshAcks(job.id)} data-testid="job-check-now">
               {t('actions.checkNow')}

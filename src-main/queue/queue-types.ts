@@ -1,0 +1,76 @@
+/** The queue's public types: what callers pass to createQueue and get back from it. */
+import type { NewJob } from '@shared/queue/job-schedule';
+import type { Job } from '@shared/queue/job-types';
+import type { TransitionOptions } from '@shared/queue/transition';
+import type { ConnectionConfig } from '../connectors/connection-config';
+import type { RemoteFileSystem } from '../connectors/remote-file-system';
+import type { StoredConnection } from '../connections/connection-types';
+import type { ChannelDriver } from './channel-driver';
+import type { JobView } from './job-view';
+
+export type { HeldDecision } from '@shared/ipc/channels/queue';
+
+export interface QueueClock {
+  now(): Date;
+}
+
+export interface Notifier {
+  notify(notification: { title: string; body: string }): void;
+}
+
+export type FileSystemFactory = (config: ConnectionConfig) => RemoteFileSystem;
+
+/** What the queue needs from the connections service. */
+export interface QueueConnections {
+  getStored(idOrName: string): Promise<StoredConnection>;
+  resolveConfig(connection: StoredConnection): Promise<ConnectionConfig>;
+}
+
+export interface QueueOptions {
+  dataDir: string;
+  connections: QueueConnections;
+  /** File drop driver: how a connection becomes a remote file system (tests plug faults in here). */
+  fileSystemFactory?: FileSystemFactory;
+  /** The channel drivers; default: the SFTP/FTP file drop. A job goes to the first driver that handles its provider. */
+  drivers?: readonly ChannelDriver[];
+  clock?: QueueClock;
+  notifier?: Notifier;
+  /** queue:job-updated events (throttled for progress). */
+  emit?: (view: JobView) => void;
+  log?: (message: string, error?: unknown) => void;
+  /** One human line per step (the CLI prints them on stderr). */
+  progress?: (line: string) => void;
+  transitionOptions?: TransitionOptions;
+  lockStaleMs?: number;
+  /** Least time between two progress events of one job (default 200 ms: ≤ 5/s). */
+  progressIntervalMs?: number;
+  stampMarginMs?: number;
+  /** start(): longest sleep between two passes. */
+  maxSleepMs?: number;
+}
+
+export interface RunOptions {
+  /** Check every job awaiting an answer once, whatever its backoff (queue run --until-idle, queue:refresh). */
+  pollAllAcks?: boolean;
+}
+
+/**
+ * A piece of work on one job. The runner's own: 'apply-cancel' (a cancel
+ * marker left by another process). The others are the drivers' (file drop:
+ * 'upload', 'poll-ack', 'check-server').
+ */
+export type WorkAction = string;
+
+export interface RunReport {
+  /** Job id → action done. */
+  worked: { id: string; action: WorkAction; state: Job['state'] }[];
+  /** Jobs another process (or another run) was working on. */
+  busy: string[];
+}
+
+export interface EnqueueInput {
+  connection: Pick<StoredConnection, 'id' | 'name'>;
+  job: Omit<NewJob, 'id' | 'connectionId'>;
+  remoteFolder: string;
+  file: { name: string; data: Uint8Array; recipients: number };
+}
