@@ -11,6 +11,7 @@ import { createIsendproJobStore } from '../../../src-main/isendpro-mail/isendpro
 import { createIsendproQueue, identityOf } from '../../../src-main/isendpro-mail/isendpro-mail-queue';
 import { verifySmtp } from '../../../src-main/isendpro-mail/smtp-send';
 import { verifyImap } from '../../../src-main/isendpro-mail/mailbox-scan';
+import { createIsendproConnectionService } from '../../../src-main/isendpro-mail/isendpro-connection-service';
 import { dovecotUnavailableReason } from '../servers/dovecot-test-server';
 import { frenchTable, startIsendproWorld, type IsendproWorld } from './isendpro-world';
 
@@ -87,5 +88,17 @@ describe.skipIf(unavailable !== null)('iSendPro mail-to-SMS against Dovecot and 
     await expect(verifySmtp({ ...world.settings, smtp: { ...world.settings.smtp, password: 'wrong' } })).rejects.toMatchObject({ kind: 'auth' });
     await expect(verifyImap({ ...world.settings, imap: { ...world.settings.imap, password: 'wrong' } })).rejects.toBeTruthy();
     await expect(verifySmtp({ ...world.settings, smtp: { ...world.settings.smtp, host: 'smtp.example.fr' } })).rejects.toThrow(/127\.0\.0\.1/);
+    // Through the saved connection, as "Tester la connexion" does.
+    const s = world.settings;
+    const service = createIsendproConnectionService({ dataDir: world.dataDir, env: { SP: s.smtp.password, IP: s.imap.password, KID: s.keyid } });
+    await service.save({
+      name: 'Test',
+      smtp: { host: '127.0.0.1', port: s.smtp.port, security: 'plain', user: s.smtp.user, passwordEnv: 'SP' },
+      imap: { host: '127.0.0.1', port: s.imap.port, security: 'plain', user: s.imap.user, passwordEnv: 'IP' },
+      from: s.from,
+      keyidEnv: 'KID',
+    });
+    expect(await service.test('Test')).toMatchObject({ smtp: { ok: true }, imap: { ok: true } });
+    expect(world.box.mails).toEqual([]);
   });
 });
