@@ -47,8 +47,9 @@ export function imapClientOptions(settings: Pick<IsendproMailSettings, 'smtp' | 
   };
 }
 
-export function createImapClient(settings: IsendproMailSettings): ImapFlow {
-  return new ImapFlow(imapClientOptions(settings));
+/** `autoIdleDelayMs`: how soon an idle connection enters IDLE (imapflow waits 15 s by default). */
+export function createImapClient(settings: IsendproMailSettings, extra: { autoIdleDelayMs?: number } = {}): ImapFlow {
+  return new ImapFlow({ ...imapClientOptions(settings), ...(extra.autoIdleDelayMs !== undefined ? { autoIdleDelay: extra.autoIdleDelayMs } : {}) });
 }
 
 /** One answer found in the mailbox. */
