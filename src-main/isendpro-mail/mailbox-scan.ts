@@ -84,29 +84,30 @@ export async function scanMailbox(client: ImapFlow, dataDir: string, connectionI
     const uidValidity = String(mailbox.uidValidity);
     const saved = await readMailboxProgress(dataDir, connectionId);
     const from = saved && saved.uidValidity === uidValidity ? saved.lastUid + 1 : 1;
-    const uidNext = Number(mailbox.uidNext);
     let answers = 0;
     let lastUid = from - 1;
-    if (mailbox.exists > 0 && from < uidNext) {
-      const found = await client.search({ uid: `${from}:*`, or: [{ body: 'etatAck' }, { body: 'etatNot' }] }, { uid: true });
-      const uids = (found || []).filter((uid) => uid >= from).sort((a, b) => a - b);
-      for (const uid of uids) {
-        const message = await client.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });
-        if (!message || !message.source) continue;
-        const text = await answerText(message.source);
-        if (looksLikeIsendproAnswer(text)) {
-          const answer = parseIsendproAnswer(text);
-          if (answer) {
-            const internal = message.internalDate instanceof Date ? message.internalDate : new Date();
-            await onAnswer({ uid, answer, receivedAt: internal });
-            answers++;
+    if (mailbox.exists > 0) {
+      // UIDs are read from the server each time: a mailbox kept selected (IDLE) has a stale uidNext.
+      const present = ((await client.search({ uid: `${from}:*` }, { uid: true })) || []).filter((uid) => uid >= from);
+      if (present.length > 0) {
+        const highest = Math.max(...present);
+        const found = await client.search({ uid: `${from}:${highest}`, or: [{ body: 'etatAck' }, { body: 'etatNot' }] }, { uid: true });
+        const uids = (found || []).filter((uid) => uid >= from && uid <= highest).sort((a, b) => a - b);
+        for (const uid of uids) {
+          const message = await client.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });
+          if (!message || !message.source) continue;
+          const text = await answerText(message.source);
+          if (looksLikeIsendproAnswer(text)) {
+            const answer = parseIsendproAnswer(text);
+            if (answer) {
+              const internal = message.internalDate instanceof Date ? message.internalDate : new Date();
+              await onAnswer({ uid, answer, receivedAt: internal });
+              answers++;
+            }
           }
         }
-        lastUid = Math.max(lastUid, uid);
+        lastUid = highest;
       }
-      lastUid = Math.max(lastUid, uidNext - 1);
-    } else {
-      lastUid = Math.max(lastUid, uidNext - 1);
     }
     const progress = { uidValidity, lastUid };
     if (!saved || saved.uidValidity !== progress.uidValidity || saved.lastUid !== progress.lastUid) {

@@ -73,6 +73,8 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
     try {
       // The selected mailbox stays open between scans so the client sits in IDLE.
       await next.mailboxOpen('INBOX', { readOnly: true });
+      // Anything that arrived between the catch-up scan and this open.
+      await scan('ouverture');
       await Promise.race([closed, new Promise<void>((resolve) => (wake = resolve))]);
     } finally {
       clearInterval(timer);

@@ -38,6 +38,7 @@ describe.skipIf(unavailable !== null)('iSendPro mailbox watcher (IMAP IDLE)', ()
       settings: async () => ({ ...w.settings, imap: { ...w.settings.imap, port: proxy!.port } }),
       onAnswer: async (found) => void seen.push(found.answer.emailId ?? -1),
       shouldWatch: async () => waiting,
+      // An hour: within the test only IDLE can announce new mail.
       periodicMs: 60 * 60_000,
       reconnectBackoff: { baseMs: 200, factor: 1, maxMs: 200 },
     });
@@ -46,7 +47,7 @@ describe.skipIf(unavailable !== null)('iSendPro mailbox watcher (IMAP IDLE)', ()
     await expect.poll(() => seen).toEqual([1]);
     await expect.poll(() => watcher!.stats().connected).toBe(true);
 
-    await w.append(ackMail(2)); // IDLE tells the watcher
+    await w.append(ackMail(2)); // IDLE tells the watcher (the mailbox stays selected: its uidNext is stale)
     await expect.poll(() => seen).toEqual([1, 2]);
     expect(watcher.stats().connections).toBe(1);
 

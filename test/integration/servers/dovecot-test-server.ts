@@ -83,6 +83,8 @@ export class DovecotTestServer {
           'mail_location = maildir:~/Maildir',
           'mailbox_list_index = no',
           'imap_idle_notify_interval = 1 secs',
+          // Without inotify (limit reached on a busy machine) Dovecot polls the maildir: keep it short.
+          'mailbox_idle_check_interval = 1 secs',
           `passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${join(scratch, 'passwd')}\n}`,
           `userdb {\n  driver = passwd-file\n  args = username_format=%u ${join(scratch, 'passwd')}\n}`,
           `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${server.port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
