@@ -18,6 +18,8 @@ const issueCodes: Record<CompositionIssueCode, true> = {
   'stop-mention-missing': true,
   'allmysms-stop-required-for-sender': true,
   'isendpro-stop-appended': true,
+  'isendpro-real-o-umlaut': true,
+  'isendpro-over-9-segments': true,
 };
 const reasons: Record<ReplacementReason, true> = {
   quote: true,

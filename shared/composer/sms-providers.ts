@@ -59,5 +59,8 @@ export const ISENDPRO_APPENDED_STOP_LENGTH = 160 - 141;
 /** Stands for the appended mention when counting (19 GSM-7 basic characters). */
 export const ISENDPRO_APPENDED_STOP_PLACEHOLDER = '  STOP SMS au XXXXX';
 
+/** iSendPro's smslong is "1 numérique" (one digit): at most 9 SMS per message. */
+export const ISENDPRO_MAX_SMSLONG = 9;
+
 /** AllMySMS: "160 caractères maximum", each '\n' counting double. */
 export const ALLMYSMS_MAX_CHARACTERS = 160;

@@ -2,7 +2,15 @@
  * The STOP (unsubscribe) mention: detect it, add it in one click, and the
  * warnings the composer shows about it for each provider and campaign kind.
  */
-import { ISENDPRO_APPENDED_STOP_LENGTH, defaultStopMention, type CampaignKind, type SmsProvider } from './sms-providers';
+import { countSms } from './sms-count';
+import {
+  ISENDPRO_APPENDED_STOP_LENGTH,
+  ISENDPRO_APPENDED_STOP_PLACEHOLDER,
+  ISENDPRO_MAX_SMSLONG,
+  defaultStopMention,
+  type CampaignKind,
+  type SmsProvider,
+} from './sms-providers';
 
 export interface StopOptions {
   /** Account-specific mention replacing the provider's default (MediasFlow short numbers vary). */
@@ -64,12 +72,16 @@ export type CompositionIssueCode =
   /** AllMySMS, custom sender, France: the sender is ignored unless the message ends with "STOP au 36180". */
   | 'allmysms-stop-required-for-sender'
   /** iSendPro appends "STOP SMS au XXXXX" (19 characters): 141 left in the first SMS. */
-  | 'isendpro-stop-appended';
+  | 'isendpro-stop-appended'
+  /** iSendPro reads Ö as a line break (Mail2SMS § III): a real Ö would arrive as a new line. */
+  | 'isendpro-real-o-umlaut'
+  /** iSendPro's smslong is one digit: more than 9 SMS cannot be announced. */
+  | 'isendpro-over-9-segments';
 
 export interface CompositionIssue {
   code: CompositionIssueCode;
   severity: 'warning' | 'info';
-  params: { mention?: string; reserved?: number };
+  params: { mention?: string; reserved?: number; segments?: number; max?: number };
 }
 
 export interface CompositionContext extends StopOptions {
@@ -96,5 +108,21 @@ export function checkStopMention(message: string, context: CompositionContext): 
     issues.push({ code: 'stop-mention-missing', severity: 'warning', params: { mention } });
   }
   if (providerAppendsStop(context)) issues.push({ code: 'isendpro-stop-appended', severity: 'info', params: { reserved: ISENDPRO_APPENDED_STOP_LENGTH } });
+  if (context.provider === 'isendpro') issues.push(...checkIsendproMessage(message, context));
+  return issues;
+}
+
+/** What iSendPro will bill for a message: the appended STOP mention included. */
+export function isendproSegments(message: string, context: Pick<CompositionContext, 'sender' | 'isendproNoStop'>): number {
+  const appended = context.sender !== '' && !context.isendproNoStop;
+  return countSms(appended ? message + ISENDPRO_APPENDED_STOP_PLACEHOLDER : message).segments;
+}
+
+/** iSendPro-only warnings: a real Ö (read as a line break) and more than 9 SMS (smslong is one digit). */
+export function checkIsendproMessage(message: string, context: Pick<CompositionContext, 'sender' | 'isendproNoStop'>): CompositionIssue[] {
+  const issues: CompositionIssue[] = [];
+  if (message.includes('Ö')) issues.push({ code: 'isendpro-real-o-umlaut', severity: 'warning', params: {} });
+  const segments = isendproSegments(message, context);
+  if (segments > ISENDPRO_MAX_SMSLONG) issues.push({ code: 'isendpro-over-9-segments', severity: 'warning', params: { segments, max: ISENDPRO_MAX_SMSLONG } });
   return issues;
 }

@@ -12,6 +12,9 @@ import { cliConnections, parseOptions, requireOption, resolveDataDir } from './q
 const command = 'connection add';
 
 export const connectionAddCommand: CliCommand = async (args, io) => {
+  if (args.some((arg, index) => arg === '--provider=isendpro-mail' || (arg === '--provider' && args[index + 1] === 'isendpro-mail'))) {
+    return (await import('./isendpro-connection-add')).isendproConnectionAdd(args, io);
+  }
   const values = parseOptions(
     args,
     {
@@ -32,7 +35,7 @@ export const connectionAddCommand: CliCommand = async (args, io) => {
   const provider = requireOption(values.provider, 'provider', command);
   const allowed = connectionProviders.filter((candidate) => !candidate.startsWith('demo-'));
   if (!(allowed as readonly string[]).includes(provider)) {
-    throw new CliError(`${command} : --provider doit valoir ${allowed.join(', ')}.`);
+    throw new CliError(`${command} : --provider doit valoir ${[...allowed, 'isendpro-mail'].join(', ')}.`);
   }
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !Number.isInteger(port)) throw new CliError(`${command} : --port doit être un nombre.`);

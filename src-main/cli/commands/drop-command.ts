@@ -21,6 +21,11 @@ import { describeSendWindow } from '@shared/settings/workspace-settings';
 const command = 'drop';
 
 export const dropCommand: CliCommand = async (args, io) => {
+  const isendpro = await import('./isendpro-cli');
+  const connectionName = isendpro.rawOption(args, 'connection');
+  if (connectionName && (await isendpro.cliIsendpro(resolveDataDir(isendpro.rawOption(args, 'data-dir')), io).isIsendproConnection(connectionName))) {
+    return isendpro.isendproDrop(args, io);
+  }
   const values = parseOptions(
     args,
     {

@@ -106,6 +106,8 @@ export type ReportCommandOverrides = Partial<Pick<ReportServiceOptions, 'fileSys
 export function createReportCommand(overrides: ReportCommandOverrides = {}): CliCommand {
   return async (args, io) => {
     const { job, json, dataDir } = parseArgs(args);
+    const isendproExit = await (await import('./isendpro-cli')).isendproReport(job, dataDir, json, io);
+    if (isendproExit !== null) return isendproExit;
     const service = createReportService({
       dataDir,
       connections: createConnectionService({ dataDir }),

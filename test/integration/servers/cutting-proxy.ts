@@ -51,6 +51,12 @@ export class CuttingProxy {
     return proxy;
   }
 
+  /** Cuts every open connection now (a network loss while idle). */
+  cutAll(): void {
+    for (const socket of this.sockets) socket.destroy();
+    this.cuts += 1;
+  }
+
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

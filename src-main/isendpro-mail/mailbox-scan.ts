@@ -1,0 +1,133 @@
+/**
+ * Reads iSendPro's answers from the mailbox over IMAP. Only messages the
+ * server finds holding "etatAck" or "etatNot" (IMAP SEARCH BODY, done by the
+ * server) are fetched, with BODY.PEEK so nothing is marked as read; every
+ * other mail is left alone. Progress is kept by UIDVALIDITY and UID (not by
+ * the \Seen flag), so an answer the user opened in their own mail client
+ * first is still read, and a mailbox rebuilt by the server (new UIDVALIDITY)
+ * is read again from the start (answers are applied idempotently).
+ */
+import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
+import { simpleParser } from 'mailparser';
+import { looksLikeIsendproAnswer, parseIsendproAnswer, type IsendproAnswer } from '@shared/providers/isendpro/isendpro-answers';
+import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
+import { isendproDir } from './email-id-allocator';
+import { assertTransportSecurity, type IsendproMailSettings } from './isendpro-mail-settings';
+
+export interface MailboxProgress {
+  uidValidity: string;
+  /** Every UID up to this one was looked at. */
+  lastUid: number;
+}
+
+export function mailboxProgressPath(dataDir: string, connectionId: string): string {
+  return join(isendproDir(dataDir), `mailbox-${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
+}
+
+export async function readMailboxProgress(dataDir: string, connectionId: string): Promise<MailboxProgress | null> {
+  return (await readJsonFile<MailboxProgress>(mailboxProgressPath(dataDir, connectionId))) ?? null;
+}
+
+export function imapClientOptions(settings: Pick<IsendproMailSettings, 'smtp' | 'imap' | 'timeoutMs'>) {
+  assertTransportSecurity(settings);
+  const { imap } = settings;
+  return {
+    host: imap.host,
+    port: imap.port,
+    secure: imap.security === 'tls',
+    doSTARTTLS: imap.security === 'starttls' ? true : imap.security === 'plain' ? false : undefined,
+    auth: { user: imap.user, pass: imap.password },
+    logger: false as const,
+    disableAutoIdle: false,
+    connectionTimeout: settings.timeoutMs ?? 30_000,
+    greetingTimeout: settings.timeoutMs ?? 30_000,
+    socketTimeout: Math.max(5 * 60_000, settings.timeoutMs ?? 0),
+    tls: imap.trustedCertificatePem ? { ca: [imap.trustedCertificatePem] } : undefined,
+  };
+}
+
+/** `autoIdleDelayMs`: how soon an idle connection enters IDLE (imapflow waits 15 s by default). */
+export function createImapClient(settings: IsendproMailSettings, extra: { autoIdleDelayMs?: number } = {}): ImapFlow {
+  return new ImapFlow({ ...imapClientOptions(settings), ...(extra.autoIdleDelayMs !== undefined ? { autoIdleDelay: extra.autoIdleDelayMs } : {}) });
+}
+
+/** One answer found in the mailbox. */
+export interface MailboxAnswer {
+  uid: number;
+  answer: IsendproAnswer;
+  receivedAt: Date;
+}
+
+export interface ScanResult {
+  /** Messages with <etatAck>/<etatNot> read in this scan. */
+  answers: number;
+  progress: MailboxProgress;
+}
+
+/** Decodes one fetched message (any charset, any transfer encoding) to its text. */
+export async function answerText(source: Buffer): Promise<string> {
+  const parsed = await simpleParser(source, { skipHtmlToText: false });
+  return [parsed.text ?? '', typeof parsed.html === 'string' ? parsed.html : ''].join('\n');
+}
+
+/**
+ * Looks at every message after the saved progress, hands each answer to
+ * `onAnswer` (which saves what it changes), then saves the progress. A crash
+ * before the progress is saved only means the same answers are read again.
+ */
+export async function scanMailbox(client: ImapFlow, dataDir: string, connectionId: string, onAnswer: (found: MailboxAnswer) => Promise<void>): Promise<ScanResult> {
+  const lock = await client.getMailboxLock('INBOX', { readOnly: true });
+  try {
+    const mailbox = client.mailbox;
+    if (!mailbox) throw new Error('INBOX could not be opened');
+    const uidValidity = String(mailbox.uidValidity);
+    const saved = await readMailboxProgress(dataDir, connectionId);
+    const from = saved && saved.uidValidity === uidValidity ? saved.lastUid + 1 : 1;
+    let answers = 0;
+    let lastUid = from - 1;
+    if (mailbox.exists > 0) {
+      // UIDs are read from the server each time: a mailbox kept selected (IDLE) has a stale uidNext.
+      const present = ((await client.search({ uid: `${from}:*` }, { uid: true })) || []).filter((uid) => uid >= from);
+      if (present.length > 0) {
+        const highest = Math.max(...present);
+        const found = await client.search({ uid: `${from}:${highest}`, or: [{ body: 'etatAck' }, { body: 'etatNot' }] }, { uid: true });
+        const uids = (found || []).filter((uid) => uid >= from && uid <= highest).sort((a, b) => a - b);
+        for (const uid of uids) {
+          const message = await client.fetchOne(String(uid), { uid: true, source: true, internalDate: true }, { uid: true });
+          if (!message || !message.source) continue;
+          const text = await answerText(message.source);
+          if (looksLikeIsendproAnswer(text)) {
+            const answer = parseIsendproAnswer(text);
+            if (answer) {
+              const internal = message.internalDate instanceof Date ? message.internalDate : new Date();
+              await onAnswer({ uid, answer, receivedAt: internal });
+              answers++;
+            }
+          }
+        }
+        lastUid = highest;
+      }
+    }
+    const progress = { uidValidity, lastUid };
+    if (!saved || saved.uidValidity !== progress.uidValidity || saved.lastUid !== progress.lastUid) {
+      await writeJsonAtomic(mailboxProgressPath(dataDir, connectionId), progress);
+    }
+    return { answers, progress };
+  } finally {
+    lock.release();
+  }
+}
+
+/** "Tester la connexion": logs in, opens INBOX read-only, logs out. */
+export async function verifyImap(settings: IsendproMailSettings): Promise<{ messages: number }> {
+  const client = createImapClient(settings);
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const status = await client.status('INBOX', { messages: true });
+    return { messages: status ? (status.messages ?? 0) : 0 };
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}

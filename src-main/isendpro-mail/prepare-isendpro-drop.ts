@@ -1,0 +1,87 @@
+/**
+ * A list file + a message → an iSendPro campaign plan and its summary: only
+ * sendable rows (valid, first copy), opted-out numbers left out unless asked,
+ * foreign numbers left out with a clear line (only French numbers can be
+ * written in 10 digits), the sender rules, the composer's iSendPro warnings
+ * (a real Ö, more than 9 SMS), and the marketing window with its margin.
+ */
+import { promises as fs } from 'node:fs';
+import { basename } from 'node:path';
+import { UserFacingError } from '@shared/ipc/ipc-result';
+import { checkListBytes } from '@shared/lists/check-list-bytes';
+import { validateSender } from '@shared/composer/sender-rules';
+import { checkIsendproMessage } from '@shared/composer/stop-mention';
+import { planIsendproBatches, type IsendproCampaignPlan } from '@shared/providers/isendpro/isendpro-batches';
+import { isendproSendableAt } from '@shared/providers/isendpro/isendpro-window';
+import { checkProgrammedTime } from '@shared/scheduling/programmed-time';
+import { formatParisDateTime } from '@shared/scheduling/paris-time';
+import type { SendType } from '@shared/scheduling/send-window';
+import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
+import { toSendableTable } from '../drops/prepare-drop';
+
+export interface IsendproDropInput {
+  file: string;
+  mobileColumn?: string;
+  campaignName: string;
+  message: string;
+  sender: string;
+  type: SendType;
+  programmedAt: Date | null;
+  includeOptedOut: boolean;
+  nostop: boolean;
+}
+
+export interface IsendproDropSummary {
+  plan: IsendproCampaignPlan;
+  blocking: string[];
+  warnings: string[];
+  /** Lines for the summary (stderr in the CLI). */
+  lines: string[];
+  /** When the marketing window refuses the send time: the next allowed slot. */
+  outsideWindow: { nextAllowedSlot: Date | null } | null;
+}
+
+export async function prepareIsendproDrop(input: IsendproDropInput, dataDir: string, now: Date): Promise<IsendproDropSummary> {
+  const bytes = await fs.readFile(input.file).catch((error: NodeJS.ErrnoException) => {
+    throw new UserFacingError('list-unreadable', `Impossible de lire la liste « ${input.file} » (${error.code ?? error.message}).`, { file: input.file });
+  });
+  const checked = checkListBytes(bytes, { fileName: basename(input.file), mobileColumn: input.mobileColumn });
+  const loaded = { document: checked.table, checks: checked.checks, summary: checked.summary };
+  const withoutOptOuts = await excludeOptedOutForDrop(loaded, dataDir);
+  const list = input.includeOptedOut ? loaded : withoutOptOuts.list;
+  const blocking: string[] = [];
+  const warnings: string[] = [];
+  if (list.document.mobileColumn === null) blocking.push('Choisissez la colonne des numéros de mobile de la liste.');
+  if (!input.campaignName.trim()) blocking.push('Donnez un nom à la campagne.');
+  if (!input.message.trim()) blocking.push("Écrivez le message à envoyer : iSendPro le reçoit dans l'e-mail, pour chaque destinataire.");
+  if (input.sender) {
+    const sender = validateSender('isendpro', input.sender);
+    if (!sender.valid) blocking.push(`L'expéditeur « ${input.sender} » n'est pas accepté par iSendPro : 4 à 11 lettres ou chiffres, pas uniquement des chiffres.`);
+  }
+  for (const issue of checkIsendproMessage(input.message, { sender: input.sender, isendproNoStop: input.nostop })) {
+    if (issue.code === 'isendpro-real-o-umlaut') warnings.push('Le message contient la lettre « Ö » : iSendPro la lit comme un retour à la ligne.');
+    if (issue.code === 'isendpro-over-9-segments') blocking.push(`Le message fait ${issue.params.segments} SMS (mention STOP comprise) : iSendPro n'en accepte que ${issue.params.max} au plus. Raccourcissez-le.`);
+  }
+  if (input.programmedAt) {
+    const check = checkProgrammedTime(input.programmedAt, now);
+    if (!check.ok) blocking.push(`L'heure programmée est passée ou trop proche : choisissez une heure après ${formatParisDateTime(check.earliest)}.`);
+  }
+  const table = list.document.mobileColumn === null ? null : toSendableTable(list.document, list.checks);
+  const plan = table
+    ? planIsendproBatches(table, { template: input.message, sender: input.sender, nostop: input.nostop })
+    : { batches: [], recipients: 0, personalised: false, leftOutForeign: { count: 0, rows: [] }, maxSegments: 0 };
+  if (plan.maxSegments > 9) blocking.push(`Un message personnalisé fait ${plan.maxSegments} SMS : iSendPro n'en accepte que 9 au plus.`);
+  if (table && plan.recipients === 0) blocking.push("Aucun numéro français dans la liste : iSendPro n'accepte que des numéros écrits sur 10 chiffres (France).");
+  const lines = [
+    `Résumé : ${plan.recipients} destinataire(s) en ${plan.batches.length} e-mail(s) de 500 au plus, ${checked.summary.invalid} invalide(s) et ${checked.summary.duplicates} doublon(s) écartés.`,
+  ];
+  if (!input.includeOptedOut && withoutOptOuts.optedOut > 0) lines.push(`${withoutOptOuts.optedOut} numéro(s) de la liste d'opposition (STOP, liste noire) écarté(s).`);
+  if (plan.leftOutForeign.count > 0) {
+    const sample = plan.leftOutForeign.rows.slice(0, 10).map((row) => row + 1).join(', ');
+    lines.push(`${plan.leftOutForeign.count} numéro(s) étranger(s) laissé(s) de côté : iSendPro ne prend que des numéros français sur 10 chiffres (lignes ${sample}${plan.leftOutForeign.count > 10 ? ', …' : ''}).`);
+  }
+  const at = input.programmedAt ?? now;
+  const allowed = isendproSendableAt(at, input.type);
+  const outsideWindow = allowed !== null && allowed.getTime() === at.getTime() ? null : { nextAllowedSlot: allowed };
+  return { plan, blocking, warnings, lines, outsideWindow };
+}

@@ -1,0 +1,79 @@
+/**
+ * Hands one saved mail to the SMTP server, byte for byte (nodemailer `raw`),
+ * and says how a failure should be treated: 'auth' and 'refused' (5xx) stop
+ * the campaign with what to do; anything else ('transient': network, a cut
+ * after DATA, 4xx) is retried later with the same bytes.
+ */
+import nodemailer from 'nodemailer';
+import type { IsendproMailSettings } from './isendpro-mail-settings';
+import { assertTransportSecurity } from './isendpro-mail-settings';
+
+export type SmtpFailureKind = 'auth' | 'refused' | 'transient';
+
+export class SmtpSendError extends Error {
+  constructor(
+    readonly kind: SmtpFailureKind,
+    message: string,
+    readonly responseCode?: number,
+  ) {
+    super(message);
+    this.name = 'SmtpSendError';
+  }
+}
+
+export function smtpTransportOptions(settings: Pick<IsendproMailSettings, 'smtp' | 'imap' | 'timeoutMs'>) {
+  assertTransportSecurity(settings);
+  const { smtp } = settings;
+  const timeout = settings.timeoutMs ?? 30_000;
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.security === 'tls',
+    requireTLS: smtp.security === 'starttls',
+    ignoreTLS: smtp.security === 'plain',
+    auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+    tls: smtp.trustedCertificatePem ? { ca: [smtp.trustedCertificatePem] } : undefined,
+    logger: false,
+    debug: false,
+  };
+}
+
+export function classifySmtpError(error: unknown): SmtpSendError {
+  const details = error as { code?: string; responseCode?: number; message?: string };
+  const message = details.message ?? String(error);
+  if (details.code === 'EAUTH' || details.responseCode === 535 || details.responseCode === 534) return new SmtpSendError('auth', message, details.responseCode);
+  if (typeof details.responseCode === 'number' && details.responseCode >= 500) return new SmtpSendError('refused', message, details.responseCode);
+  return new SmtpSendError('transient', message, details.responseCode);
+}
+
+function envelopeAddress(address: string): string {
+  return /<([^>]+)>/.exec(address)?.[1] ?? address.trim();
+}
+
+/** Sends the exact bytes; resolves when the server accepted the DATA. */
+export async function sendRawMail(settings: IsendproMailSettings, bytes: Buffer): Promise<{ response: string }> {
+  const transport = nodemailer.createTransport(smtpTransportOptions(settings));
+  try {
+    const info = await transport.sendMail({ envelope: { from: envelopeAddress(settings.from), to: [envelopeAddress(settings.to)] }, raw: bytes });
+    return { response: String(info.response ?? '') };
+  } catch (error) {
+    throw classifySmtpError(error);
+  } finally {
+    transport.close();
+  }
+}
+
+/** "Tester la connexion": connects and logs in, sends nothing. */
+export async function verifySmtp(settings: IsendproMailSettings): Promise<void> {
+  const transport = nodemailer.createTransport(smtpTransportOptions(settings));
+  try {
+    await transport.verify();
+  } catch (error) {
+    throw classifySmtpError(error);
+  } finally {
+    transport.close();
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Exactly once under faults, against the local iSendPro box and Dovecot:
+ * kill -9 between every two saved steps then a restart, a cut SMTP
+ * connection after DATA, errors 24/29/999 and account errors. Each scenario
+ * checks what the box would have sent to every number and the job's final state.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { planIsendproBatches } from '@shared/providers/isendpro/isendpro-batches';
+import { createIsendproJobStore } from '../../../src-main/isendpro-mail/isendpro-job-store';
+import { createIsendproQueue, identityOf, type IsendproQueue } from '../../../src-main/isendpro-mail/isendpro-mail-queue';
+import { createImapClient, scanMailbox } from '../../../src-main/isendpro-mail/mailbox-scan';
+import { dovecotUnavailableReason } from '../servers/dovecot-test-server';
+import type { IsendproChildArguments } from './isendpro-child';
+import { frenchTable, startIsendproWorld, type IsendproWorld } from './isendpro-world';
+
+const unavailable = dovecotUnavailableReason();
+const childScript = fileURLToPath(new URL('./isendpro-child.ts', import.meta.url));
+const RECIPIENTS = 30;
+const BATCH = 10;
+const numbers = Array.from({ length: RECIPIENTS }, (_, i) => `0${String(6_0000_0000 + i)}`);
+
+let world: IsendproWorld | null = null;
+afterEach(async () => {
+  await world?.stop();
+  world = null;
+});
+
+function runChild(args: IsendproChildArguments): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', childScript, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve({ code, signal, output }));
+  });
+}
+
+async function scan(w: IsendproWorld, queue: IsendproQueue) {
+  const client = createImapClient(w.settings);
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return await scanMailbox(client, w.dataDir, 'cn1', async (found) => void (await queue.applyAnswer(found)));
+  } finally {
+    await client.logout();
+  }
+}
+
+const crashPoints: IsendproChildArguments['crashAt'][] = [
+  { step: 'job-saved', nth: 1 },
+  { step: 'sending-saved', nth: 1 },
+  { step: 'smtp-accepted', nth: 1 },
+  { step: 'sent-saved', nth: 1 },
+  { step: 'sending-saved', nth: 2 },
+  { step: 'smtp-accepted', nth: 3 },
+  { step: 'answer-applied', nth: 1 },
+  { step: 'answer-applied', nth: 4 },
+  { step: 'progress-saved', nth: 1 },
+];
+
+describe.skipIf(unavailable !== null)('iSendPro faults', () => {
+  for (const crashAt of crashPoints) {
+    it(`kill -9 at ${crashAt!.step} #${crashAt!.nth}, then restart: every recipient at most once, no batch lost`, async () => {
+      world = await startIsendproWorld();
+      const w = world;
+      const base: IsendproChildArguments = { dataDir: w.dataDir, settings: w.settings, recipients: RECIPIENTS, batchSize: BATCH, crashAt, now: '2026-12-01T10:00:00Z' };
+      const crashed = await runChild(base);
+      expect(crashed.signal, crashed.output).toBe('SIGKILL');
+      await w.box.idle();
+      let last = '';
+      for (let run = 0; run < 3 && !last.includes('state accepted'); run++) {
+        const restarted = await runChild({ ...base, crashAt: null });
+        expect(restarted.code, restarted.output).toBe(0);
+        await w.box.idle();
+        last = restarted.output;
+      }
+      expect(last).toContain('state accepted');
+      const [job] = await createIsendproJobStore(w.dataDir).list();
+      expect(job.batches).toHaveLength(3);
+      expect(job.batches.every((batch) => batch.state === 'accepted' && batch.notified >= 1)).toBe(true);
+      for (const number of numbers) expect(w.box.countFor(number), number).toBe(1);
+      // What the box saw: 3 distinct emailIds; any copy was refused as a duplicate (code 1).
+      expect(new Set(w.box.mails.map((mail) => mail.emailId)).size).toBe(3);
+      expect(w.box.mails.filter((mail) => !mail.duplicate)).toHaveLength(3);
+      const counts = new Set(numbers.map((number) => w.box.countFor(number)));
+      console.info(`fault matrix | kill -9 at ${crashAt!.step} #${crashAt!.nth} | SMS per recipient ${[...counts].join('/')} | mails ${w.box.mails.length} (${w.box.mails.filter((m) => m.duplicate).length} refused as duplicate emailId) | ${job.state}`);
+    });
+  }
+
+  it('a cut SMTP connection after DATA: the same bytes go again, iSendPro answers 1, accepted, once', async () => {
+    world = await startIsendproWorld();
+    const w = world;
+    let clock = new Date('2026-12-01T10:00:00Z');
+    const store = createIsendproJobStore(w.dataDir);
+    const queue = createIsendproQueue({ dataDir: w.dataDir, store, resolveSettings: async () => w.settings, now: () => clock });
+    const plan = planIsendproBatches(frenchTable(RECIPIENTS), { template: 'Bonjour ${PRENOM}', sender: '', nostop: false, batchSize: BATCH });
+    const job = await queue.createJob({ connectionId: 'cn1', campaignName: 'Coupure', sendType: 'notification', sender: '', plan, identity: identityOf(w.settings), programmedAt: null });
+    w.box.cutAfterDataCount = 1;
+    await queue.sendDue();
+    let saved = (await store.load(job.id))!;
+    expect(saved.batches[0]).toMatchObject({ state: 'sending', sendAttempts: 1, smtpAccepted: false, failures: 1 });
+    expect(saved.batches.slice(1).map((batch) => batch.state)).toEqual(['sent', 'sent']);
+    clock = new Date(clock.getTime() + 60_000);
+    await queue.sendDue();
+    await w.box.idle();
+    expect(w.box.mails[0].bytes.equals(w.box.mails[3].bytes)).toBe(true);
+    expect(w.box.mails[3].duplicate).toBe(true);
+    await scan(w, queue);
+    saved = (await store.load(job.id))!;
+    expect(saved.state).toBe('accepted');
+    expect(saved.batches[0]).toMatchObject({ state: 'accepted', sendAttempts: 2 });
+    for (const number of numbers) expect(w.box.countFor(number)).toBe(1);
+  });
+
+  it('code 24 holds the refused recipients until the next slot, 29/999 retry later, each number sent once', async () => {
+    const refusals = new Map<string, number>([
+      ['0600000001', 24],
+      ['0600000002', 29],
+      ['0600000003', 999],
+    ]);
+    world = await startIsendproWorld({
+      codeFor: (number) => {
+        const code = refusals.get(number) ?? 0;
+        refusals.delete(number);
+        return code;
+      },
+    });
+    const w = world;
+    let clock = new Date('2026-12-01T10:00:00Z');
+    const store = createIsendproJobStore(w.dataDir);
+    const queue = createIsendproQueue({ dataDir: w.dataDir, store, resolveSettings: async () => w.settings, now: () => clock });
+    const plan = planIsendproBatches(frenchTable(RECIPIENTS), { template: 'Bonjour ${PRENOM}', sender: '', nostop: false, batchSize: BATCH });
+    const job = await queue.createJob({ connectionId: 'cn1', campaignName: 'Refus', sendType: 'marketing', sender: '', plan, identity: identityOf(w.settings), programmedAt: null });
+    await queue.sendDue();
+    await w.box.idle();
+    await scan(w, queue);
+    let saved = (await store.load(job.id))!;
+    const followUps = saved.batches.filter((batch) => batch.followUpOf !== null);
+    expect(followUps.map((batch) => batch.recipients.map((r) => r.number))).toEqual([['0600000001'], ['0600000002', '0600000003']]);
+    expect(saved.state).toBe('waiting');
+    // 24 waits for the next slot (Wednesday 08:00 Paris is not before "now + 1 min" here: same day, so 10:01 UTC).
+    expect(Date.parse(followUps[0].notBefore)).toBeGreaterThan(clock.getTime());
+    clock = new Date(clock.getTime() + 2 * 60 * 60_000);
+    await queue.sendDue();
+    await w.box.idle();
+    await scan(w, queue);
+    saved = (await store.load(job.id))!;
+    expect(saved.state).toBe('accepted');
+    for (const number of numbers) expect(w.box.countFor(number), number).toBe(1);
+  });
+
+  for (const code of [3, 12, 14, 16, 30, 33]) {
+    it(`account error ${code} fails the campaign with what to do, nothing else is sent`, async () => {
+      world = await startIsendproWorld({ codeFor: () => code });
+      const w = world;
+      const store = createIsendproJobStore(w.dataDir);
+      const queue = createIsendproQueue({ dataDir: w.dataDir, store, resolveSettings: async () => w.settings, now: () => new Date('2026-12-01T10:00:00Z') });
+      const plan = planIsendproBatches(frenchTable(RECIPIENTS), { template: 'Bonjour', sender: '', nostop: false, batchSize: BATCH });
+      const job = await queue.createJob({ connectionId: 'cn1', campaignName: 'Compte', sendType: 'notification', sender: '', plan, identity: identityOf(w.settings), programmedAt: null });
+      // Send only the first batch, then read its answers before the others go.
+      await queue.sendJob({ ...job, batches: job.batches.slice(0, 1) }).then((partial) => store.save({ ...partial, batches: [...partial.batches, ...job.batches.slice(1)] }));
+      await w.box.idle();
+      await scan(w, queue);
+      const saved = (await store.load(job.id))!;
+      expect(saved.state).toBe('failed');
+      expect(saved.reason).toMatchObject({ code: `isendpro-${code}` });
+      expect(saved.reason!.action).toMatch(/\w/);
+      expect(saved.batches.slice(1).map((batch) => batch.state)).toEqual(['cancelled', 'cancelled']);
+      await queue.sendDue();
+      expect(w.box.mails).toHaveLength(1);
+    });
+  }
+});

@@ -1,0 +1,100 @@
+/**
+ * Test world for the iSendPro connector: Debian's Dovecot holding the answer
+ * mailbox, the local iSendPro box (in-process smtp-server) appending its
+ * answers there over IMAP, a temporary data folder, and the settings the
+ * connector uses to reach both. Everything on 127.0.0.1, stopped by `stop`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
+import { IsendproBox, type IsendproBoxOptions } from '../../../src-main/demo/isendpro-box';
+import type { IsendproMailSettings } from '../../../src-main/isendpro-mail/isendpro-mail-settings';
+import { DovecotTestServer } from '../servers/dovecot-test-server';
+
+export const KEYID = 'a296464ce012b8ab710a';
+
+export interface IsendproWorld {
+  dataDir: string;
+  dovecot: DovecotTestServer;
+  box: IsendproBox;
+  settings: IsendproMailSettings;
+  /** APPENDs a mail to the answer mailbox (as another sender would). */
+  append(mail: Buffer | string): Promise<void>;
+  /** Flags of every message in INBOX, by UID. */
+  flags(): Promise<Map<number, string[]>>;
+  stop(): Promise<void>;
+}
+
+export async function startIsendproWorld(boxOptions: Partial<IsendproBoxOptions> = {}): Promise<IsendproWorld> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'dropdesk-isendpro-'));
+  const dovecot = await DovecotTestServer.start();
+  const imap = () =>
+    new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, doSTARTTLS: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+  const append = async (mail: Buffer | string) => {
+    const client = imap();
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      await client.append('INBOX', mail);
+    } finally {
+      await client.logout();
+    }
+  };
+  const box = new IsendproBox({ user: 'shop@example.fr', password: 'smtp-secret', keyid: KEYID, allowedFrom: ['shop@example.fr'], deliver: append, ...boxOptions });
+  await box.start();
+  const settings: IsendproMailSettings = {
+    smtp: { host: '127.0.0.1', port: box.port, security: 'plain', user: 'shop@example.fr', password: 'smtp-secret' },
+    imap: { host: '127.0.0.1', port: dovecot.port, security: 'plain', user: dovecot.user, password: dovecot.password },
+    from: 'Boutique <shop@example.fr>',
+    to: 'sendsms@isendpro-api.com',
+    keyid: KEYID,
+    emailAck: dovecot.user,
+    emailNot: dovecot.user,
+    nostop: false,
+    timeoutMs: 10_000,
+  };
+  return {
+    dataDir,
+    dovecot,
+    box,
+    settings,
+    append,
+    async flags() {
+      const client = imap();
+      client.on('error', () => undefined);
+      await client.connect();
+      const lock = await client.getMailboxLock('INBOX', { readOnly: true });
+      const result = new Map<number, string[]>();
+      try {
+        for await (const message of client.fetch('1:*', { uid: true, flags: true }, { uid: true })) result.set(message.uid, [...(message.flags ?? [])]);
+      } finally {
+        lock.release();
+        await client.logout();
+      }
+      return result;
+    },
+    async stop() {
+      await box.stop().catch(() => undefined);
+      await dovecot.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A list of `count` French mobiles (0600000000…) with a first-name column. */
+export function frenchTable(count: number, extraForeign = 0) {
+  const rows: string[][] = [];
+  const checks: { status: 'valid'; normalized: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const normalized = `336${String(i).padStart(8, '0')}`;
+    rows.push([`0${normalized.slice(2)}`, `Client${i}`]);
+    checks.push({ status: 'valid', normalized });
+  }
+  for (let i = 0; i < extraForeign; i++) {
+    const normalized = `3247${String(i).padStart(7, '0')}`;
+    rows.push([`+${normalized}`, `Belge${i}`]);
+    checks.push({ status: 'valid', normalized });
+  }
+  return { columns: ['MOBILE', 'PRENOM'], rows, mobileColumn: 0, checks };
+}

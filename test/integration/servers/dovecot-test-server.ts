@@ -1,0 +1,146 @@
+/**
+ * Starts Debian's Dovecot (IMAP only) on 127.0.0.1 with a throw-away config:
+ * one passwd-file user, a maildir in a temporary folder, plain login without
+ * TLS (127.0.0.1 only), run in the foreground (-F) and stopped by the test.
+ * Nothing of the machine's own Dovecot setup is read or changed.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+
+const dovecotCandidates = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'];
+
+export function findDovecot(): string | null {
+  for (const candidate of dovecotCandidates) if (existsSync(candidate)) return candidate;
+  return null;
+}
+
+/** Why this machine cannot run the Dovecot tests, or null when it can. */
+export function dovecotUnavailableReason(): string | null {
+  if (!findDovecot()) return 'Dovecot is not installed (apt-get install dovecot-imapd)';
+  if (!existsSync('/usr/lib/dovecot/imap')) return 'Dovecot IMAP is not installed (apt-get install dovecot-imapd)';
+  return null;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export class DovecotTestServer {
+  readonly host = '127.0.0.1';
+  port = 0;
+  readonly user = 'answers@dropdesk.test';
+  readonly password = 'mailbox-secret';
+  private process: ChildProcess | null = null;
+  private output = '';
+
+  private constructor(readonly scratch: string) {}
+
+  static async start(): Promise<DovecotTestServer> {
+    const reason = dovecotUnavailableReason();
+    if (reason) throw new Error(reason);
+    const dovecot = findDovecot()!;
+    const scratch = await mkdtemp(join(tmpdir(), 'dropdesk-dovecot-'));
+    await chmod(scratch, 0o755);
+    const server = new DovecotTestServer(scratch);
+    for (const folder of ['run', 'state', 'home']) await mkdir(join(scratch, folder), { recursive: true });
+    const { username } = userInfo();
+    // Dovecot never runs mail as root: as root, the mailbox belongs to nobody.
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    const uid = isRoot ? 65534 : userInfo().uid;
+    const gid = isRoot ? 65534 : userInfo().gid;
+    if (isRoot) await chown(join(scratch, 'home'), uid, gid);
+    await writeFile(join(scratch, 'passwd'), `${server.user}:{PLAIN}${server.password}:${uid}:${gid}::${join(scratch, 'home', 'answers')}\n`, { mode: 0o644 });
+
+    let lastError = '';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      server.port = await freePort();
+      const configPath = join(scratch, 'dovecot.conf');
+      await writeFile(
+        configPath,
+        [
+          `base_dir = ${join(scratch, 'run')}`,
+          `state_dir = ${join(scratch, 'state')}`,
+          'log_path = /dev/stderr',
+          'info_log_path = /dev/null',
+          ...(process.env.DROPDESK_DOVECOT_DEBUG ? ['auth_verbose = yes', 'auth_debug = yes', 'mail_debug = yes', 'info_log_path = /dev/stderr'] : []),
+          'protocols = imap',
+          'listen = 127.0.0.1',
+          'ssl = no',
+          'disable_plaintext_auth = no',
+          'auth_mechanisms = plain login',
+          `default_internal_user = ${username === 'root' ? 'dovecot' : username}`,
+          `default_login_user = ${username === 'root' ? 'dovenull' : username}`,
+          `first_valid_uid = ${uid}`,
+          `first_valid_gid = ${gid}`,
+          'mail_location = maildir:~/Maildir',
+          'mailbox_list_index = no',
+          'imap_idle_notify_interval = 1 secs',
+          // Without inotify (limit reached on a busy machine) Dovecot polls the maildir: keep it short.
+          'mailbox_idle_check_interval = 1 secs',
+          `passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${join(scratch, 'passwd')}\n}`,
+          `userdb {\n  driver = passwd-file\n  args = username_format=%u ${join(scratch, 'passwd')}\n}`,
+          `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${server.port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
+          'service anvil {\n  chroot =\n}',
+          'service imap-login {\n  chroot =\n}',
+          '',
+        ].join('\n'),
+      );
+      try {
+        execFileSync(dovecot, ['-c', configPath, '-n'], { stdio: 'pipe' });
+      } catch (error) {
+        throw new Error(`Dovecot refused the test config: ${String((error as { stderr?: Buffer }).stderr ?? error)}`);
+      }
+      const child = spawn(dovecot, ['-F', '-c', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+      server.output = '';
+      child.stdout!.on('data', (chunk) => (server.output += chunk));
+      child.stderr!.on('data', (chunk) => (server.output += chunk));
+      server.process = child;
+      if (await server.waitUntilListening(child)) return server;
+      lastError = server.output;
+      await server.stopProcess();
+    }
+    await rm(scratch, { recursive: true, force: true });
+    throw new Error(`Dovecot did not start: ${lastError}`);
+  }
+
+  private async waitUntilListening(child: ChildProcess): Promise<boolean> {
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode !== null) return false;
+      const listening = await new Promise<boolean>((resolve) => {
+        const probe = createServer();
+        probe.once('error', () => resolve(true));
+        probe.listen(this.port, '127.0.0.1', () => probe.close(() => resolve(false)));
+      });
+      if (listening) return true;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return false;
+  }
+
+  private async stopProcess(): Promise<void> {
+    const child = this.process;
+    this.process = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  }
+
+  async stop(): Promise<void> {
+    await this.stopProcess();
+    await rm(this.scratch, { recursive: true, force: true });
+  }
+
+  log(): string {
+    return this.output;
+  }
+}
