@@ -91,10 +91,12 @@ export function ListSummary({ list }: { list: ListView }) {
           <dt>{t('summary.encoding')}</dt>
           <dd data-testid="summary-encoding">{t(`encoding.${list.encoding}`)}</dd>
         </div>
-        <div>
-          <dt>{t('summary.delimiter')}</dt>
-          <dd data-testid="summary-delimiter">{t(`delimiter.${delimiterNames[list.delimiter] ?? 'semicolon'}`)}</dd>
-        </div>
+        {list.encoding === 'xlsx' ? null : (
+          <div>
+            <dt>{t('summary.delimiter')}</dt>
+            <dd data-testid="summary-delimiter">{t(`delimiter.${delimiterNames[list.delimiter] ?? 'semicolon'}`)}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('summary.mobileColumn')}</dt>
           <dd>{list.mobileColumn ?? t('summary.noMobileColumn')}</dd>
