@@ -19,6 +19,7 @@ export interface AppInfo {
   version: string;
   dataDir: string;
   platform: string;
+  canStoreSecrets: boolean;
 }
 
 export interface AppSlice {
