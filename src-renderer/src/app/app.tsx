@@ -5,6 +5,7 @@ import type { DropdeskStore } from '../store/dropdesk-store';
 import { StoreProvider, useDropdesk } from '../store/store-context';
 import { Sidebar } from './sidebar';
 import { NoticeBar } from './notice-bar';
+import { FirstStepsGuide } from './first-steps-guide';
 import { UpdatePrompt } from '../features/updates/update-prompt';
 import { ListsScreen } from '../features/lists/lists-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
@@ -51,6 +52,7 @@ function Shell() {
       <Sidebar />
       <main className="app-content" id="content">
         <UpdatePrompt />
+        <FirstStepsGuide />
         {section === 'lists' && <ListsScreen />}
         {section === 'settings' && <SettingsScreen />}
         {section === 'campaigns' && <CampaignsScreen />}
