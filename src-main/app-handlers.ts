@@ -10,7 +10,12 @@ export function createAppHandlers(deps: MainDeps): PartialHandlerMap<keyof AppRe
       deps.emit('settings:changed', next);
       return next;
     },
-    'app:info': () => ({ version: deps.appVersion, dataDir: deps.dataDir, platform: process.platform }),
+    'app:info': () => ({
+      version: deps.appVersion,
+      dataDir: deps.dataDir,
+      platform: process.platform,
+      canStoreSecrets: deps.secretCipher?.isAvailable() ?? false,
+    }),
     'update:status': () => deps.updates?.status() ?? { state: 'off' },
     'update:install': () => deps.updates?.accept() ?? { state: 'off' },
   };

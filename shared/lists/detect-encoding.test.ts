@@ -30,8 +30,13 @@ describe('detectEncoding / decodeListBytes', () => {
     expect(decodeListBytes(bytes(0x80, 0x9c, 0x92)).text).toBe('€œ’');
   });
 
-  it('refuses UTF-16 and binary files with a clear code', () => {
-    expect(() => decodeListBytes(bytes(0xff, 0xfe, 0x4e, 0x00))).toThrow(expect.objectContaining({ code: 'list-utf16' }));
+  it('reads UTF-16 with a BOM (Excel « Texte Unicode »), LE and BE, without the BOM', () => {
+    expect(decodeListBytes(bytes(0xff, 0xfe, 0x4e, 0x00, 0xe9, 0x00, 0x09, 0x00))).toEqual({ encoding: 'utf-16', text: 'Né\t' });
+    expect(decodeListBytes(bytes(0xfe, 0xff, 0x00, 0x4e, 0x00, 0xe9))).toEqual({ encoding: 'utf-16', text: 'Né' });
+  });
+
+  it('refuses binary files with a clear code', () => {
+    expect(() => decodeListBytes(bytes(0x4e, 0x00, 0xe9, 0x00))).toThrow(expect.objectContaining({ code: 'list-not-text' }));
     expect(() => decodeListBytes(bytes(0x50, 0x4b, 0x03, 0x04, 0x00, 0x00))).toThrow(
       expect.objectContaining({ code: 'list-not-text' }),
     );

@@ -1,5 +1,5 @@
 import type { TextEncoding } from './list-types';
-import { binaryFileError, utf16FileError } from './list-errors';
+import { binaryFileError } from './list-errors';
 import { decodeWindows1252 } from './windows-1252';
 
 /**
@@ -21,6 +21,8 @@ const sniffLength = 8192;
 
 /** Detects and decodes in one pass (the strict UTF-8 decode is the validity check). */
 export function decodeListBytes(bytes: Uint8Array): DecodedText {
+  const utf16 = decodeUtf16WithBom(bytes);
+  if (utf16) return utf16;
   refuseNonText(bytes);
   try {
     // TextDecoder drops the BOM by default (ignoreBOM: false).
@@ -30,11 +32,21 @@ export function decodeListBytes(bytes: Uint8Array): DecodedText {
   }
 }
 
-/** Refuses UTF-16 (Excel's « Texte Unicode ») and binary files such as .xlsx before decoding. */
+/**
+ * Excel's « Texte Unicode » export: UTF-16 LE with a BOM, tab-separated, the
+ * one Excel format that keeps every character. The BOM is the only reliable
+ * sign of UTF-16, so without one the file falls to the binary check below.
+ */
+export function decodeUtf16WithBom(bytes: Uint8Array): DecodedText | null {
+  if (bytes.length < 2) return null;
+  const label = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (!label) return null;
+  // Not fatal: a lone surrogate becomes U+FFFD, which the checks then show in its cell.
+  return { encoding: 'utf-16', text: new TextDecoder(label).decode(bytes) };
+}
+
+/** Refuses binary files such as .xlsx (read beforehand by the list service) before decoding. */
 export function refuseNonText(bytes: Uint8Array): void {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw utf16FileError();
-  }
   const end = Math.min(bytes.length, sniffLength);
   for (let i = 0; i < end; i++) {
     // No text list holds NUL bytes; zip (xlsx), pdf and images nearly always do early on.

@@ -21,13 +21,6 @@ export function binaryFileError(): UserFacingError {
   );
 }
 
-export function utf16FileError(): UserFacingError {
-  return new UserFacingError(
-    'list-utf16',
-    'Ce fichier est enregistré en « Texte Unicode » (UTF-16), que Dropdesk ne lit pas. Dans Excel, utilisez « Enregistrer sous » puis « CSV UTF-8 (délimité par des points-virgules) ».',
-  );
-}
-
 export function listTooBigError(maxMegabytes: number): UserFacingError {
   return new UserFacingError(
     'list-too-big',

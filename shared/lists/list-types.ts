@@ -1,6 +1,7 @@
 /** Types of the recipient-list engine shared by main, renderer and CLI. */
 
-export type TextEncoding = 'utf-8' | 'windows-1252';
+/** How the imported file was read: 'utf-16' is Excel's « Texte Unicode », 'xlsx' an Excel workbook. */
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16' | 'xlsx';
 export type Delimiter = ';' | ',' | '\t';
 
 /** Why a row cannot be sent. */
@@ -87,4 +88,4 @@ export type ListEdit =
   | { type: 'remove-invalid' }
   | { type: 'remove-duplicates' };
 
-export type ExportEncoding = TextEncoding;
+export type ExportEncoding = 'utf-8' | 'windows-1252';

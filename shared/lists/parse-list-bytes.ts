@@ -9,7 +9,7 @@
  */
 import Papa from 'papaparse';
 import type { Delimiter, TextEncoding } from './list-types';
-import { refuseNonText } from './detect-encoding';
+import { decodeUtf16WithBom, refuseNonText } from './detect-encoding';
 import { decodeWindows1252 } from './windows-1252';
 import { detectDelimiter } from './detect-delimiter';
 import { unclosedQuoteError } from './list-errors';
@@ -45,6 +45,9 @@ const guessChars = 1024 * 1024;
 class NotUtf8 extends Error {}
 
 export function parseListBytes(bytes: Uint8Array, options: ParseListOptions): ParsedListBytes {
+  // Excel's « Texte Unicode » (UTF-16 with a BOM) is decoded whole: it has no byte-level chunking.
+  const utf16 = decodeUtf16WithBom(bytes);
+  if (utf16) return parseChunks(utf16.encoding, [utf16.text][Symbol.iterator](), options);
   refuseNonText(bytes);
   const chunkBytes = Math.max(1, options.chunkBytes ?? defaultChunkBytes);
   try {

@@ -17,6 +17,8 @@ export interface AppSettings {
   windowState: WindowState;
   /** Sending settings of the workspace (Paramètres → Envoi), read by the CLI too (shared/settings/workspace-settings.ts). */
   workspace: WorkspaceSettings;
+  /** The « Premiers pas » guide was closed by the user; it is shown until then. */
+  firstStepsDismissed: boolean;
 }
 
 export const defaultSettings: AppSettings = {
@@ -24,6 +26,7 @@ export const defaultSettings: AppSettings = {
   lastFolders: {},
   windowState: { width: 1280, height: 820, maximized: false },
   workspace: defaultWorkspaceSettings,
+  firstStepsDismissed: false,
 };
 
 /** Pure merge used by every settings store implementation. */

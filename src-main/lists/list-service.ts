@@ -23,6 +23,7 @@ import { resolveColumnByName } from '@shared/lists/mobile-column';
 import type { MainDeps } from '../main-deps';
 import { atomicWriter, createListStore, toListMeta, type CacheRequest, type ListFileWriter, type StoredListMeta } from './list-store';
 import { encodeExport } from './list-export';
+import { isXlsxFile, xlsxToCsvBytes } from './xlsx-to-csv';
 import { checkListBytesInWorker, loadSavedListInWorker } from './list-check-runner';
 import { encodeListCache } from './list-cache';
 import { packColumnar, unpackColumnar } from './packed-rows';
@@ -71,7 +72,7 @@ interface OpenList {
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const importFilters = [{ name: 'Listes CSV ou texte', extensions: ['csv', 'txt'] }];
+const importFilters = [{ name: 'Listes CSV, texte ou Excel', extensions: ['csv', 'txt', 'xlsx'] }];
 const exportFilters = [{ name: 'CSV', extensions: ['csv'] }];
 const listIdPattern = /^[A-Za-z0-9-]{1,100}$/;
 const defaultMaxImportBytes = 400 * 1024 * 1024;
@@ -313,14 +314,17 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     return list;
   }
 
-  async function importBytes(fileName: string, bytes: Uint8Array): Promise<ListView> {
-    if (bytes.length > maxImportBytes) throw listTooBigError(Math.round(maxImportBytes / 1024 / 1024));
+  async function importBytes(fileName: string, fileBytes: Uint8Array): Promise<ListView> {
+    if (fileBytes.length > maxImportBytes) throw listTooBigError(Math.round(maxImportBytes / 1024 / 1024));
+    // A workbook becomes CSV text here, at the edge; the engine then checks it like any CSV.
+    const workbook = isXlsxFile(fileName, fileBytes);
+    const bytes = workbook ? await xlsxToCsvBytes(fileName, fileBytes) : fileBytes;
     const result = bytes.length >= workerThresholdBytes ? await checkListBytesInWorker(fileName, bytes) : checkInProcess(fileName, bytes);
     const list = await createList(
       {
         name: listNameFromFile(fileName),
         sourceFileName: fileName,
-        encoding: result.encoding,
+        encoding: workbook ? 'xlsx' : result.encoding,
         delimiter: result.delimiter,
         mobileColumnCandidates: result.mobileColumnCandidates,
       },

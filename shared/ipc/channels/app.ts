@@ -4,7 +4,8 @@ import type { UpdateStatus } from '../../updates/update-decision';
 export interface AppRequestChannels {
   'settings:get': (input: void) => AppSettings;
   'settings:update': (input: Partial<AppSettings>) => AppSettings;
-  'app:info': (input: void) => { version: string; dataDir: string; platform: string };
+  /** `canStoreSecrets`: passwords can be kept encrypted on this computer (false in browser mode and without safeStorage). */
+  'app:info': (input: void) => { version: string; dataDir: string; platform: string; canStoreSecrets: boolean };
   /** Auto-update state (`off` in development and browser mode). */
   'update:status': (input: void) => UpdateStatus;
   /** The user accepts the downloaded update: installs now, or once no drop is uploading. */

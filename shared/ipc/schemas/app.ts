@@ -15,6 +15,7 @@ export const appSchemas = {
         maximized: z.boolean(),
       }),
       workspace: workspaceSettingsSchema,
+      firstStepsDismissed: z.boolean(),
     })
     .partial()
     .strict(),

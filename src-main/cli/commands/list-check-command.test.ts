@@ -43,6 +43,22 @@ describe('list check', () => {
     });
   });
 
+  it('reads Excel « Texte Unicode » (UTF-16) and .xlsx workbooks like the app', async () => {
+    const unicode = await run('list', 'check', fixture('excel-texte-unicode.txt'), '--json');
+    expect(unicode.code).toBe(0);
+    expect(JSON.parse(unicode.stdout)).toMatchObject({ encoding: 'utf-16', delimiter: '\t', rows: 3, sendable: 3, countries: { FR: 2, GP: 1 } });
+    const workbook = await run('list', 'check', fixture('excel-accents.xlsx'), '--json');
+    expect(workbook.code).toBe(0);
+    expect(JSON.parse(workbook.stdout)).toMatchObject({
+      encoding: 'xlsx',
+      columns: ['Prénom', 'Nom', 'SMS', 'Portable bureau', 'Montant', 'Inscrit le'],
+      rows: 3,
+      sendable: 3,
+    });
+    const human = await run('list', 'check', fixture('excel-accents.xlsx'));
+    expect(human.stdout).toContain('Encodage : classeur Excel (.xlsx), première feuille');
+  });
+
   it('reports tabs, BOM and every kind of number', async () => {
     expect(JSON.parse((await run('list', 'check', fixture('tab-delimited.txt'), '--json')).stdout)).toMatchObject({
       encoding: 'utf-8',
@@ -94,10 +110,13 @@ describe('list check', () => {
     try {
       await writeFile(join(folder, 'vide.csv'), '');
       await writeFile(join(folder, 'classeur.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+      await writeFile(join(folder, 'archive.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
       const cases: [string, string][] = [
         [join(folder, 'absent.csv'), 'introuvable'],
         [folder, 'dossier'],
-        [join(folder, 'classeur.xlsx'), "n'est pas un fichier texte"],
+        // A damaged workbook is read as one and refused as such; zip bytes under another name are not text.
+        [join(folder, 'classeur.xlsx'), "n'a pas pu être lu"],
+        [join(folder, 'archive.csv'), "n'est pas un fichier texte"],
         [join(folder, 'vide.csv'), 'aucun destinataire'],
         [fixture('header-only.csv'), 'aucun destinataire'],
       ];

@@ -1,7 +1,7 @@
 /**
  * `list check FILE [--json] [--mobile-column NAME]`: the same check as an
  * import in the app. With --json, stdout holds exactly one JSON object:
- * {"file","encoding","delimiter","columns","mobileColumn","rows","valid","invalid",
+ * {"file","encoding" (utf-8 | windows-1252 | utf-16 | xlsx),"delimiter","columns","mobileColumn","rows","valid","invalid",
  *  "duplicates","sendable","invalidLines","duplicateLines","countries"}.
  * Exit 0 when the list is usable (a mobile column and at least one sendable
  * row); exit 2 with a message on stderr and nothing on stdout when the file
@@ -14,6 +14,14 @@ import { UserFacingError } from '@shared/ipc/ipc-result';
 import { checkListFigures, type ListCheckFigures } from '@shared/lists/check-list-bytes';
 import { acceptedMobileColumnNames } from '@shared/lists/list-errors';
 import { CliError, exitCodes, printJson, type CliCommand, type CliIo } from '../cli-io';
+import { isXlsxFile, xlsxToCsvBytes } from '../../lists/xlsx-to-csv';
+
+const encodingNames: Record<ListCheckFigures['encoding'], string> = {
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252',
+  'utf-16': 'UTF-16 (Texte Unicode)',
+  xlsx: 'classeur Excel (.xlsx), première feuille',
+};
 
 const usage = 'Usage : npm run -s cli -- list check FICHIER [--json] [--mobile-column NOM]';
 
@@ -105,7 +113,7 @@ function printHumanSummary(io: CliIo, result: ListCheckFigures): void {
     .join(', ');
   const lines = [
     `Fichier : ${result.fileName}`,
-    `Encodage : ${result.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'} · séparateur : ${delimiterNames[result.delimiter]}`,
+    `Encodage : ${encodingNames[result.encoding]} · séparateur : ${delimiterNames[result.delimiter]}`,
     `Colonnes : ${result.columns.join(', ')}`,
     `Colonne des mobiles : « ${result.mobileColumn} »`,
     `Lignes : ${summary.rows} · valides : ${summary.valid} · invalides : ${summary.invalid} · doublons : ${summary.duplicates} · envoyables : ${summary.sendable}`,
@@ -119,10 +127,14 @@ function printHumanSummary(io: CliIo, result: ListCheckFigures): void {
 
 export const listCheckCommand: CliCommand = async (args, io) => {
   const options = parseArgs(args);
-  const bytes = await readListFile(options.file);
+  const fileBytes = await readListFile(options.file);
   let result: ListCheckFigures;
   try {
+    // Same edge as the app's import: a workbook's first sheet becomes CSV text first.
+    const workbook = isXlsxFile(options.file, fileBytes);
+    const bytes = workbook ? await xlsxToCsvBytes(options.file, fileBytes) : fileBytes;
     result = checkListFigures(bytes, { fileName: options.file, mobileColumn: options.mobileColumn });
+    if (workbook) result = { ...result, encoding: 'xlsx' };
   } catch (error) {
     if (error instanceof UserFacingError) throw new CliError(`${options.file} : ${error.message}`);
     throw error;

@@ -5,6 +5,8 @@ import type { DropdeskStore } from '../store/dropdesk-store';
 import { StoreProvider, useDropdesk } from '../store/store-context';
 import { Sidebar } from './sidebar';
 import { NoticeBar } from './notice-bar';
+import { FirstStepsGuide } from './first-steps-guide';
+import { DemoBanner } from './demo-banner';
 import { UpdatePrompt } from '../features/updates/update-prompt';
 import { ListsScreen } from '../features/lists/lists-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
@@ -51,6 +53,8 @@ function Shell() {
       <Sidebar />
       <main className="app-content" id="content">
         <UpdatePrompt />
+        <DemoBanner />
+        <FirstStepsGuide />
         {section === 'lists' && <ListsScreen />}
         {section === 'settings' && <SettingsScreen />}
         {section === 'campaigns' && <CampaignsScreen />}

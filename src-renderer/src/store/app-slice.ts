@@ -19,6 +19,7 @@ export interface AppInfo {
   version: string;
   dataDir: string;
   platform: string;
+  canStoreSecrets: boolean;
 }
 
 export interface AppSlice {
@@ -33,6 +34,8 @@ export interface AppSlice {
   /** Paramètres → Envoi (validated again by main). */
   saveWorkspaceSettings(workspace: WorkspaceSettings): Promise<void>;
   applySettings(settings: AppSettings): void;
+  /** Closes the « Premiers pas » guide for good (remembered in the settings). */
+  dismissFirstSteps(): Promise<void>;
   notify(notice: Notice): void;
   notifyError(error: unknown): void;
   dismissNotice(): void;
@@ -77,6 +80,14 @@ export function createAppSlice(client: ApiClient): StateCreator<DropdeskState, [
       try {
         get().applySettings(await client.call('settings:update', { workspace }));
         get().notify({ kind: 'success', key: 'common:settings.sending.saved' });
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
+
+    async dismissFirstSteps() {
+      try {
+        get().applySettings(await client.call('settings:update', { firstStepsDismissed: true }));
       } catch (error) {
         get().notifyError(error);
       }

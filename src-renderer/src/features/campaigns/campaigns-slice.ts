@@ -46,7 +46,8 @@ export interface CampaignsSlice {
 
   loadCampaigns(): Promise<void>;
   setCampaigns(campaigns: CampaignDraftMeta[]): void;
-  createCampaign(name: string): Promise<void>;
+  /** New draft on `listId` (the list just imported), or on the first list. */
+  createCampaign(name: string, listId?: string): Promise<void>;
   openCampaign(id: string): Promise<void>;
   /** "Dupliquer": a new draft with the open campaign's settings and message, opened. */
   duplicateCampaign(name: string): Promise<void>;
@@ -168,10 +169,10 @@ export function createCampaignsSlice(client: ApiClient): StateCreator<DropdeskSt
         set({ campaigns });
       },
 
-      async createCampaign(name) {
+      async createCampaign(name, listId) {
         try {
-          const firstList = get().lists[0]?.id ?? null;
-          const draft = await client.call('campaigns:create', { name, listId: firstList });
+          const chosenList = listId ?? get().lists[0]?.id ?? null;
+          const draft = await client.call('campaigns:create', { name, listId: chosenList });
           await get().loadCampaigns();
           await get().openCampaign(draft.id);
         } catch (error) {

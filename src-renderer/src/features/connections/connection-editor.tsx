@@ -29,6 +29,7 @@ export function ConnectionEditor({
 }) {
   const { t } = useTranslation('connections');
   const saveConnection = useDropdesk((state) => state.saveConnection);
+  const canStoreSecrets = useDropdesk((state) => state.appInfo?.canStoreSecrets ?? false);
   const [form, setForm] = useState<ConnectionFormState>(() => (editing ? formFromConnection(editing) : emptyConnectionForm()));
   const [showProblems, setShowProblems] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -140,7 +141,7 @@ export function ConnectionEditor({
             onChange={(event) => update({ password: event.target.value })}
             data-testid="connection-password"
           />
-          <span className="field-help">{t('screen.form.passwordHelp')}</span>
+          <span className="field-help">{t(canStoreSecrets ? 'screen.form.passwordHelp' : 'screen.form.passwordHelpSessionOnly')}</span>
         </label>
         <label className="form-field">
           <span>{t('screen.form.passwordEnv')}</span>

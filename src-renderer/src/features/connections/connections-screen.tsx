@@ -18,6 +18,8 @@ export function ConnectionsScreen() {
   const loadConnections = useDropdesk((state) => state.loadConnections);
   const testConnection = useDropdesk((state) => state.testConnection);
   const deleteConnection = useDropdesk((state) => state.deleteConnection);
+  // Fail closed: until main says passwords can be encrypted here, do not promise it.
+  const canStoreSecrets = useDropdesk((state) => state.appInfo?.canStoreSecrets ?? false);
   const [editing, setEditing] = useState<ConnectionView | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ConnectionView | null>(null);
 
@@ -27,7 +29,7 @@ export function ConnectionsScreen() {
 
   return (
     <section className="screen connections-screen" aria-labelledby="connections-title">
-      <ScreenHeader titleId="connections-title" title={t('screen.title')} subtitle={t('screen.subtitle')}>
+      <ScreenHeader titleId="connections-title" title={t('screen.title')} subtitle={t(canStoreSecrets ? 'screen.subtitle' : 'screen.subtitleSessionOnly')}>
         <button type="button" className="button primary" onClick={() => setEditing('new')} data-testid="add-connection">
           {t('screen.add')}
         </button>

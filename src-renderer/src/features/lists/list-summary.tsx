@@ -11,6 +11,8 @@ export function ListSummary({ list }: { list: ListView }) {
   const { t } = useTranslation('lists');
   const language = useDropdesk((state) => state.language);
   const applyEdit = useDropdesk((state) => state.applyEdit);
+  const showSection = useDropdesk((state) => state.showSection);
+  const createCampaign = useDropdesk((state) => state.createCampaign);
   const { summary } = list;
   const figures = [
     { key: 'rows', value: summary.rows, tone: '' },
@@ -47,6 +49,17 @@ export function ListSummary({ list }: { list: ListView }) {
           {t('toolbar.removeDuplicates', { count: summary.duplicates, formatted: formatCount(summary.duplicates, language) })}
         </button>
       </div>
+      <button
+        type="button"
+        className="button primary start-campaign"
+        disabled={summary.sendable === 0}
+        data-testid="create-campaign-from-list"
+        onClick={() => {
+          void createCampaign(list.name, list.id).then(() => showSection('campaigns'));
+        }}
+      >
+        {t('summary.createCampaign')}
+      </button>
 
       <h3 className="summary-heading">{t('summary.countries')}</h3>
       {countries.length === 0 ? (
@@ -91,10 +104,12 @@ export function ListSummary({ list }: { list: ListView }) {
           <dt>{t('summary.encoding')}</dt>
           <dd data-testid="summary-encoding">{t(`encoding.${list.encoding}`)}</dd>
         </div>
-        <div>
-          <dt>{t('summary.delimiter')}</dt>
-          <dd data-testid="summary-delimiter">{t(`delimiter.${delimiterNames[list.delimiter] ?? 'semicolon'}`)}</dd>
-        </div>
+        {list.encoding === 'xlsx' ? null : (
+          <div>
+            <dt>{t('summary.delimiter')}</dt>
+            <dd data-testid="summary-delimiter">{t(`delimiter.${delimiterNames[list.delimiter] ?? 'semicolon'}`)}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('summary.mobileColumn')}</dt>
           <dd>{list.mobileColumn ?? t('summary.noMobileColumn')}</dd>
