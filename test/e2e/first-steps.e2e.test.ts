@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, startApp, type RunningApp } from './harness';
 import { listFixturePath } from '../fixtures/lists/read-list-fixture';
+import { seriousFindings } from './axe-check';
 
 describe('first steps guide', () => {
   let app: RunningApp;
@@ -30,6 +31,7 @@ describe('first steps guide', () => {
       'Lire le rapport de remise',
     ]);
     await app.screenshot('first-steps-01-guide');
+    expect(await seriousFindings(page)).toEqual([]);
     await guide.getByRole('link', { name: 'Lire le rapport de remise' }).click();
     await expect.poll(() => page.getByRole('navigation').getByRole('button', { name: 'Rapports' }).getAttribute('aria-current')).toBe('page');
     // From the keyboard too.
@@ -81,6 +83,8 @@ describe('demo banner', () => {
     await banner.waitFor();
     expect(await banner.textContent()).toContain('aucun SMS n\'est réellement envoyé');
     await app.screenshot('first-steps-02-demo-banner');
+    // The send step, banner included, passes the accessibility check too.
+    expect(await seriousFindings(page)).toEqual([]);
     await page.getByRole('navigation').getByRole('button', { name: 'Connexions' }).click();
     await banner.waitFor({ state: 'detached' });
     expect(app.problems).toEqual([]);
