@@ -24,7 +24,7 @@ import type { JobRecord } from '../../job-record';
 import type { DriverContext } from '../../channel-driver';
 import type { FileDropSettings } from './file-drop-settings';
 import { buildRemoteName } from './remote-name';
-import { connect, connectorEvent, listFolders, profileOf, removeQuietly } from './file-drop-session';
+import { connect, connectorEvent, listFolders, removeQuietly } from './file-drop-session';
 
 /** Why an upload stopped on purpose (not a connector failure). */
 class UploadAbort extends Error {
