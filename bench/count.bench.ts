@@ -11,7 +11,7 @@ import { checkListBytes } from '@shared/lists/check-list-bytes';
 import { statusCode } from '@shared/lists/check-rows';
 import { compileTemplate, renderTemplate } from '@shared/composer/template';
 import { addRecipientCount, emptyCampaignFigures, type CampaignFigures } from '@shared/composer/campaign-figures';
-import { accumulateColumnarRows } from '../src-main/cli/commands/count-command';
+import { accumulateColumnarRows, countListFromTable, countListStreaming } from '../src-main/cli/commands/count-command';
 import { countSms } from '@shared/composer/sms-count';
 import { messageCorpus } from '../test/fixtures/composer/message-corpus';
 
@@ -47,12 +47,17 @@ export async function run(): Promise<Record<string, number>> {
   if (compiled.unknownFields.length > 0) throw new Error(`bench template names unknown fields: ${compiled.unknownFields.join(', ')}`);
   const status = list.checks.status;
   const isSendable = (row: number) => status[row] === statusCode.valid;
+  const countSettings = { template, defaults: {}, maxSegments: 1 };
   const newFigures = () => emptyCampaignFigures({ maxSegments: 1, templateEncoding: compiled.templateEncoding });
 
   const timings = bestOfInterleaved({
     // The baseline: decode the file and let papaparse split it, nothing else.
     'papaparse parse': () => Papa.parse<string[]>(new TextDecoder('windows-1252').decode(bytes), { delimiter: ';' }).data.length,
     'list check': () => checkListBytes(bytes, { fileName: 'bench.csv' }).summary.sendable,
+    // What `count --list` runs: check and count each row's message as the list is parsed, keeping no row.
+    'count --list (counted while parsing)': () => countListStreaming(bytes, { fileName: 'bench.csv' }, countSettings)?.figures,
+    // What it ran before: the full check keeping the columnar rows, then the count over them.
+    'count --list (full table, before)': () => countListFromTable(bytes, { fileName: 'bench.csv' }, countSettings).figures,
     // What the CLI runs: count each row's message without building it, rows built from the columnar list a block at a time.
     'render + count': () => accumulateColumnarRows(newFigures(), compiled, list.columnar, status),
     // The naive way, for comparison: build every message string, then countSms it.
@@ -68,9 +73,13 @@ export async function run(): Promise<Record<string, number>> {
   const check = timings['list check'];
   const renderAndCount = timings['render + count'];
   const naive = timings['render strings + countSms'];
+  const streamed = timings['count --list (counted while parsing)'];
+  const fullTable = timings['count --list (full table, before)'];
   if (JSON.stringify(naive.result) !== JSON.stringify(renderAndCount.result)) throw new Error('counting without rendering disagrees with render + countSms');
+  if (JSON.stringify(streamed.result) !== JSON.stringify(renderAndCount.result)) throw new Error('counting while parsing disagrees with render + count');
+  if (JSON.stringify(fullTable.result) !== JSON.stringify(renderAndCount.result)) throw new Error('the full-table count disagrees with render + count');
   const figures = renderAndCount.result as CampaignFigures;
-  const totalMs = check.ms + renderAndCount.ms;
+  const totalMs = streamed.ms;
   const ratio = totalMs / papaparse.ms;
 
   // Pure counting rate on the list's own rendered messages, then on the oracle corpus (worst case: emoji soup).
@@ -98,15 +107,18 @@ export async function run(): Promise<Record<string, number>> {
     renderCountMs: Math.round(renderAndCount.ms),
     renderStringsCountSmsMs: Math.round(naive.ms),
     checkRenderCountMs: Math.round(totalMs),
+    fullTableCountMs: Math.round(fullTable.ms),
     ratioToPapaparse: Number(ratio.toFixed(2)),
+    fullTableRatioToPapaparse: Number((fullTable.ms / papaparse.ms).toFixed(2)),
     countRealisticPerSecond: Math.round(rendered.length / (realistic.ms / 1000)),
     countCorpusPerSecond: Math.round((corpus.length * 20) / (mixed.ms / 1000)),
   };
   console.log(
     [
       `  papaparse parse:            ${results.papaparseMs} ms`,
-      `  check + render + count:     ${results.checkRenderCountMs} ms (check ${results.checkMs} ms, render + count ${results.renderCountMs} ms)`,
+      `  count --list (check + render + count while parsing): ${results.checkRenderCountMs} ms`,
       `  ratio:                      ${results.ratioToPapaparse}× (target ≤ 1.6×, issue 10) ${ratio <= 1.6 ? 'OK' : 'OVER TARGET'}`,
+      `  (before, full table: ${results.fullTableCountMs} ms, ${results.fullTableRatioToPapaparse}×; list check ${results.checkMs} ms, render + count over its rows ${results.renderCountMs} ms)`,
       `  (building every string, then countSms: ${results.renderStringsCountSmsMs} ms; same figures)`,
       `  recipients:                 ${results.recipients} of ${results.rows} rows, ${results.billedSegments} SMS billed, ${results.ucs2Recipients} in UCS-2`,
       `  countSms, rendered list:    ${results.countRealisticPerSecond.toLocaleString('fr-FR')} messages/s`,

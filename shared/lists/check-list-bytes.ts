@@ -46,8 +46,9 @@ export interface ListCheckResult extends ListCheckFigures {
 export function checkListBytes(bytes: Uint8Array, options: CheckListOptions): ListCheckResult {
   let builder = new ColumnarBuilder();
   const figures = streamCheck(bytes, options, () => {
-    builder = new ColumnarBuilder();
-    return builder;
+    const fresh = new ColumnarBuilder();
+    builder = fresh;
+    return { add: (records, count) => fresh.add(records, 0, count) };
   });
   const columnar = builder.finish();
   const { columns } = figures;
@@ -71,7 +72,33 @@ export function checkListFigures(bytes: Uint8Array, options: CheckListOptions): 
   return streamCheck(bytes, options, () => null);
 }
 
-function streamCheck(bytes: Uint8Array, options: CheckListOptions, rowStore: () => ColumnarBuilder | null, forcedMobile?: number): ListCheckFigures {
+/** Sees each batch of parsed rows once their numbers are checked, then lets them go. */
+export interface CheckedRowsSink {
+  /**
+   * `records[0…count)` are rows `firstRow…firstRow + count)`; `normalized[firstRow + i]`
+   * is row i's international number, 0 when it is not a valid mobile (or no column is checked yet).
+   */
+  add(records: readonly (readonly string[])[], count: number, firstRow: number, normalized: Float64Array): void;
+}
+
+/**
+ * The figures, plus every checked batch handed to `sink` as it is parsed (no
+ * row is kept): `count --list` counts its messages this way. `sink` is
+ * called again for each fresh reading of the file (a file read again as
+ * Windows-1252, a mobile column found only after the last row): only the
+ * last sink's rows are the list's. `provisionalColumns` are the columns as
+ * the first record tells them (the header, or generated names for its
+ * width); the result's `columns` can be wider when a later row is.
+ */
+export function checkListStreaming(
+  bytes: Uint8Array,
+  options: CheckListOptions,
+  sink: (provisionalColumns: readonly string[]) => CheckedRowsSink,
+): ListCheckFigures {
+  return streamCheck(bytes, options, sink);
+}
+
+function streamCheck(bytes: Uint8Array, options: CheckListOptions, rowStore: (provisionalColumns: readonly string[]) => CheckedRowsSink | null, forcedMobile?: number): ListCheckFigures {
   let hasHeader = false;
   let header: string[] = [];
   let mobile: number | null = null;
@@ -85,16 +112,16 @@ function streamCheck(bytes: Uint8Array, options: CheckListOptions, rowStore: () 
       width = 0;
       validator = createRowValidator(['', 'FR'], 0);
       stats = new ColumnStatsAccumulator();
-      const store = rowStore();
+      let store: CheckedRowsSink | null = null;
       return {
         first(record) {
           hasHeader = firstRecordIsHeader(record);
           header = hasHeader ? record.slice() : [];
+          store = rowStore(hasHeader ? header : completeColumns([], record.length));
           mobile = forcedMobile ?? provisionalMobileColumn(header, options);
           return !hasHeader;
         },
         add(records, count) {
-          store?.add(records, 0, count);
           stats.add(records, 0, count);
           validator.reserve(rowCount + count);
           for (let i = 0; i < count; i++) {
@@ -102,6 +129,7 @@ function streamCheck(bytes: Uint8Array, options: CheckListOptions, rowStore: () 
             if (record.length > width) width = record.length;
             if (mobile !== null) validator.validate(rowCount + i, record[mobile] ?? '');
           }
+          store?.add(records, count, rowCount, validator.normalized);
           rowCount += count;
         },
       };

@@ -22,8 +22,11 @@ import { CliError, exitCodes, printJson, type CliCommand, type CliIo } from '../
 import { countSms } from '@shared/composer/sms-count';
 import { compileTemplate, type CompiledTemplate } from '@shared/composer/template';
 import { emptyCampaignFigures, type CampaignFigures } from '@shared/composer/campaign-figures';
+import { addRecipientCount } from '@shared/composer/campaign-figures';
 import { accumulateCampaignRows } from '@shared/composer/count-campaign';
-import { checkListBytes } from '@shared/lists/check-list-bytes';
+import { countTemplateRow, prepareTemplateCounter } from '@shared/composer/template-counter';
+import { checkListBytes, checkListStreaming, type CheckListOptions, type ListCheckFigures } from '@shared/lists/check-list-bytes';
+import { NumberSet } from '@shared/lists/number-set';
 import { statusCode } from '@shared/lists/check-rows';
 import { columnarRows, type ColumnarTable } from '@shared/lists/columnar-table';
 import { UserFacingError } from '@shared/ipc/ipc-result';
@@ -136,23 +139,46 @@ async function countList(parsed: CountArgs, io: CliIo): Promise<number> {
   const listBytes = await readInput(listPath, 'la liste');
   const template = templateText(await readInput(parsed.templateFile as string, 'le modèle de message'));
 
-  let list;
+  const listOptions = { fileName: listPath.split(/[\\/]/).pop() ?? listPath, mobileColumn: parsed.mobileColumn };
+  const listBytesView = new Uint8Array(listBytes.buffer, listBytes.byteOffset, listBytes.byteLength);
+  const settings = { template, defaults: parsed.defaults, maxSegments: parsed.maxSegments };
+  let counted: ListCount;
   try {
-    list = checkListBytes(new Uint8Array(listBytes.buffer, listBytes.byteOffset, listBytes.byteLength), {
-      fileName: listPath.split(/[\\/]/).pop() ?? listPath,
-      mobileColumn: parsed.mobileColumn,
-    });
+    counted = countListStreaming(listBytesView, listOptions, settings) ?? countListFromTable(listBytesView, listOptions, settings);
   } catch (error) {
     if (error instanceof UserFacingError) throw new CliError(error.message);
     throw error;
   }
+  const { figures, compiled } = counted;
+  const result = countListResult(figures, compiled.unknownFields);
+  if (parsed.json) printJson(io, result);
+  else io.stdout(humanSummary(result));
+  return exitCodes.ok;
+}
+
+interface CountSettings {
+  template: string;
+  defaults: Record<string, string>;
+  maxSegments: number;
+}
+
+interface ListCount {
+  figures: CampaignFigures;
+  compiled: CompiledTemplate;
+}
+
+/**
+ * The refusals both ways of counting share, in the order the user meets
+ * them: no number column, then fields the list lacks. Returns the template
+ * compiled against the list's columns.
+ */
+function compileForList(list: ListCheckFigures, settings: CountSettings): CompiledTemplate {
   if (list.mobileColumn === null) {
     throw new CliError(
       `Aucune colonne de numéros reconnue dans la liste (colonnes : ${list.columns.join(', ')}). Indiquez-la avec --mobile-column NOM.`,
     );
   }
-
-  const compiled = compileTemplate(template, list.columns, { defaultForHeader: parsed.defaults });
+  const compiled = compileTemplate(settings.template, list.columns, { defaultForHeader: settings.defaults });
   const missing = compiled.fields.filter((field) => field.columnIndex < 0 && field.defaultValue === null).map((field) => field.name);
   if (missing.length > 0) {
     const named = missing.map((name) => `\${${name}}${closeColumnHint(name, list.columns)}`).join(', ');
@@ -162,17 +188,57 @@ async function countList(parsed: CountArgs, io: CliIo): Promise<number> {
         `Corrigez le nom dans le modèle, ou donnez une valeur à tous avec --default ${missing[0]}=VALEUR.`,
     );
   }
+  return compiled;
+}
 
-  const figures = accumulateColumnarRows(
-    emptyCampaignFigures({ maxSegments: parsed.maxSegments, templateEncoding: compiled.templateEncoding }),
-    compiled,
-    list.columnar,
-    list.checks.status,
-  );
-  const result = countListResult(figures, compiled.unknownFields);
-  if (parsed.json) printJson(io, result);
-  else io.stdout(humanSummary(result));
-  return exitCodes.ok;
+function emptyFigures(settings: CountSettings, compiled: CompiledTemplate): CampaignFigures {
+  return emptyCampaignFigures({ maxSegments: settings.maxSegments, templateEncoding: compiled.templateEncoding });
+}
+
+/** The full check keeping every row (column by column), then the count over the columnar rows. */
+export function countListFromTable(bytes: Uint8Array, options: CheckListOptions, settings: CountSettings): ListCount {
+  const list = checkListBytes(bytes, options);
+  const compiled = compileForList(list, settings);
+  return { figures: accumulateColumnarRows(emptyFigures(settings, compiled), compiled, list.columnar, list.checks.status), compiled };
+}
+
+/**
+ * Counts each row's message while the list is parsed, from the parser's own
+ * records, with the template compiled against the columns the first record
+ * tells: no row is kept, no value copied. A row is sendable when its number
+ * is valid and seen for the first time, as markDuplicates decides. Returns
+ * null when the list's final columns compile the template differently (a
+ * field naming a generated column beyond the first record): the caller then
+ * counts from the full table.
+ */
+export function countListStreaming(bytes: Uint8Array, options: CheckListOptions, settings: CountSettings): ListCount | null {
+  let provisional: CompiledTemplate | null = null;
+  let figures: CampaignFigures | null = null;
+  const list = checkListStreaming(bytes, options, (columns) => {
+    const compiled = compileTemplate(settings.template, columns, { defaultForHeader: settings.defaults });
+    const counter = prepareTemplateCounter(compiled);
+    const sendable = new NumberSet();
+    const counting = emptyFigures(settings, compiled);
+    provisional = compiled;
+    figures = counting;
+    return {
+      add(records, count, firstRow, normalized) {
+        for (let i = 0; i < count; i++) {
+          const number = normalized[firstRow + i];
+          if (number === 0 || !sendable.add(number)) continue;
+          addRecipientCount(counting, countTemplateRow(counter, records[i]), counting.recipients);
+        }
+      },
+    };
+  });
+  const compiled = compileForList(list, settings);
+  if (provisional === null || figures === null || !sameCompilation(provisional, compiled)) return null;
+  return { figures, compiled };
+}
+
+function sameCompilation(a: CompiledTemplate, b: CompiledTemplate): boolean {
+  const plain = (compiled: CompiledTemplate) => JSON.stringify({ ...compiled, slotColumns: Array.from(compiled.slotColumns) });
+  return plain(a) === plain(b);
 }
 
 /**
