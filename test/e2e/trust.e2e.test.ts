@@ -108,7 +108,7 @@ describe('Trust: opt-outs fail closed, drops send what the screen shows, setting
     await summary.waitFor();
     expect(await summary.getByTestId('summary-recipients').textContent()).toBe('3');
     const warning = summary.getByTestId('summary-warnings').locator('[data-code="opted-out-included"]');
-    expect(await warning.textContent()).toContain("1 destinataire(s) ont demandé à ne plus recevoir de messages (STOP ou liste noire) et recevront pourtant celui-ci");
+    expect(await warning.textContent()).toContain('1 destinataire a demandé à ne plus recevoir de messages (STOP ou liste noire) et recevra pourtant celui-ci');
     await app.screenshot('trust-03-opted-out-warning');
     await summary.getByTestId('summary-back').click();
     await form.getByTestId('include-opted-out').uncheck();
