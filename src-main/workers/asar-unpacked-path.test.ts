@@ -20,8 +20,8 @@ describe('asarUnpackedPath', () => {
   });
 
   it('leaves development and source paths alone', () => {
-    expect(asarUnpackedPath('/work/dropdesk/out/main/chunks/list-check.worker-E0qF80bX.js')).toBe('/work/dropdesk/out/main/chunks/list-check.worker-E0qF80bX.js');
-    expect(asarUnpackedPath('/work/dropdesk/src-main/workers/list-check.worker.ts')).toBe('/work/dropdesk/src-main/workers/list-check.worker.ts');
+    expect(asarUnpackedPath('/opt/dropdesk/out/main/chunks/list-check.worker-E0qF80bX.js')).toBe('/opt/dropdesk/out/main/chunks/list-check.worker-E0qF80bX.js');
+    expect(asarUnpackedPath('/opt/dropdesk/src-main/workers/list-check.worker.ts')).toBe('/opt/dropdesk/src-main/workers/list-check.worker.ts');
   });
 
   it('does not take a folder merely named like an archive for one', () => {
