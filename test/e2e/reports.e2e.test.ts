@@ -196,7 +196,7 @@ describe('delivery reports in the app', () => {
     await page.getByRole('button', { name: 'Importer une liste…' }).click();
     await page.getByTestId('summary').waitFor();
     await expect.poll(() => value(page, 'summary-opted-out')).toBe(1);
-    expect(await page.getByTestId('summary-opted-out').textContent()).toContain('1 numéro(s) de la liste sont dans la liste d’opposition et seront exclus');
+    expect(await page.getByTestId('summary-opted-out').textContent()).toContain('1 numéro de la liste est dans la liste d’opposition et sera exclu');
     await screenshot(app, 'reports-07-list-opted-out');
     expect(app.problems).toEqual([]);
   });
