@@ -42,9 +42,14 @@ describe('update prompt', () => {
     await expect.poll(() => page.getByRole('navigation').isVisible()).toBe(true);
     await expect(page.getByTestId('update-prompt').count()).resolves.toBe(0);
 
-    updater.download('0.2.0');
     const prompt = page.getByTestId('update-prompt');
-    await expect.poll(() => prompt.textContent()).toContain('Une mise à jour est prête (version 0.2.0).');
+    // The event stream may still be connecting once the screen shows: the updater says it again until the page hears it.
+    await expect
+      .poll(async () => {
+        updater.download('0.2.0');
+        return (await prompt.count()) > 0 ? prompt.textContent() : '';
+      })
+      .toContain('Une mise à jour est prête (version 0.2.0).');
     await app.screenshot('update-prompt-ready');
 
     await prompt.getByRole('button', { name: 'Redémarrer et installer' }).click();
@@ -67,9 +72,14 @@ describe('update prompt', () => {
     });
     const { page } = app;
     await expect.poll(() => page.getByRole('navigation').isVisible()).toBe(true);
-    updater.download('0.3.0');
     const prompt = page.getByTestId('update-prompt');
-    await expect.poll(() => prompt.textContent()).toContain('An update is ready (version 0.3.0).');
+    // The event stream may still be connecting once the screen shows: the updater says it again until the page hears it.
+    await expect
+      .poll(async () => {
+        updater.download('0.3.0');
+        return (await prompt.count()) > 0 ? prompt.textContent() : '';
+      })
+      .toContain('An update is ready (version 0.3.0).');
     await prompt.getByRole('button', { name: 'Later' }).click();
     await expect.poll(() => prompt.count()).toBe(0);
     expect(updater.installs).toBe(0);
