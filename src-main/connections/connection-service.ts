@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { checkStagingFolder } from '@shared/providers/mediasflow/staging-folder';
 import { UserFacingError } from '@shared/ipc/ipc-result';
+import { isValidStopMention } from '@shared/composer/stop-mention';
 import type { ConnectionSaveInput, ConnectionSaveResult, ConnectionTestView } from '@shared/ipc/channels/connections';
 import { getProviderProfile } from '@shared/providers/provider-registry';
 import type { Channel } from '@shared/providers/provider-ids';
@@ -112,6 +113,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       hostKey: connection.hostKey,
       passwordEnv: connection.passwordEnv,
       pricePerSms: connection.pricePerSms ?? null,
+      stopMention: connection.stopMention ?? null,
       passwordSource: passwordSource(connection),
       passwordTravelsInClear: getProviderProfile(profile).protocol === 'ftp' && !connection.ftps && !connection.demo,
       stagingFolder: connection.stagingFolder ?? null,
@@ -140,6 +142,13 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       throw refused('connection-invalid', `Fournisseur inconnu : ${input.provider}.`, { field: 'provider' });
     }
     if (!input.name.trim()) throw refused('connection-invalid', 'Donnez un nom à la connexion.', { field: 'name' });
+    if (input.stopMention && !isValidStopMention(input.stopMention)) {
+      throw refused(
+        'connection-invalid',
+        `« ${input.stopMention.trim()} » n'est pas une mention STOP : écrivez « STOP », éventuellement quelques mots, puis le numéro court à 5 chiffres de votre compte (par exemple « STOP au 36184 »).`,
+        { field: 'stopMention' },
+      );
+    }
     if (isDemoProvider(input.provider)) return;
     if (!input.host?.trim()) throw refused('connection-invalid', "Indiquez l'adresse du serveur.", { field: 'host' });
     if (input.port !== undefined && !(Number.isInteger(input.port) && input.port >= 1 && input.port <= 65535)) {
@@ -225,6 +234,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         stagingFolder:
           demo || profile.family !== 'mediasflow' ? null : input.stagingFolder !== undefined ? (checkStagingFolder(input.stagingFolder) as { folder: string | null }).folder : (previous?.stagingFolder ?? null),
         pricePerSms: input.pricePerSms !== undefined ? input.pricePerSms : (previous?.pricePerSms ?? null),
+        stopMention: input.stopMention !== undefined ? input.stopMention?.trim() || null : (previous?.stopMention ?? null),
         createdAt: previous?.createdAt ?? at,
         updatedAt: at,
       };

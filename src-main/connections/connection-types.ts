@@ -44,6 +44,8 @@ export interface StoredConnection {
   stagingFolder?: string | null;
   /** The account's price per SMS in euros (optional): the summary shows the cost when it is set. */
   pricePerSms?: number | null;
+  /** The account's STOP mention ("STOP au 36184"); absent/null = the provider's default (shared/composer/sms-providers.ts). */
+  stopMention?: string | null;
   createdAt: string;
   updatedAt: string;
 }

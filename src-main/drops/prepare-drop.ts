@@ -29,6 +29,7 @@ import { segmentSms } from '@shared/composer/sms-count';
 import { previousSendOfList, type CampaignJob } from '@shared/campaigns/campaign-status';
 import { isValidTemplateId } from '@shared/providers/mediasflow/mediasflow-name';
 import { checkAllmysmsSender } from '@shared/providers/allmysms/allmysms-name';
+import { stopMentionFor } from '@shared/composer/stop-mention';
 import { checkProgrammedTime } from '@shared/scheduling/programmed-time';
 import { formatParisDateTime } from '@shared/scheduling/paris-time';
 import { checkSendWindow, type SendType, type SendWindow } from '@shared/scheduling/send-window';
@@ -244,12 +245,15 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     if (!campaignName.trim()) blocking.push({ code: 'campaign-name-invalid', message: 'Donnez un nom à la campagne.' });
     if (!messageText.trim()) blocking.push({ code: 'message-empty', message: 'Écrivez le message à envoyer : AllMySMS le reçoit dans le fichier, pour chaque destinataire.' });
     if (sender) {
-      const problems = checkAllmysmsSender(sender, messageText);
+      // The account's own STOP mention (the connection's "Mention STOP"), else the spec's.
+      const stop = { stopMention: connection.stopMention };
+      const problems = checkAllmysmsSender(sender, messageText, stop);
       const hard = problems.filter((problem) => problem !== 'missing-stop-mention');
       if (hard.length > 0) {
         blocking.push({ code: 'sender-invalid', message: `L'expéditeur « ${sender} » n'est pas accepté par AllMySMS : il doit commencer par une lettre, sans accent ni caractère spécial, de 3 à 11 caractères.` });
       } else if (problems.includes('missing-stop-mention')) {
-        warnings.push({ code: 'sender-needs-stop', message: "Pour la France, AllMySMS n'applique l'expéditeur personnalisé que si le message finit par « STOP au 36180 ».", params: {} });
+        const mention = stopMentionFor('allmysms', stop) as string;
+        warnings.push({ code: 'sender-needs-stop', message: `Pour la France, AllMySMS n'applique l'expéditeur personnalisé que si le message finit par « ${mention} ».`, params: { mention } });
       }
     }
   }

@@ -22,6 +22,8 @@ export interface ConnectionView {
   passwordEnv: string | null;
   /** Price per SMS in euros, null or absent when not set. */
   pricePerSms?: number | null;
+  /** The account's STOP mention ("STOP au 36184"); null or absent = the provider's default. */
+  stopMention?: string | null;
   /** 'ask': the user must type the password (nothing stored, no environment variable). */
   passwordSource: 'env' | 'stored' | 'session' | 'demo' | 'ask';
   /** Plain FTP: the UI warns that the password travels unencrypted and offers FTPS. */
@@ -47,6 +49,8 @@ export interface ConnectionSaveInput {
   stagingFolder?: string | null;
   /** Price per SMS in euros; null removes it, absent keeps it. */
   pricePerSms?: number | null;
+  /** The account's STOP mention; '' or null goes back to the provider's default, absent keeps it. */
+  stopMention?: string | null;
   /** New password (absent keeps the current one, '' removes it). */
   password?: string;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { connectionProviders } from '../channels/connections';
+import { isValidStopMention } from '../../composer/stop-mention';
 
 const id = z.string().min(1).max(100);
 
@@ -23,6 +24,12 @@ export const connectionSaveSchema = z
     stagingFolder: z.string().max(255).nullable().optional(),
     password: z.string().max(1000).optional(),
     pricePerSms: z.number().min(0).max(10).nullable().optional(),
+    stopMention: z
+      .string()
+      .trim()
+      .refine((text) => text === '' || isValidStopMention(text), { message: 'STOP mention: "STOP", optional words, then the 5-digit short number (e.g. "STOP au 36184")' })
+      .nullable()
+      .optional(),
   })
   .strict();
 

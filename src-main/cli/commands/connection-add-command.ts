@@ -1,7 +1,7 @@
 /**
  * `connection add --name NAME --provider mediasflow-sftp|allmysms-ftp|allmysms-sftp
  *  --host H --port P --user U --password-env VAR [--host-key SHA256:…] [--ftps] [--staging-folder /DIR]
- *  [--data-dir DIR] [--json]` — stores no password: the CLI reads it from VAR
+ *  [--stop-mention "STOP au 36184"] [--data-dir DIR] [--json]` — stores no password: the CLI reads it from VAR
  *  each time it connects.
  */
 import { UserFacingError } from '@shared/ipc/ipc-result';
@@ -27,6 +27,7 @@ export const connectionAddCommand: CliCommand = async (args, io) => {
       'host-key': { type: 'string' },
       ftps: { type: 'boolean' },
       'staging-folder': { type: 'string' },
+      'stop-mention': { type: 'string' },
       'data-dir': { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -51,6 +52,7 @@ export const connectionAddCommand: CliCommand = async (args, io) => {
       hostKey: values['host-key'] ?? undefined,
       ftps: values.ftps ?? false,
       ...(values['staging-folder'] !== undefined ? { stagingFolder: values['staging-folder'] } : {}),
+      ...(values['stop-mention'] !== undefined ? { stopMention: values['stop-mention'] } : {}),
     });
     if (values.json) printJson(io, { connection });
     else io.stdout(`Connexion « ${connection.name} » enregistrée (${connection.id}).\n`);

@@ -3,7 +3,7 @@
  * one after another, characters outside GSM-7 with their replacement, the
  * field menu, the defaults for empty fields and the STOP mention.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { segmentSms } from '@shared/composer/sms-count';
 import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
@@ -21,6 +21,8 @@ import {
   stopMentionText,
   withStopMention,
 } from './composer-engine';
+import { useDropdesk } from '../../store/store-context';
+import { draftStopMention } from './draft-stop-mention';
 import './composer.css';
 
 interface MessageComposerProps {
@@ -47,7 +49,9 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
   const unknownFields = columns.length > 0 ? template.unknownFields : [];
   // MediasFlow file drops send the template campaign's text: the one typed here only estimates the cost.
   const fromTemplate = messageSourceOf(draft.provider) === 'template';
-  const stopWarnings = message.trim() === '' || fromTemplate ? [] : stopIssues(draft).filter((issue) => issue.severity === 'warning');
+  // The account's "Mention STOP" (its connection), else the provider's default.
+  const stop = { stopMention: useDraftStopMention(draft) };
+  const stopWarnings = message.trim() === '' || fromTemplate ? [] : stopIssues(draft, stop).filter((issue) => issue.severity === 'warning');
   const stopMissing = stopWarnings.length > 0;
   const overLimit = draft.channel === 'sms' && segmentation.segments > draft.maxSegments;
 
@@ -133,12 +137,12 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
             </ul>
           )}
         </div>
-        {!fromTemplate && (draft.type === 'marketing' || stopMissing) && stopMentionText(draft.provider) !== null && (
+        {!fromTemplate && (draft.type === 'marketing' || stopMissing) && stopMentionText(draft.provider, stop) !== null && (
           <button
             type="button"
             className="button small"
-            disabled={withStopMention(draft) === message}
-            onClick={() => setMessage(withStopMention(draft))}
+            disabled={withStopMention(draft, stop) === message}
+            onClick={() => setMessage(withStopMention(draft, stop))}
             data-testid="add-stop"
           >
             {t('screen.stop.add')}
@@ -296,4 +300,14 @@ function visibleCharacter(character: string): string {
   if (/^[\u00a0\u202f\u2009\u2007\u200a\u2002-\u2006]$/.test(character)) return '⍽';
   if (character === '\u200b') return '∅';
   return character;
+}
+
+/** The STOP mention of the connection the draft will be sent through (loads the connections once if needed). */
+function useDraftStopMention(draft: CampaignDraft): string | null {
+  const connectionsLoaded = useDropdesk((state) => state.connectionsLoaded);
+  const loadConnections = useDropdesk((state) => state.loadConnections);
+  useEffect(() => {
+    if (!connectionsLoaded) void loadConnections();
+  }, [connectionsLoaded, loadConnections]);
+  return useDropdesk((state) => draftStopMention(state.connections, draft.provider, state.sendForm.connectionId, state.preferredConnectionId));
 }

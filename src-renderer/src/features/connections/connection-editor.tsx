@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '@shared/ipc/channels/connections';
 import { useDropdesk } from '../../store/store-context';
 import { Modal } from '../../ui/modal';
+import { StopMentionField } from './stop-mention-field';
 import {
   connectionFormProblems,
   editableProviders,
   emptyConnectionForm,
   formFromConnection,
   protocolOf,
+  providerStopMention,
   suggestPasswordEnv,
   withProvider,
   type ConnectionFormField,
@@ -175,6 +177,12 @@ export function ConnectionEditor({
           <span className="field-help">{t('screen.form.pricePerSmsHelp')}</span>
           {fieldError('pricePerSms')}
         </label>
+        <StopMentionField
+          value={form.stopMention ?? ''}
+          providerMention={providerStopMention(form.provider)}
+          onChange={(stopMention) => update({ stopMention })}
+          error={fieldError('stopMention')}
+        />
         {isFtp && (
           <div className={form.ftps ? 'security-note ok' : 'security-note warn'} data-testid="plain-ftp-notice">
             {!form.ftps && <p>{t('security.plainFtp')}</p>}

@@ -4,7 +4,9 @@
  * connection a send uses by default. Unit tested; the screen only renders.
  */
 import type { ConnectionProvider, ConnectionSaveInput, ConnectionView } from '@shared/ipc/channels/connections';
-import { getProviderProfile } from '@shared/providers/provider-registry';
+import { getProviderProfile, messageSourceOf } from '@shared/providers/provider-registry';
+import { defaultStopMention, smsProviderOf } from '@shared/composer/sms-providers';
+import { isValidStopMention } from '@shared/composer/stop-mention';
 import type { ProviderId, TransferProtocol } from '@shared/providers/provider-ids';
 
 /** What the user can pick when adding a connection (the demo ones are created by Dropdesk). */
@@ -52,6 +54,8 @@ export interface ConnectionFormState {
   stagingFolder?: string;
   /** Price of one SMS in euros as typed ("0,045"); '' = not set. */
   pricePerSms?: string;
+  /** The account's STOP mention as typed ("STOP au 36184"); '' = the provider's default. */
+  stopMention?: string;
 }
 
 export function emptyConnectionForm(provider: EditableProvider = 'mediasflow-sftp'): ConnectionFormState {
@@ -72,7 +76,19 @@ export function formFromConnection(view: ConnectionView): ConnectionFormState {
     ftps: view.ftps,
     ...(view.stagingFolder ? { stagingFolder: view.stagingFolder } : {}),
     pricePerSms: typeof view.pricePerSms === 'number' ? String(view.pricePerSms).replace('.', ',') : '',
+    stopMention: view.stopMention ?? '',
   };
+}
+
+/**
+ * The mention a connection uses when its "Mention STOP" is empty; null when
+ * the setting does not apply: the provider adds it itself (iSendPro) or the
+ * text sent is the provider's template campaign's (MediasFlow file drops).
+ */
+export function providerStopMention(provider: ConnectionProvider): string | null {
+  if (messageSourceOf(profileOf[provider]) === 'template') return null;
+  const sms = smsProviderOf(profileOf[provider]);
+  return sms ? defaultStopMention[sms] : null;
 }
 
 /** A new provider fills in its default port unless the user typed another one. */
@@ -86,8 +102,8 @@ export function withProvider(form: ConnectionFormState, provider: EditableProvid
   };
 }
 
-export type ConnectionFormField = 'name' | 'host' | 'port' | 'user' | 'passwordEnv' | 'pricePerSms';
-export type ConnectionFormProblem = { field: ConnectionFormField; key: 'required' | 'port' | 'envName' | 'price' };
+export type ConnectionFormField = 'name' | 'host' | 'port' | 'user' | 'passwordEnv' | 'pricePerSms' | 'stopMention';
+export type ConnectionFormProblem = { field: ConnectionFormField; key: 'required' | 'port' | 'envName' | 'price' | 'stopMention' };
 
 /** "0,045" or "0.045" → 0.045; '' → null; anything else (or outside 0–10 €) → undefined. */
 export function parsePricePerSms(text: string): number | null | undefined {
@@ -110,6 +126,8 @@ export function connectionFormProblems(form: ConnectionFormState): ConnectionFor
   if (!form.user.trim()) problems.push({ field: 'user', key: 'required' });
   if (form.passwordEnv.trim() && !envNamePattern.test(form.passwordEnv.trim())) problems.push({ field: 'passwordEnv', key: 'envName' });
   if (parsePricePerSms(form.pricePerSms ?? '') === undefined) problems.push({ field: 'pricePerSms', key: 'price' });
+  const stopMention = form.stopMention?.trim() ?? '';
+  if (stopMention !== '' && !isValidStopMention(stopMention)) problems.push({ field: 'stopMention', key: 'stopMention' });
   return problems;
 }
 
@@ -125,6 +143,7 @@ export function toSaveInput(form: ConnectionFormState): ConnectionSaveInput {
     passwordEnv: form.passwordEnv.trim() || null,
     ...(form.provider === 'mediasflow-sftp' && form.stagingFolder !== undefined ? { stagingFolder: form.stagingFolder.trim() || null } : {}),
     ...(form.pricePerSms !== undefined ? { pricePerSms: parsePricePerSms(form.pricePerSms) ?? null } : {}),
+    ...(form.stopMention !== undefined ? { stopMention: form.stopMention.trim() || null } : {}),
     // An empty field when editing keeps the saved password.
     ...(form.password !== '' ? { password: form.password } : {}),
   };
