@@ -67,8 +67,8 @@ export interface Job {
   programmedAt: string | null;
 
   state: JobState;
-  /** Why a waiting job waits. */
-  waitingFor: 'network' | 'time' | null;
+  /** Why a waiting job waits ('opt-outs': the opt-out list cannot be read, nothing is sent until it is repaired). */
+  waitingFor: 'network' | 'time' | 'opt-outs' | null;
 
   /** Name of the file in the drop folder ('.csv'); set when the upload starts, or from the copy found. */
   remoteName: string | null;
@@ -132,6 +132,11 @@ export type JobEvent =
   | { type: 'not-on-server' }
   /** Transient failure (network, server full): retry with backoff. */
   | { type: 'network-error'; error: JobReason; slow?: boolean }
+  /**
+   * The opt-out list cannot be read before the first upload: nothing is sent;
+   * the job waits (calm backoff) and goes as soon as the list is readable again.
+   */
+  | { type: 'opt-outs-unreadable'; detail?: string }
   /** Failure that needs a person (authentication, host key, name refused…). */
   | { type: 'permanent-error'; error: JobReason }
   /** The process stopped mid-upload (found 'uploading' at start-up). */

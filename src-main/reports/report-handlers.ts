@@ -21,13 +21,18 @@ export interface ReportServices {
 export interface ReportServiceOverrides extends Partial<Pick<ReportServiceOptions, 'fileSystemFactory' | 'openSession' | 'now'>> {
   /** The connections service (the app's own: cipher, demo drop boxes). */
   connections: ReportConnections;
+  /** Told after every change of the opt-out list (a repair wakes the queue's jobs waiting for it). */
+  onOptOutsChange?: () => void;
 }
 
 export function createReportServices(deps: MainDeps, overrides: ReportServiceOverrides): ReportServices {
   const optOuts = createOptOutService({
     dataDir: deps.dataDir,
     dialogs: deps.dialogs,
-    onChange: (list) => deps.emit('opt-outs:changed', { count: list.entries.length }),
+    onChange: (list) => {
+      deps.emit('opt-outs:changed', { count: list.entries.length });
+      overrides.onOptOutsChange?.();
+    },
   });
   const reports = createReportService({
     dataDir: deps.dataDir,

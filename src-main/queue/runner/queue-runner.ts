@@ -41,6 +41,7 @@ export function createQueue(options: QueueOptions) {
 
   let online = true;
   let networkBack = false;
+  let optOutsBack = false;
   let running = false;
   let timer: NodeJS.Timeout | null = null;
   let currentRun: Promise<RunReport> | null = null;
@@ -48,7 +49,7 @@ export function createQueue(options: QueueOptions) {
   // ── passes ───────────────────────────────────────────────────────────────
   function chooseAction(record: JobRecord, now: Date, run: RunOptions, marker: boolean): WorkAction | null {
     if (marker) return 'apply-cancel';
-    return driverFor(record).dueAction(record.job, now, { online, networkBack, pollAllAnswers: run.pollAllAcks === true });
+    return driverFor(record).dueAction(record.job, now, { online, networkBack, optOutsBack, pollAllAnswers: run.pollAllAcks === true });
   }
 
   async function work(id: string, run: RunOptions, done: ReadonlySet<string>): Promise<{ busy: boolean; action: WorkAction | null; record?: JobRecord }> {
@@ -99,6 +100,7 @@ export function createQueue(options: QueueOptions) {
       if (!progressed) break;
     }
     networkBack = false;
+    optOutsBack = false;
     return report;
   }
 
@@ -270,6 +272,11 @@ export function createQueue(options: QueueOptions) {
         networkBack = true;
         wake();
       }
+    },
+    /** The opt-out list changed (repaired, restored, imported): jobs waiting for it are checked at once. */
+    optOutsChanged(): void {
+      optOutsBack = true;
+      wake();
     },
     wake,
   };
