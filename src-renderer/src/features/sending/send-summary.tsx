@@ -15,6 +15,8 @@ import { useDropdesk } from '../../store/store-context';
 import { describeError } from '../../i18n/describe-error';
 import { formatCount, formatEuros, formatSpokenDateTime } from '../../i18n/format';
 import { formatBytes } from '../jobs/job-display';
+import { realSendAllowed } from '@shared/campaigns/test-send';
+import { SendTestPanel } from './send-test-panel';
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -55,7 +57,9 @@ export function SendSummaryView() {
   const programmed = summary.sendAt !== null;
   const previous = summary.previousSend ?? null;
   const [resendConfirmed, setResendConfirmed] = useState(false);
-  const blocked = summary.blocking.length > 0 || !summary.window.ok || (previous !== null && !resendConfirmed);
+  const testStep = useDropdesk((state) => state.sendTest);
+  const tested = realSendAllowed(testStep);
+  const blocked = summary.blocking.length > 0 || !summary.window.ok || (previous !== null && !resendConfirmed) || !tested;
   const invalidReasons = Object.entries(summary.excluded.invalidByReason).filter(([, value]) => value > 0);
   const optedOut = summary.excluded.optedOut ?? 0;
   const excludedTotal = summary.excluded.invalid + summary.excluded.duplicates + optedOut + summary.excluded.oversized;
@@ -253,7 +257,14 @@ export function SendSummaryView() {
         </p>
       )}
 
+      {summary.blocking.length === 0 && <SendTestPanel summary={summary} />}
+
       <div className="send-actions">
+        {!tested && summary.blocking.length === 0 && (
+          <p className="small muted send-actions-hint" data-testid="send-test-waiting">
+            {t('send.test.waiting')}
+          </p>
+        )}
         <button type="button" className="button" onClick={backToSchedule} data-testid="summary-back">
           {t('send.summary.change')}
         </button>
