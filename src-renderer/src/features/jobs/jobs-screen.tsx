@@ -76,6 +76,7 @@ function JobCard({ job }: { job: JobView }) {
           </h2>
           <p className="muted small">
             {t('screen.meta', {
+              count: job.recipients,
               connection: job.connectionName,
               channel: t(`screen.channel.${job.channel}`),
               type: t(`screen.type.${job.sendType}`),
