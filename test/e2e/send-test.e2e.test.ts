@@ -11,7 +11,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobView } from '../../shared/ipc/channels/queue';
 import type { AppSettings } from '../../shared/settings/app-settings';
+import type { Page } from 'playwright-core';
 import { closeBrowser, startApp, type RunningApp } from './harness';
+
+/** Whole inside the window and not covered (a sticky bar could hide it): seen without scrolling. */
+async function seenWithoutScrolling(page: Page, testId: string): Promise<boolean> {
+  const box = await page.getByTestId(testId).boundingBox();
+  const viewport = page.viewportSize()!;
+  if (!box || box.x < 0 || box.y < 0 || box.x + box.width > viewport.width || box.y + box.height > viewport.height) return false;
+  return page.evaluate(
+    ({ x, y, id }) => document.elementFromPoint(x, y)?.closest(`[data-testid="${id}"]`) !== null,
+    { x: box.x + box.width / 2, y: box.y + box.height / 2, id: testId },
+  );
+}
 
 const clientList = [
   'Prénom;Nom;Portable;Ville',
@@ -53,8 +65,22 @@ describe('M’envoyer un test before the real send (issue 11 §4)', () => {
     await page.getByTestId('composer').waitFor();
     await page.getByTestId('composer-message').fill('Bonjour ${Prénom}, votre commande est prête. STOP 36184');
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    if (await page.getByTestId('first-steps-dismiss').count()) await page.getByTestId('first-steps-dismiss').click();
+    await expect.poll(() => page.getByTestId('figures-total').textContent(), { timeout: 30_000 }).toBe('3');
+    for (const [width, height] of [[1366, 768], [1920, 1080]]) {
+      await page.setViewportSize({ width, height });
+      await page.mouse.move(5, 5);
+      await app.screenshot(`after-composer-${width}x${height}`);
+    }
+    await page.setViewportSize({ width: 1360, height: 860 });
+    // Channel and type are asked once, at « Programmer » (issue 11 §12): the composer only says them.
+    expect(await page.locator('input[type="radio"][name="channel"], input[type="radio"][name="type"]').count()).toBe(0);
+    expect(await page.getByTestId('campaign-channel-type').textContent()).toBe("SMS · Marketing — choisis à l'étape « Programmer et envoyer ».");
     await page.getByTestId('open-send').click();
     const form = page.getByTestId('schedule-form');
+    await form.waitFor();
+    expect(await page.locator('input[type="radio"][name="send-channel"]').count()).toBe(2);
+    expect(await page.locator('input[type="radio"][name="send-type"]').count()).toBe(2);
     await form.getByTestId('send-type-notification').check();
     await form.getByTestId('send-timing-now').check();
     await form.getByTestId('show-summary').click();
@@ -68,6 +94,27 @@ describe('M’envoyer un test before the real send (issue 11 §4)', () => {
     expect(await test.getByTestId('send-test-advice').textContent()).toBe("Les sites des fournisseurs conseillent d'envoyer un test à son propre mobile avant chaque campagne.");
     // The fields of the row the preview shows, unless another is chosen.
     expect(await test.getByTestId('test-line').inputValue()).toBe('1');
+  });
+
+  it('shows the confirm button without scrolling at 1360×860 and 1366×768, and uses the width at 1920×1080', async () => {
+    const { page } = app;
+    await page.getByTestId('send-test').getByTestId('test-number').fill('06 99 88 77 66');
+    expect(await seenWithoutScrolling(page, 'send-confirm')).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await seenWithoutScrolling(page, 'send-confirm')).toBe(true);
+    await page.locator('.app-content').evaluate((element) => element.scrollTo(0, 0));
+    expect(await seenWithoutScrolling(page, 'send-confirm')).toBe(true);
+    await page.mouse.move(5, 5);
+    await app.screenshot('after-summary-1366x768');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    expect(await seenWithoutScrolling(page, 'send-confirm')).toBe(true);
+    // No narrow column in the middle of a wide window: the summary takes most of the content's width.
+    const content = (await page.locator('.app-content').boundingBox())!;
+    const summaryBox = (await page.getByTestId('send-summary').boundingBox())!;
+    expect(summaryBox.width / content.width).toBeGreaterThan(0.85);
+    await page.locator('.app-content').evaluate((element) => element.scrollTo(0, 0));
+    await app.screenshot('after-summary-1920x1080');
+    await page.setViewportSize({ width: 1360, height: 860 });
   });
 
   it('refuses a landline as the test number, by the lists’ rule', async () => {
