@@ -58,6 +58,8 @@ export interface Job {
   /** The draft and saved list the drop came from, when it came from the app. */
   draftId?: string;
   listId?: string;
+  /** "M'envoyer un test": a one-recipient drop to the user's own number, never counted in the campaign's figures. */
+  test?: true;
   /** MediasFlow IDMEDIAFLOW (template campaign number); null for AllMySMS. */
   templateId: string | null;
   /** Written in every remote name of this drop, so a copy on the server is recognised. */

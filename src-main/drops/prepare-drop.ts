@@ -27,6 +27,7 @@ import type { RowCheck, SendableTable } from '@shared/providers/sendable-table';
 import { fileCampaignName, validateCampaignName } from '@shared/providers/mediasflow/campaign-name';
 import { segmentSms } from '@shared/composer/sms-count';
 import { previousSendOfList, type CampaignJob } from '@shared/campaigns/campaign-status';
+import { checkTestNumber, testCampaignName, testFileCampaignName, testListDocument } from '@shared/campaigns/test-send';
 import { isValidTemplateId } from '@shared/providers/mediasflow/mediasflow-name';
 import { checkAllmysmsSender } from '@shared/providers/allmysms/allmysms-name';
 import { stopMentionFor } from '@shared/composer/stop-mention';
@@ -69,6 +70,17 @@ export interface PrepareDropInput {
   type?: SendType;
   /** Send to opted-out numbers too (STOP, blacklists); off by default, and the summary warns. */
   includeOptedOut?: boolean;
+  /**
+   * "M'envoyer un test": the same drop cut down to one row, the list's row at
+   * `line` (1-based; the first sendable row when absent) with its mobile
+   * replaced by `to`; named apart, immediate, marked on the job.
+   */
+  test?: DropTest;
+}
+
+export interface DropTest {
+  to: string;
+  line?: number | null;
 }
 
 export type { DropProblem, DropSummary } from '@shared/ipc/channels/queue';
@@ -97,6 +109,8 @@ export interface PreparedDrop {
   parts: PreparedPart[];
   /** The user chose to send to opted-out numbers too (the queue then does not re-check them before the upload). */
   includeOptedOut: boolean;
+  /** "M'envoyer un test": one row to the user's own number (the job is marked). */
+  test: boolean;
 }
 
 export interface LoadedList {
@@ -183,6 +197,24 @@ function invalidByReason(checks: ListChecks): Record<string, number> {
   return counts;
 }
 
+/** The list as the test sends it: one real row of the campaign's list, to the user's own number. */
+function testListOf(list: LoadedList, test: DropTest): { list: LoadedList; to: string; line: number } {
+  const number = checkTestNumber(test.to);
+  if (!number.ok) {
+    throw refused('test-number-invalid', `Le numéro de test « ${test.to} » n'est pas un numéro de mobile valide : indiquez votre propre mobile (06 ou 07…).`, { reason: number.reason });
+  }
+  const firstSendable = list.checks.status.findIndex((code) => code === statusCode.valid);
+  const line = test.line ?? (firstSendable >= 0 ? firstSendable + 1 : 1);
+  const cut = testListDocument(list.document, line, test.to.trim());
+  if (!cut.ok) {
+    throw cut.problem === 'no-mobile-column'
+      ? refused('no-mobile-column', 'Choisissez la colonne des numéros de mobile de la liste.')
+      : refused('test-line-invalid', `La liste n'a pas de ligne ${line} : choisissez une ligne entre 1 et ${list.document.rows.length}.`, { line, rows: list.document.rows.length });
+  }
+  const { checks, summary } = checkDocument(cut.document);
+  return { list: { name: list.name, document: cut.document, checks, summary }, to: number.normalized, line };
+}
+
 export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps): Promise<PreparedDrop> {
   const now = (deps.now ?? (() => new Date()))();
   const draft = input.draftId ? await (deps.drafts ?? missingDrafts()).get(input.draftId) : null;
@@ -191,18 +223,24 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   const profile = getProviderProfile(providerId);
   const channel: Channel = input.channel ?? draft?.channel ?? 'sms';
   const type: SendType = input.type ?? draft?.type ?? 'marketing';
-  const campaignName = (input.campaignName ?? draft?.name ?? '').normalize('NFC');
+  const typedName = (input.campaignName ?? draft?.name ?? '').normalize('NFC');
+  // A test is its own drop, named apart from the campaign (issue 11 §4).
+  const campaignName = input.test && typedName.trim() ? testCampaignName(typedName) : typedName;
   // The user's name stays as typed; the file gets a provider-safe one (issue 11 §2).
-  const safeName = fileCampaignName(campaignName, input.fileName ?? draft?.fileName ?? '');
+  const campaignFileName = fileCampaignName(typedName, input.fileName ?? draft?.fileName ?? '');
+  const safeName = input.test && campaignFileName ? testFileCampaignName(campaignFileName) : campaignFileName;
   const templateId = profile.messageSource === 'template' ? (input.templateId || draft?.templateId || null) : null;
-  const programmedAt = input.programmedAt ? new Date(input.programmedAt).toISOString() : null;
+  // A test leaves at once: it is read before the campaign is confirmed.
+  const programmedAt = input.programmedAt && !input.test ? new Date(input.programmedAt).toISOString() : null;
   const messageText = input.message?.text ?? draft?.message ?? '';
   const sender = (input.message?.sender ?? draft?.sender ?? '').trim();
 
   const listSource = input.list ?? (draft?.listId ? { listId: draft.listId } : null);
   if (!listSource) throw refused('drop-no-list', 'Choisissez la liste des destinataires de la campagne.');
   // Numbers in the opt-out list (STOP, blacklists: src-main/opt-outs) are left out by default; the summary counts them.
-  const loadedList = await loadList(listSource, deps);
+  const campaignList = await loadList(listSource, deps);
+  const test = input.test ? testListOf(campaignList, input.test) : null;
+  const loadedList = test ? test.list : campaignList;
   const blocking: DropProblem[] = [];
   const warnings: DropProblem[] = [];
   // Fails closed: an opt-out list that cannot be read blocks the drop (even with includeOptedOut).
@@ -393,7 +431,9 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     blocking,
   };
   const draftId = draft?.id ?? null;
-  const listId = 'listId' in listSource ? listSource.listId : null;
+  // A test is never the list's send: it carries no list id, so "déjà envoyée" never counts it.
+  const listId = 'listId' in listSource && !test ? listSource.listId : null;
+  if (test) summary.test = { to: test.to, line: test.line };
   // Never twice by mistake: the same list sent a few days ago is said, and the app asks before sending again.
   summary.previousSend = listId && deps.recentJobs ? previousSendOfList(listId, await deps.recentJobs(), now) : null;
   if (summary.previousSend) {
@@ -403,7 +443,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
       params: { campaign: summary.previousSend.campaignName, at: summary.previousSend.at, count: summary.previousSend.recipients },
     });
   }
-  return { summary, connection, providerId, channel, type, campaignName, templateId, programmedAt, remoteFolder, parts, draftId, listId, includeOptedOut: input.includeOptedOut ?? false };
+  return { summary, connection, providerId, channel, type, campaignName, templateId, programmedAt, remoteFolder, parts, draftId, listId, includeOptedOut: input.includeOptedOut ?? false, test: test !== null };
 }
 
 /** The message as the first sendable recipient gets it (what the summary shows). */

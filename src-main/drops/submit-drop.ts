@@ -42,6 +42,7 @@ export async function submitDrop(prepared: PreparedDrop, queue: Pick<Queue, 'enq
           fileCampaignName: summary.fileCampaignName,
           draftId: prepared.draftId,
           listId: prepared.listId,
+          ...(prepared.test ? { test: true } : {}),
           templateId: prepared.templateId,
           idDelivery: part.idDelivery,
           part: part.part,

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { segmentSms } from '@shared/composer/sms-count';
 import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
 import { messageSourceOf } from '@shared/providers/provider-registry';
+import { useMenuPlacement } from '../../ui/use-menu-placement';
 import { counterFigures } from './message-counter';
 import { segmentRuns, type TextRun } from './segment-runs';
 import {
@@ -35,6 +36,10 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
   const { t } = useTranslation('composer');
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [fieldMenuOpen, setFieldMenuOpen] = useState(false);
+  const fieldMenuButton = useRef<HTMLButtonElement>(null);
+  const fieldMenu = useRef<HTMLUListElement>(null);
+  // Inside the window near its edges (issue 11 §12).
+  const fieldMenuStyle = useMenuPlacement(fieldMenuOpen, fieldMenuButton, fieldMenu);
   const message = draft.message;
   const segmentation = useMemo(() => segmentSms(message), [message]);
   const figures = counterFigures(segmentation);
@@ -115,6 +120,7 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
       <div className="composer-toolbar">
         <div className="field-menu">
           <button
+            ref={fieldMenuButton}
             type="button"
             className="button small"
             aria-haspopup="menu"
@@ -126,7 +132,7 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
             {t('screen.fields.insert')}
           </button>
           {fieldMenuOpen && (
-            <ul className="field-menu-list" role="menu" data-testid="field-menu">
+            <ul ref={fieldMenu} className="field-menu-list" style={fieldMenuStyle} role="menu" data-testid="field-menu">
               {columns.map((column) => (
                 <li key={column} role="none">
                   <button type="button" role="menuitem" onMouseDown={(event) => event.preventDefault()} onClick={() => insertField(column)}>

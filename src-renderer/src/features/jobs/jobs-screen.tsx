@@ -66,9 +66,17 @@ function JobCard({ job }: { job: JobView }) {
     >
       <div className="job-head">
         <div className="job-title">
-          <h2>{job.campaignName}</h2>
+          <h2>
+            {job.campaignName}
+            {job.test && (
+              <span className="tag test-tag" title={t('screen.testTagHelp')} data-testid="job-test-tag">
+                {t('screen.testTag')}
+              </span>
+            )}
+          </h2>
           <p className="muted small">
             {t('screen.meta', {
+              count: job.recipients,
               connection: job.connectionName,
               channel: t(`screen.channel.${job.channel}`),
               type: t(`screen.type.${job.sendType}`),

@@ -4,6 +4,7 @@ import type { ListView } from '@shared/lists/list-types';
 import { useDropdesk } from '../../store/store-context';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextPromptDialog } from '../../ui/text-prompt-dialog';
+import { useMenuPlacement } from '../../ui/use-menu-placement';
 
 type Pending = 'rename' | 'insert-before' | 'insert-after' | 'delete' | null;
 
@@ -15,6 +16,9 @@ export function ColumnHeader({ list, name, column }: { list: ListView; name: str
   const [menuOpen, setMenuOpen] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // Inside the window near its right and bottom edges (issue 11 §12).
+  const menuStyle = useMenuPlacement(menuOpen, menuButton, menu, { align: 'end' });
   const isMobile = name === list.mobileColumn;
 
   useEffect(() => {
@@ -38,6 +42,7 @@ export function ColumnHeader({ list, name, column }: { list: ListView; name: str
       <span className="column-name" title={name}>{name}</span>
       {isMobile && <span className="tag small-tag">{t('columns.mobileTag')}</span>}
       <button
+        ref={menuButton}
         type="button"
         className="column-menu-button"
         aria-haspopup="menu"
@@ -51,6 +56,7 @@ export function ColumnHeader({ list, name, column }: { list: ListView; name: str
         <div
           ref={menu}
           className="menu"
+          style={menuStyle}
           role="menu"
           aria-label={t('columns.menu', { name })}
           onKeyDown={(event) => {
