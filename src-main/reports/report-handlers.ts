@@ -8,6 +8,8 @@ import type { MainDeps } from '../main-deps';
 import { createOptOutService, type OptOutService } from '../opt-outs/opt-out-service';
 import { findOptedOutRows } from '../opt-outs/list-opt-outs';
 import type { ListService } from '../lists/list-service';
+import { createCampaignStore } from '../campaigns/campaign-store';
+import { createReportListActions } from './report-list-actions';
 import { createReportPoller, type ReportPoller } from './report-poller';
 import { createReportService, type ReportConnections, type ReportService, type ReportServiceOptions } from './report-service';
 
@@ -43,9 +45,21 @@ export function createReportServices(deps: MainDeps, overrides: ReportServiceOve
   return { reports, optOuts, poller: createReportPoller({ service: reports, log: deps.log }) };
 }
 
-export function createReportHandlers(given: ReportServices, lists: Pick<ListService, 'snapshot'>): PartialHandlerMap<keyof ReportRequestChannels> {
+export function createReportHandlers(given: ReportServices, lists: ListService, deps: Pick<MainDeps, 'dataDir' | 'emit' | 'log'>): PartialHandlerMap<keyof ReportRequestChannels> {
   const { reports, optOuts } = given;
+  // The drafts on disk, as the campaign handlers keep them (one JSON file per draft, atomic writes).
+  const drafts = createCampaignStore(deps.dataDir, { log: deps.log });
+  const actions = createReportListActions({
+    reports,
+    lists,
+    optOutNumbers: () => optOuts.numberSet(),
+    drafts,
+    draftsChanged: async () => deps.emit('campaigns:changed', await drafts.list()),
+  });
   return {
+    'reports:list-action-preview': (input) => actions.preview(input),
+    'reports:remove-from-list': (input) => actions.removeFromList(input),
+    'reports:retarget': (input) => actions.retarget(input),
     'reports:list': () => reports.list(),
     'reports:get': ({ jobId }) => reports.get(jobId),
     'reports:refresh': (input) => reports.refresh(input),

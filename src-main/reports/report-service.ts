@@ -466,6 +466,12 @@ export function createReportService(options: ReportServiceOptions) {
       return { columns: session.ready.columns, total: page.total, offset: input.offset, rows: page.rows };
     },
 
+    /** The job and the lines of the view (category, code, search) of its latest version, for the list actions. */
+    async lines(input: { jobId: string; filter: ReportRowsFilter }) {
+      const { record, session } = await latestSession(input.jobId);
+      return { record, lines: await session.lines(input.filter) };
+    },
+
     async exportRows(input: { jobId: string; filter: ReportRowsFilter }): Promise<{ path: string; rows: number } | null> {
       const { record, session } = await latestSession(input.jobId);
       const suffix = input.filter.code ? `code-${input.filter.code}` : input.filter.category ?? 'tous';

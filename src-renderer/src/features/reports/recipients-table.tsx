@@ -11,6 +11,7 @@ import { REPORT_CATEGORIES, type ReportCategory } from '@shared/reports/status-c
 import { recipientLayout } from '@shared/reports/recipient-layout';
 import { useDropdesk } from '../../store/store-context';
 import { formatCount } from '../../i18n/format';
+import { ReportListActions } from './report-list-actions';
 import { COLUMN_WIDTH, DETAILS_WIDTH, RecipientRow, STATUS_WIDTH } from './recipient-row';
 
 const PAGE_SIZE = 200;
@@ -130,6 +131,7 @@ export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) 
         <button type="button" className="button" onClick={() => void exportDrillDown()} disabled={total === 0} data-testid="recipients-export">
           {t('drillDown.export')}
         </button>
+        <ReportListActions campaignName={campaign.campaignName} shown={total} />
       </div>
       <div className="recipients-scroll" ref={scroller} data-testid="recipients-scroll">
         <div className="recipients-header" style={{ width }} data-testid="recipients-header">

@@ -5,6 +5,7 @@
  * parsed reports; this slice only holds figures and asks for pages.
  */
 import type { StateCreator } from 'zustand';
+import type { ListActionPreview, RemovedFromList, RetargetDraft } from '@shared/ipc/channels/reports';
 import type { OptOutStatusView, ReportCampaignView, ReportDetailView, ReportOverviewView, ReportRowsFilter, ReportRowsPage } from '@shared/ipc/channels/reports';
 import type { Channel } from '@shared/providers/provider-ids';
 import type { OptOutList } from '@shared/reports/opt-outs';
@@ -59,6 +60,14 @@ export interface ReportsSlice {
   countOptedOutInList(listId: string): Promise<{ optedOut: number; lines: number[] } | null>;
   /** Bumped when the opt-out list changes, so list summaries count again. */
   optOutsVersion: number;
+  /** What a list action of the open report would take (null when main refused: the notice says why). */
+  previewReportListAction(action: 'remove' | 'retarget'): Promise<ListActionPreview | null>;
+  /** "Retirer ces numéros de la liste" on the drill-down's view. */
+  removeReportNumbersFromList(): Promise<RemovedFromList | null>;
+  /** "Défaire" after a removal: the list's own undo. */
+  undoReportRemoval(listId: string): Promise<boolean>;
+  /** "Relancer les non-délivrés": creates the draft and opens it in the composer (sends nothing). */
+  retargetReport(): Promise<RetargetDraft | null>;
 }
 
 export function createReportsSlice(client: ApiClient): StateCreator<DropdeskState, [], [], ReportsSlice> {
@@ -260,6 +269,55 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
         return await client.call('opt-outs:in-list', { listId });
       } catch {
         // The summary stays usable without this figure (e.g. the list was just deleted).
+        return null;
+      }
+    },
+
+    async previewReportListAction(action) {
+      const jobId = get().selectedReportJobId;
+      if (!jobId) return null;
+      try {
+        return await client.call('reports:list-action-preview', { jobId, action, ...(action === 'remove' ? { filter: get().drillDown } : {}) });
+      } catch (error) {
+        get().notifyError(error);
+        return null;
+      }
+    },
+
+    async removeReportNumbersFromList() {
+      const jobId = get().selectedReportJobId;
+      if (!jobId) return null;
+      try {
+        return await client.call('reports:remove-from-list', { jobId, filter: get().drillDown });
+      } catch (error) {
+        get().notifyError(error);
+        return null;
+      }
+    },
+
+    async undoReportRemoval(listId) {
+      try {
+        await client.call('lists:undo', { id: listId });
+        return true;
+      } catch (error) {
+        get().notifyError(error);
+        return false;
+      }
+    },
+
+    async retargetReport() {
+      const jobId = get().selectedReportJobId;
+      if (!jobId) return null;
+      try {
+        const created = await client.call('reports:retarget', { jobId });
+        // The composer picks the first send's connection again (the draft holds no connection of its own).
+        set({ preferredConnectionId: created.connectionId });
+        get().showSection('campaigns');
+        await get().openCampaign(created.draftId);
+        get().notify({ kind: 'success', key: created.messageCopied ? 'reports:listActions.retargetCreated' : 'reports:listActions.retargetCreatedNoMessage', params: { count: created.rows, name: created.draftName } });
+        return created;
+      } catch (error) {
+        get().notifyError(error);
         return null;
       }
     },
