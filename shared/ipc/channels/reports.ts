@@ -153,6 +153,10 @@ export interface ReportRequestChannels {
   'reports:remove-from-list': (input: { jobId: string; filter: ReportRowsFilter }) => RemovedFromList;
   /** A new draft "<campaign> — relance" on a new list of the not-delivered rows; sends nothing. */
   'reports:retarget': (input: { jobId: string }) => RetargetDraft;
+  /** New report versions not opened yet (the badge on "Rapports"). */
+  'reports:unread': (input: void) => UnreadReportsView;
+  /** The campaign's report was opened: its versions are read (persisted in the workspace). */
+  'reports:mark-read': (input: { jobId: string }) => UnreadReportsView;
 }
 
 /** What "Retirer ces numéros de la liste" or "Relancer les non-délivrés" would do, for the confirmation. */
@@ -205,6 +209,8 @@ export interface OptOutStatusView {
 export interface ReportEventChannels {
   'reports:updated': { jobId: string; versions: number; newVersions: number };
   'opt-outs:changed': { count: number };
+  /** The unread report versions changed (a new version arrived, or a report was opened). */
+  'reports:unread-changed': UnreadReportsView;
 }
 
 export const reportRequestNames: Record<keyof ReportRequestChannels, true> = {
@@ -227,8 +233,11 @@ export const reportRequestNames: Record<keyof ReportRequestChannels, true> = {
   'reports:list-action-preview': true,
   'reports:remove-from-list': true,
   'reports:retarget': true,
+  'reports:unread': true,
+  'reports:mark-read': true,
 };
 export const reportEventNames: Record<keyof ReportEventChannels, true> = {
   'reports:updated': true,
   'opt-outs:changed': true,
+  'reports:unread-changed': true,
 };

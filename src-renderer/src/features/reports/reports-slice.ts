@@ -5,7 +5,7 @@
  * parsed reports; this slice only holds figures and asks for pages.
  */
 import type { StateCreator } from 'zustand';
-import type { ListActionPreview, RemovedFromList, RetargetDraft } from '@shared/ipc/channels/reports';
+import type { ListActionPreview, RemovedFromList, RetargetDraft, UnreadReportsView } from '@shared/ipc/channels/reports';
 import type { OptOutStatusView, ReportCampaignView, ReportDetailView, ReportOverviewView, ReportRowsFilter, ReportRowsPage } from '@shared/ipc/channels/reports';
 import type { Channel } from '@shared/providers/provider-ids';
 import type { OptOutList } from '@shared/reports/opt-outs';
@@ -68,6 +68,11 @@ export interface ReportsSlice {
   undoReportRemoval(listId: string): Promise<boolean>;
   /** "Relancer les non-délivrés": creates the draft and opens it in the composer (sends nothing). */
   retargetReport(): Promise<RetargetDraft | null>;
+  /** New report versions not opened yet: the badge on "Rapports" (main keeps it in the workspace). */
+  unreadReports: UnreadReportsView;
+  loadUnreadReports(): Promise<void>;
+  /** The report of this campaign is on screen: its versions are read. */
+  markReportRead(jobId: string): Promise<void>;
 }
 
 export function createReportsSlice(client: ApiClient): StateCreator<DropdeskState, [], [], ReportsSlice> {
@@ -85,6 +90,23 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
     optOuts: null,
     optOutsStatus: null,
     optOutsVersion: 0,
+    unreadReports: { total: 0, byJob: {} },
+
+    async loadUnreadReports() {
+      try {
+        set({ unreadReports: await client.call('reports:unread', undefined) });
+      } catch {
+        // Only the badge is missing; the reports themselves still load.
+      }
+    },
+
+    async markReportRead(jobId) {
+      try {
+        set({ unreadReports: await client.call('reports:mark-read', { jobId }) });
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
 
     showReportsTab(tab) {
       set({ reportsTab: tab });
@@ -339,11 +361,14 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
 /** Forwards main's report events into the store; returns the unsubscribe. */
 export function connectReportEvents(store: DropdeskStore, client: ApiClient): () => void {
   const offUpdated = client.subscribe('reports:updated', (event) => void store.getState().reportUpdated(event));
+  const offUnread = client.subscribe('reports:unread-changed', (view) => store.setState({ unreadReports: view }));
+  void store.getState().loadUnreadReports();
   const offOptOuts = client.subscribe('opt-outs:changed', () => {
     store.setState({ optOutsVersion: store.getState().optOutsVersion + 1 });
     if (store.getState().optOuts) void store.getState().loadOptOuts();
   });
   return () => {
+    offUnread();
     offUpdated();
     offOptOuts();
   };
