@@ -24,6 +24,7 @@ import type {
 } from '@shared/ipc/channels/reports';
 import type { Channel } from '@shared/providers/provider-ids';
 import { diffReportSummaries, reportEvolution } from '@shared/reports/diff-report-summaries';
+import type { ReportSummary } from '@shared/reports/summarize-report';
 import { toParisParts } from '@shared/scheduling/paris-time';
 import type { ConnectionConfig } from '../connectors/connection-config';
 import { ConnectorError } from '../connectors/connector-error';
@@ -56,6 +57,8 @@ export interface ReportServiceOptions {
   openSession?: ReportSessionOpener;
   now?: () => Date;
   emit?: (event: { jobId: string; versions: number; newVersions: number }) => void;
+  /** New versions were downloaded for a campaign (the unread badge and the desktop notification). */
+  onNewVersions?: (event: { jobId: string; campaignName: string; newVersions: number; latest: ReportSummary }) => void;
   log?: (message: string, error?: unknown) => void;
   /** Report sessions kept open (default 2). */
   cacheSize?: number;
@@ -273,6 +276,14 @@ export function createReportService(options: ReportServiceOptions) {
       if (newVersions.length > 0 || state.lastError) {
         options.emit?.({ jobId, versions: state.versions.length, newVersions: newVersions.length });
       }
+      const latest = state.versions.at(-1);
+      if (newVersions.length > 0 && latest) {
+        try {
+          options.onNewVersions?.({ jobId, campaignName: record.job.campaignName, newVersions: newVersions.length, latest: latest.summary });
+        } catch (error) {
+          log('reports: announcing new versions failed', error);
+        }
+      }
     }
     return { jobId, campaignId: record.job.campaignId, newVersions, state };
   }
@@ -464,6 +475,12 @@ export function createReportService(options: ReportServiceOptions) {
       const filter: ReportRowsFilter = { category: input.category, code: input.code, search: input.search };
       const page = await session.rows(filter, input.offset, input.limit);
       return { columns: session.ready.columns, total: page.total, offset: input.offset, rows: page.rows };
+    },
+
+    /** The job and the lines of the view (category, code, search) of its latest version, for the list actions. */
+    async lines(input: { jobId: string; filter: ReportRowsFilter }) {
+      const { record, session } = await latestSession(input.jobId);
+      return { record, lines: await session.lines(input.filter) };
     },
 
     async exportRows(input: { jobId: string; filter: ReportRowsFilter }): Promise<{ path: string; rows: number } | null> {
