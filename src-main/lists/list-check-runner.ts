@@ -1,7 +1,7 @@
 /**
  * Main's side of the list-check worker: runs the check of an imported file or
- * of a saved list in a worker thread, rebuilds the rows without one long
- * pause (packed-rows.ts), and turns a worker's UserFacingError back into the
+ * of a saved list in a worker thread, keeps the rows column by column as
+ * they cross (list-rows.ts), and turns a worker's UserFacingError back into the
  * same UserFacingError (code, message, params), as if it had run here.
  */
 import { UserFacingError } from '@shared/ipc/ipc-result';
@@ -11,7 +11,7 @@ import { runWorker, WorkerJobError } from '../workers/run-worker';
 import { locateWorker } from '../workers/worker-locator';
 import type { CheckedTable, ListCheckWorkerInput, ListCheckWorkerResult } from './list-check-job';
 import type { StoredListMeta } from './list-store';
-import { unpackColumnar } from './packed-rows';
+import { tableRows } from '@shared/lists/list-rows';
 import type { ColumnarTable } from '@shared/lists/columnar-table';
 
 async function runListCheck(input: ListCheckWorkerInput): Promise<ListCheckWorkerResult> {
@@ -23,10 +23,10 @@ async function runListCheck(input: ListCheckWorkerInput): Promise<ListCheckWorke
   }
 }
 
-async function toListState(table: CheckedTable): Promise<ListState & { columnar: ColumnarTable }> {
-  const rows = await unpackColumnar(table.rows);
+function toListState(table: CheckedTable): ListState & { columnar: ColumnarTable } {
+  // The rows stay column by column (list-rows.ts): nothing to rebuild here.
   return {
-    document: { columns: table.columns, rows, mobileColumn: table.mobileColumn },
+    document: { columns: table.columns, rows: tableRows(table.rows), mobileColumn: table.mobileColumn },
     checks: table.checks,
     columnStats: table.columnStats,
     summary: table.summary,
@@ -48,7 +48,7 @@ export async function checkListBytesInWorker(fileName: string, bytes: Uint8Array
   const result = await runListCheck({ kind: 'bytes', fileName, bytes });
   if (result.kind !== 'bytes') throw new Error('list-check worker: expected the check of an imported file, got a saved list');
   const { encoding, delimiter, mobileColumnCandidates } = result;
-  const state = await toListState(result.table);
+  const state = toListState(result.table);
   return { encoding, delimiter, mobileColumnCandidates, state, columnar: state.columnar };
 }
 
@@ -60,6 +60,6 @@ export async function loadSavedListInWorker(
   const result = await runListCheck({ kind: 'saved', dataDir, listId });
   if (result.kind !== 'saved') throw new Error('list-check worker: expected a saved list, got the check of an imported file');
   if (result.meta === null) return undefined;
-  const state = await toListState(result.table);
+  const state = toListState(result.table);
   return { meta: result.meta, state, columnar: state.columnar };
 }

@@ -20,6 +20,7 @@ import type { Delimiter, ListMeta, TextEncoding } from '@shared/lists/list-types
 import type { ListDocument } from '@shared/lists/list-document';
 import { serializeCsvChunks } from '@shared/lists/serialize-csv';
 import { parseSavedCsv } from '@shared/lists/parse-csv';
+import { arrayRows } from '@shared/lists/list-rows';
 import { readJsonFile, writeFileAtomic } from '../workspace/atomic-write';
 import { decodeListCache, type ListCacheContent, type ListCacheKey } from './list-cache';
 
@@ -158,7 +159,7 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     const text = await fs.readFile(join(listDir(id), meta.dataFile), 'utf8');
     const [columns = [], ...rows] = parseSavedCsv(text, ';');
     const mobileColumn = meta.mobileColumnIndex !== null && meta.mobileColumnIndex < columns.length ? meta.mobileColumnIndex : null;
-    return { meta, document: { columns, rows, mobileColumn } };
+    return { meta, document: { columns, rows: arrayRows(rows), mobileColumn } };
   }
 
   async function listMetas(): Promise<StoredListMeta[]> {

@@ -10,6 +10,7 @@ import { listCheckResultBuffers } from '../lists/list-check-job';
 import { createListStore } from '../lists/list-store';
 import { columnarFromRows, type ColumnarTable } from '@shared/lists/columnar-table';
 import { hostWorker } from './worker-host';
+import { rowArrays } from '@shared/lists/list-rows';
 
 function checkedTable({ document, checks, columnStats, summary }: Omit<ListState, 'document'> & { document: Omit<ListState['document'], 'rows'> }, rows: ColumnarTable): CheckedTable {
   return { columns: [...document.columns], mobileColumn: document.mobileColumn, rows, checks, columnStats, summary };
@@ -33,7 +34,7 @@ hostWorker<ListCheckWorkerInput, never, ListCheckWorkerResult>(
     }
     const stored = await createListStore(input.dataDir).load(input.listId);
     if (!stored) return { kind: 'saved', meta: null };
-    return { kind: 'saved', meta: stored.meta, table: checkedTable(createListState(stored.document), columnarFromRows(stored.document.rows)) };
+    return { kind: 'saved', meta: stored.meta, table: checkedTable(createListState(stored.document), columnarFromRows(rowArrays(stored.document.rows))) };
   },
   { transfer: listCheckResultBuffers },
 );
