@@ -9,7 +9,7 @@ import type { Delimiter, TextEncoding } from '@shared/lists/list-types';
 import type { ListState } from '@shared/lists/list-state';
 import { runWorker, WorkerJobError } from '../workers/run-worker';
 import { locateWorker } from '../workers/worker-locator';
-import type { CheckedTable, ListCheckWorkerInput, ListCheckWorkerResult } from './list-check-job';
+import { columnarFromBytes, type CheckedTable, type ListCheckWorkerInput, type ListCheckWorkerResult } from './list-check-job';
 import type { StoredListMeta } from './list-store';
 import { tableRows } from '@shared/lists/list-rows';
 import type { ColumnarTable } from '@shared/lists/columnar-table';
@@ -23,14 +23,15 @@ async function runListCheck(input: ListCheckWorkerInput): Promise<ListCheckWorke
   }
 }
 
-function toListState(table: CheckedTable): ListState & { columnar: ColumnarTable } {
-  // The rows stay column by column (list-rows.ts): nothing to rebuild here.
+async function toListState(table: CheckedTable): Promise<ListState & { columnar: ColumnarTable }> {
+  // The rows stay column by column (list-rows.ts): only their texts are decoded, a slice at a time.
+  const columnar = await columnarFromBytes(table.rows);
   return {
-    document: { columns: table.columns, rows: tableRows(table.rows), mobileColumn: table.mobileColumn },
+    document: { columns: table.columns, rows: tableRows(columnar), mobileColumn: table.mobileColumn },
     checks: table.checks,
     columnStats: table.columnStats,
     summary: table.summary,
-    columnar: table.rows,
+    columnar,
   };
 }
 
@@ -48,7 +49,7 @@ export async function checkListBytesInWorker(fileName: string, bytes: Uint8Array
   const result = await runListCheck({ kind: 'bytes', fileName, bytes });
   if (result.kind !== 'bytes') throw new Error('list-check worker: expected the check of an imported file, got a saved list');
   const { encoding, delimiter, mobileColumnCandidates } = result;
-  const state = toListState(result.table);
+  const state = await toListState(result.table);
   return { encoding, delimiter, mobileColumnCandidates, state, columnar: state.columnar };
 }
 
@@ -60,6 +61,6 @@ export async function loadSavedListInWorker(
   const result = await runListCheck({ kind: 'saved', dataDir, listId });
   if (result.kind !== 'saved') throw new Error('list-check worker: expected a saved list, got the check of an imported file');
   if (result.meta === null) return undefined;
-  const state = toListState(result.table);
+  const state = await toListState(result.table);
   return { meta: result.meta, state, columnar: state.columnar };
 }
