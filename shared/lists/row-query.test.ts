@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { matchingRowIndices, pageRows } from './row-query';
 import { checkDocument } from './check-list-bytes';
 import type { ListDocument } from './list-document';
+import { arrayRows } from './list-rows';
 
 const document: ListDocument = {
   columns: ['Nom', 'SMS'],
-  rows: [['Élise', '0611111111'], ['Bruno', '0123456789'], ['élodie', '06 11 11 11 11'], ['Anne']],
+  rows: arrayRows([['Élise', '0611111111'], ['Bruno', '0123456789'], ['élodie', '06 11 11 11 11'], ['Anne']]),
   mobileColumn: 1,
 };
 const { checks } = checkDocument(document);

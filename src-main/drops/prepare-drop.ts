@@ -451,7 +451,7 @@ function firstRecipientPreview(list: LoadedList, settings: MessageSettings): Dro
   const index = list.checks.status.findIndex((code) => code === statusCode.valid);
   if (index < 0) return null;
   const { render } = prepareMessages(list.document.columns, settings);
-  const text = render(list.document.rows[index]);
+  const text = render(list.document.rows.row(index));
   const count = segmentSms(text);
   return { text, segments: count.segments, encoding: count.encoding, line: index + 1 };
 }

@@ -26,7 +26,8 @@ import { encodeExport } from './list-export';
 import { isXlsxFile, xlsxToCsvBytes } from './xlsx-to-csv';
 import { checkListBytesInWorker, loadSavedListInWorker } from './list-check-runner';
 import { encodeListCache } from './list-cache';
-import { packColumnar, unpackColumnar } from './packed-rows';
+import { packColumnar } from './packed-rows';
+import { tableRows } from '@shared/lists/list-rows';
 import { hasWidth, type ColumnarTable } from '@shared/lists/columnar-table';
 import { numberRuleVersion } from '@shared/lists/number-rule-version';
 
@@ -199,7 +200,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     const cached = await store.loadCache(id, { dataFile: meta.dataFile, revision: meta.revision, ruleVersion: numberRuleVersion() });
     if (cached) {
       const mobileColumn = cached.checks.mobileColumn;
-      const document: ListDocument = { columns: cached.columns, rows: await unpackColumnar(cached.table), mobileColumn };
+      const document: ListDocument = { columns: cached.columns, rows: tableRows(cached.table), mobileColumn };
       const { checks, columnStats, summary } = cached;
       return { meta, document, state: { document, checks, columnStats, summary }, columnar: cached.table, fromCache: true };
     }
