@@ -23,6 +23,16 @@ export const connectionSaveSchema = z
     stagingFolder: z.string().max(255).nullable().optional(),
     password: z.string().max(1000).optional(),
     pricePerSms: z.number().min(0).max(10).nullable().optional(),
+    rest: z
+      .object({
+        baseUrl: z.string().trim().max(500).optional(),
+        brand: z.string().trim().max(100).nullable().optional(),
+        loginPath: z.string().trim().regex(/^\/[A-Za-z0-9/_.-]*$/).max(200).optional(),
+        loginField: z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/).max(100).optional(),
+        passwordField: z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/).max(100).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

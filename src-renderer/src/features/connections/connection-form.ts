@@ -17,6 +17,9 @@ const profileOf: Record<ConnectionProvider, ProviderId> = {
   'allmysms-sftp': 'allmysms-sftp',
   'demo-mediasflow': 'mediasflow-sftp',
   'demo-allmysms': 'allmysms-ftp',
+  // MediasFlow's SMS API has no file profile; MediasFlow's SMS counting rules are the SFTP profile's.
+  'mediasflow-rest': 'mediasflow-sftp',
+  'demo-mediasflow-rest': 'mediasflow-sftp',
 };
 
 export function profileOfProvider(provider: ConnectionProvider): ProviderId {
@@ -24,7 +27,7 @@ export function profileOfProvider(provider: ConnectionProvider): ProviderId {
 }
 
 export function isDemoProvider(provider: ConnectionProvider): boolean {
-  return provider === 'demo-mediasflow' || provider === 'demo-allmysms';
+  return provider === 'demo-mediasflow' || provider === 'demo-allmysms' || provider === 'demo-mediasflow-rest';
 }
 
 export function defaultPortOf(provider: ConnectionProvider): number {
@@ -150,7 +153,7 @@ export function suggestPasswordEnv(name: string): string {
  */
 export function pickDefaultConnection(connections: readonly ConnectionView[], draftProvider: ProviderId | null, rememberedId: string | null): string | null {
   if (rememberedId && connections.some((connection) => connection.id === rememberedId)) return rememberedId;
-  const forProvider = connections.filter((connection) => !draftProvider || connection.profile === draftProvider);
+  const forProvider = connections.filter((connection) => !draftProvider || (connection.provider === 'mediasflow-rest' || connection.provider === 'demo-mediasflow-rest' ? false : connection.profile === draftProvider));
   return (
     forProvider.find((connection) => connection.demo)?.id ??
     forProvider[0]?.id ??
