@@ -120,7 +120,7 @@ export async function testRestConnection(endpoint: RestEndpoint, options: RestCl
       error: {
         kind: refusedAccess ? 'auth' : rest.kind,
         transient: rest.transient,
-        messageKey: refusedAccess ? 'connections.rest.ipMayBeRefused' : `connections.rest.error.${rest.kind}`,
+        messageKey: refusedAccess ? 'rest.ipMayBeRefused' : `rest.error.${rest.kind}`,
         message,
         params: { status: rest.status ?? 0, host: url.host },
       },
