@@ -21,9 +21,13 @@ import type { ConnectionConfig } from '../connectors/connection-config';
 import { probeHostKey as probeServerHostKey, sameFingerprint } from '../connectors/host-key';
 import { testConnection as runConnectionTest } from '../connectors/test-connection';
 import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
+import { restEndpointOf, restHostOf, restSettingsOf, testRestConnection, validateRestInput, restClientOptionsFor } from './rest-connection';
+import type { RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
 import {
   connectionProviders,
+  fileDropProfileOf,
   isDemoProvider,
+  isRestProvider,
   profileOfProvider,
   unavailableCipher,
   type ConnectionView,
@@ -115,8 +119,9 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       pricePerSms: connection.pricePerSms ?? null,
       stopMention: connection.stopMention ?? null,
       passwordSource: passwordSource(connection),
-      passwordTravelsInClear: getProviderProfile(profile).protocol === 'ftp' && !connection.ftps && !connection.demo,
+      passwordTravelsInClear: profile !== 'mediasflow-rest' && getProviderProfile(profile).protocol === 'ftp' && !connection.ftps && !connection.demo,
       stagingFolder: connection.stagingFolder ?? null,
+      rest: connection.rest ?? null,
       createdAt: connection.createdAt,
       updatedAt: connection.updatedAt,
     };
@@ -149,6 +154,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         { field: 'stopMention' },
       );
     }
+    if (isRestProvider(input.provider)) return validateRestInput(input, isDemoProvider(input.provider));
     if (isDemoProvider(input.provider)) return;
     if (!input.host?.trim()) throw refused('connection-invalid', "Indiquez l'adresse du serveur.", { field: 'host' });
     if (input.port !== undefined && !(Number.isInteger(input.port) && input.port >= 1 && input.port <= 65535)) {
@@ -177,7 +183,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         field: 'hostKey',
       });
     }
-    if (input.ftps && getProviderProfile(profileOfProvider[input.provider]).protocol !== 'ftp') {
+    if (input.ftps && getProviderProfile(fileDropProfileOf(input.provider)).protocol !== 'ftp') {
       throw refused('connection-invalid', "FTPS ne s'applique qu'aux connexions FTP.", { field: 'ftps' });
     }
   }
@@ -194,9 +200,11 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       const previous = input.id ? connections.find((connection) => connection.id === input.id) : undefined;
       if (input.id && !previous) throw notFound(input.id);
       const demo = isDemoProvider(input.provider);
-      const profile = getProviderProfile(profileOfProvider[input.provider]);
-      const host = demo ? '127.0.0.1' : input.host!.trim();
-      const port = demo ? 0 : (input.port ?? profile.defaultPort);
+      const restSettings = isRestProvider(input.provider) ? restSettingsOf(input, previous?.rest) : null;
+      // REST connections have no file profile: treated as HTTPS (no FTPS, no host key, no staging folder).
+      const profile = restSettings ? { protocol: 'https', defaultPort: 443, family: 'mediasflow-rest' } : getProviderProfile(fileDropProfileOf(input.provider));
+      const host = demo ? '127.0.0.1' : restSettings ? restHostOf(restSettings).host : input.host!.trim();
+      const port = demo ? 0 : restSettings ? restHostOf(restSettings).port : (input.port ?? profile.defaultPort);
       // A pinned key belongs to one server: a new address forgets it unless a key comes with it.
       const sameServer = previous && previous.host === host && previous.port === port;
       const hostKey = input.hostKey !== undefined ? (input.hostKey ? normaliseFingerprint(input.hostKey) : null) : sameServer ? previous.hostKey : null;
@@ -235,6 +243,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
           demo || profile.family !== 'mediasflow' ? null : input.stagingFolder !== undefined ? (checkStagingFolder(input.stagingFolder) as { folder: string | null }).folder : (previous?.stagingFolder ?? null),
         pricePerSms: input.pricePerSms !== undefined ? input.pricePerSms : (previous?.pricePerSms ?? null),
         stopMention: input.stopMention !== undefined ? input.stopMention?.trim() || null : (previous?.stopMention ?? null),
+        ...(restSettings ? { rest: restSettings } : {}),
         createdAt: previous?.createdAt ?? at,
         updatedAt: at,
       };
@@ -259,7 +268,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     const saved = await update((connections) => {
       const connection = connections.find((candidate) => candidate.id === id);
       if (!connection) throw notFound(id);
-      if (getProviderProfile(profileOfProvider[connection.provider]).protocol !== 'sftp' || connection.demo) {
+      if (isRestProvider(connection.provider) || getProviderProfile(fileDropProfileOf(connection.provider)).protocol !== 'sftp' || connection.demo) {
         throw refused('connection-invalid', "Cette connexion n'utilise pas SSH : il n'y a pas d'empreinte à enregistrer.", { field: 'hostKey' });
       }
       const pinned = { ...connection, hostKey: normalised, updatedAt: now().toISOString() };
@@ -271,7 +280,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   /** The server's key, read without logging in, and how it compares with the pinned one. */
   async function probeHostKey(id: string): Promise<{ fingerprint: string; keyType: string; pinned: string | null; matchesPinned: boolean | null }> {
     const connection = await getStored(id);
-    if (connection.demo || getProviderProfile(profileOfProvider[connection.provider]).protocol !== 'sftp') {
+    if (connection.demo || isRestProvider(connection.provider) || getProviderProfile(fileDropProfileOf(connection.provider)).protocol !== 'sftp') {
       throw refused('connection-invalid', "Cette connexion n'utilise pas SSH : il n'y a pas d'empreinte à vérifier.", { field: 'hostKey' });
     }
     const probe = await probeServerHostKey(connection.host, connection.port, options.timeoutMs).catch((error: unknown) => {
@@ -311,7 +320,8 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   /** Everything the connectors need to reach the connection's server now. */
   async function resolveConfig(idOrConnection: string | StoredConnection, given?: { password?: string }): Promise<ConnectionConfig> {
     const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
-    const protocol = getProviderProfile(profileOfProvider[connection.provider]).protocol;
+    if (isRestProvider(connection.provider)) throw refused('connection-invalid', `La connexion « ${connection.name} » utilise l'API MediasFlow, pas un dépôt de fichier.`, { connection: connection.name });
+    const protocol = getProviderProfile(fileDropProfileOf(connection.provider)).protocol;
     const timeoutMs = options.timeoutMs;
     if (connection.demo) {
       if (!options.demo) {
@@ -368,11 +378,23 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     };
   }
 
-  /** "Tester la connexion": logs in and checks the provider's folders (both channels for MediasFlow). */
+  /** A REST connection's API endpoint now (sandbox for demo; password resolved as for SFTP). */
+  async function resolveRestEndpoint(idOrConnection: string | StoredConnection, given?: { password?: string }): Promise<RestEndpoint> {
+    const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
+    return restEndpointOf(connection, () => findPassword(connection, given?.password) ?? (() => { throw passwordRequired(connection); })(), options.demo);
+  }
+
+  /** "Tester la connexion": logs in and checks the provider's folders (both channels for MediasFlow); REST: login + one read. */
   async function test(id: string, given?: { password?: string }): Promise<ConnectionTestView> {
     const connection = await getStored(id);
+    if (isRestProvider(connection.provider)) {
+      const endpoint = await resolveRestEndpoint(connection, given);
+      const result = await testRestConnection(endpoint, restClientOptionsFor(endpoint, env, options.timeoutMs));
+      if (given?.password && result.connected && !connection.encryptedPassword && !cipher.isAvailable()) sessionPasswords.set(connection.id, given.password);
+      return result;
+    }
     const config = await resolveConfig(connection, given);
-    const profile = getProviderProfile(profileOfProvider[connection.provider]);
+    const profile = getProviderProfile(fileDropProfileOf(connection.provider));
     const folders = [...new Set(profile.channels.flatMap((channel: Channel) => profile.expectedFolders(channel)))];
     const result = await runConnectionTest(config, folders);
     if (given?.password && result.connected && !connection.encryptedPassword && !cipher.isAvailable()) {
@@ -399,6 +421,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     probeHostKey,
     test,
     resolveConfig,
+    resolveRestEndpoint,
     rememberForSession,
   };
 }

@@ -5,21 +5,35 @@
  */
 import type { ProviderId } from '@shared/providers/provider-ids';
 
-import type { ConnectionProvider } from '@shared/ipc/channels/connections';
+import type { ConnectionProfile, ConnectionProvider, RestConnectionSettings } from '@shared/ipc/channels/connections';
 
-export { connectionProviders, type ConnectionProvider, type ConnectionView } from '@shared/ipc/channels/connections';
+export { connectionProviders, type ConnectionProfile, type ConnectionProvider, type ConnectionView, type RestConnectionSettings } from '@shared/ipc/channels/connections';
 
-/** The provider profile (shared/providers) each connection kind drops with. */
-export const profileOfProvider: Record<ConnectionProvider, ProviderId> = {
+/** The provider profile (shared/providers) each connection kind drops with; 'mediasflow-rest' has no file profile. */
+export const profileOfProvider: Record<ConnectionProvider, ConnectionProfile> = {
   'mediasflow-sftp': 'mediasflow-sftp',
   'allmysms-ftp': 'allmysms-ftp',
   'allmysms-sftp': 'allmysms-sftp',
   'demo-mediasflow': 'mediasflow-sftp',
   'demo-allmysms': 'allmysms-ftp',
+  'mediasflow-rest': 'mediasflow-rest',
+  'demo-mediasflow-rest': 'mediasflow-rest',
 };
 
 export function isDemoProvider(provider: ConnectionProvider): boolean {
-  return provider === 'demo-mediasflow' || provider === 'demo-allmysms';
+  return provider === 'demo-mediasflow' || provider === 'demo-allmysms' || provider === 'demo-mediasflow-rest';
+}
+
+/** MediasFlow's SMS REST API (real or demo sandbox): no file, no folders, no host key. */
+export function isRestProvider(provider: ConnectionProvider): provider is 'mediasflow-rest' | 'demo-mediasflow-rest' {
+  return provider === 'mediasflow-rest' || provider === 'demo-mediasflow-rest';
+}
+
+/** The file-drop profile of a connection kind (throws for REST: callers ask isRestProvider first). */
+export function fileDropProfileOf(provider: ConnectionProvider): ProviderId {
+  const profile = profileOfProvider[provider];
+  if (profile === 'mediasflow-rest') throw new Error(`${provider} has no file-drop profile`);
+  return profile;
 }
 
 /** One connection as stored in <dataDir>/connections.json. */
@@ -46,6 +60,8 @@ export interface StoredConnection {
   pricePerSms?: number | null;
   /** The account's STOP mention ("STOP au 36184"); absent/null = the provider's default (shared/composer/sms-providers.ts). */
   stopMention?: string | null;
+  /** MediasFlow REST connections only: base URL, brand, login call (src-main/connections/rest-connection.ts). */
+  rest?: RestConnectionSettings | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -90,7 +106,16 @@ export interface DemoEndpoint {
   trustedCertificatePem?: string;
 }
 
+/** Where the demo MediasFlow-REST sandbox listens right now (http://127.0.0.1:port/…). */
+export interface DemoRestEndpoint {
+  baseUrl: string;
+  login: string;
+  password: string;
+}
+
 export interface DemoEndpoints {
   /** Starts the drop box if needed and says where it is. */
   resolve(kind: 'demo-mediasflow' | 'demo-allmysms'): Promise<DemoEndpoint>;
+  /** Starts the MediasFlow-REST sandbox if needed and says where it is (absent: no sandbox). */
+  resolveRest?(): Promise<DemoRestEndpoint>;
 }

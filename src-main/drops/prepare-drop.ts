@@ -22,7 +22,7 @@ import type { ListDocument } from '@shared/lists/list-document';
 import type { ListSummary } from '@shared/lists/list-types';
 import { generateDeliveryId } from '@shared/providers/delivery-id';
 import { getProviderProfile } from '@shared/providers/provider-registry';
-import type { Channel, ProviderId } from '@shared/providers/provider-ids';
+import type { Channel } from '@shared/providers/provider-ids';
 import type { RowCheck, SendableTable } from '@shared/providers/sendable-table';
 import { fileCampaignName, validateCampaignName } from '@shared/providers/mediasflow/campaign-name';
 import { segmentSms } from '@shared/composer/sms-count';
@@ -37,7 +37,9 @@ import { checkSendWindow, type SendType, type SendWindow } from '@shared/schedul
 import { allmysmsSplitBytesOf, defaultWorkspaceSettings, describeSendWindow, sendWindowOf, type WorkspaceSettings } from '@shared/settings/workspace-settings';
 import type { JobPart } from '@shared/queue/job-types';
 import type { ConnectionService } from '../connections/connection-service';
-import { profileOfProvider, type StoredConnection } from '../connections/connection-types';
+import { fileDropProfileOf, isRestProvider, type StoredConnection } from '../connections/connection-types';
+import type { QueueProviderId } from '@shared/queue/job-types';
+import type { RestJobSetup } from '@shared/queue/rest/rest-job-types';
 import { createListStore } from '../lists/list-store';
 import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
 
@@ -97,7 +99,9 @@ export interface PreparedPart {
 export interface PreparedDrop {
   summary: DropSummary;
   connection: StoredConnection;
-  providerId: ProviderId;
+  providerId: QueueProviderId;
+  /** MediasFlow REST drops: what the prepare sends and the figures MediasFlow must echo. */
+  rest?: RestJobSetup;
   channel: Channel;
   type: SendType;
   campaignName: string;
@@ -157,7 +161,7 @@ export function listStoreLoader(dataDir: string): NonNullable<PrepareDropDeps['l
   };
 }
 
-async function loadList(source: DropListSource, deps: PrepareDropDeps): Promise<LoadedList> {
+export async function loadList(source: DropListSource, deps: PrepareDropDeps): Promise<LoadedList> {
   if ('listId' in source) return (deps.lists ?? listStoreLoader(deps.dataDir)).load(source.listId);
   let bytes: Uint8Array;
   let fileName: string;
@@ -219,7 +223,9 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   const now = (deps.now ?? (() => new Date()))();
   const draft = input.draftId ? await (deps.drafts ?? missingDrafts()).get(input.draftId) : null;
   const connection = await deps.connections.getStored(input.connection);
-  const providerId = profileOfProvider[connection.provider];
+  // MediasFlow's SMS REST API: no file profile, its own checks (the list and opt-outs are read the same way).
+  if (isRestProvider(connection.provider)) return (await import('./prepare-rest-drop')).prepareRestDrop(input, deps, connection, draft, now);
+  const providerId = fileDropProfileOf(connection.provider);
   const profile = getProviderProfile(providerId);
   const channel: Channel = input.channel ?? draft?.channel ?? 'sms';
   const type: SendType = input.type ?? draft?.type ?? 'marketing';

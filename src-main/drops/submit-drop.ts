@@ -47,6 +47,7 @@ export async function submitDrop(prepared: PreparedDrop, queue: Pick<Queue, 'enq
           idDelivery: part.idDelivery,
           part: part.part,
           programmedAt: prepared.programmedAt,
+          ...(prepared.rest ? { rest: prepared.rest } : {}),
         },
         remoteFolder: prepared.remoteFolder,
         file: { name: part.fileName, data: part.data, recipients: part.recipients },

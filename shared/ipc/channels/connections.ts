@@ -2,16 +2,33 @@
 import type { ProviderId } from '../../providers/provider-ids';
 
 /** What a connection talks to; the demo kinds are served by Dropdesk's own local drop boxes. */
-export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms'] as const;
+export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms', 'mediasflow-rest', 'demo-mediasflow-rest'] as const;
 export type ConnectionProvider = (typeof connectionProviders)[number];
+
+/** What a connection drops with: a file-drop provider profile, or MediasFlow's SMS REST API (no file profile). */
+export type ConnectionProfile = ProviderId | 'mediasflow-rest';
+
+/** MediasFlow SMS REST API settings (REST connections only; the guide names no login call, so its path and fields are settings). */
+export interface RestConnectionSettings {
+  /** Default https://app.mediasflow.com/MediasflowApi/v1 (the guide also shows /api/v1). */
+  baseUrl: string;
+  /** Optional brand (accounts sending for several brands). */
+  brand: string | null;
+  /** Default /login. */
+  loginPath: string;
+  /** Default 'login'. */
+  loginField: string;
+  /** Default 'password'. */
+  passwordField: string;
+}
 
 /** A saved connection as the renderer sees it: never the password, only where it will come from. */
 export interface ConnectionView {
   id: string;
   name: string;
   provider: ConnectionProvider;
-  /** The profile drops use ('mediasflow-sftp'…). */
-  profile: ProviderId;
+  /** The profile drops use ('mediasflow-sftp'…, 'mediasflow-rest'). */
+  profile: ConnectionProfile;
   demo: boolean;
   host: string;
   port: number;
@@ -30,6 +47,8 @@ export interface ConnectionView {
   passwordTravelsInClear: boolean;
   /** MediasFlow: folder of the temporary upload, outside the drop folder; null/absent = the drop folder itself. */
   stagingFolder?: string | null;
+  /** MediasFlow REST connections only. */
+  rest?: RestConnectionSettings | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -53,6 +72,8 @@ export interface ConnectionSaveInput {
   stopMention?: string | null;
   /** New password (absent keeps the current one, '' removes it). */
   password?: string;
+  /** MediasFlow REST settings (absent fields: the documented defaults, or the current ones when editing). */
+  rest?: Partial<RestConnectionSettings>;
 }
 
 export interface ConnectionSaveResult {
@@ -72,7 +93,7 @@ export interface ConnectionErrorView {
 export type ConnectionTestView =
   | {
       connected: true;
-      protocol: 'sftp' | 'ftp' | 'ftps';
+      protocol: 'sftp' | 'ftp' | 'ftps' | 'https' | 'http';
       passwordTravelsInClear: boolean;
       hostKeyFingerprint: string | null;
       presentFolders: string[];

@@ -51,7 +51,8 @@ export interface DropSummary {
   /** The same list already went out in the last days (the app asks "envoyer quand même ?"). */
   previousSend?: { campaignName: string; at: string; recipients: number } | null;
   connection: { id: string; name: string; provider: ConnectionProvider };
-  provider: ProviderId;
+  /** 'mediasflow-rest': MediasFlow's SMS API (no file; remoteFolder/remoteNames say the API calls). */
+  provider: ProviderId | 'mediasflow-rest';
   channel: Channel;
   type: SendType;
   list: { name: string; rows: number };

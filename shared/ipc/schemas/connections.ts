@@ -30,6 +30,16 @@ export const connectionSaveSchema = z
       .refine((text) => text === '' || isValidStopMention(text), { message: 'STOP mention: "STOP", optional words, then the 5-digit short number (e.g. "STOP au 36184")' })
       .nullable()
       .optional(),
+    rest: z
+      .object({
+        baseUrl: z.string().trim().max(500).optional(),
+        brand: z.string().trim().max(100).nullable().optional(),
+        loginPath: z.string().trim().regex(/^\/[A-Za-z0-9/_.-]*$/).max(200).optional(),
+        loginField: z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/).max(100).optional(),
+        passwordField: z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/).max(100).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -15,6 +15,9 @@ export const connectionAddCommand: CliCommand = async (args, io) => {
   if (args.some((arg, index) => arg === '--provider=isendpro-mail' || (arg === '--provider' && args[index + 1] === 'isendpro-mail'))) {
     return (await import('./isendpro-connection-add')).isendproConnectionAdd(args, io);
   }
+  if (args.some((arg, index) => arg === '--provider=mediasflow-rest' || (arg === '--provider' && args[index + 1] === 'mediasflow-rest'))) {
+    return (await import('./rest-connection-add')).restConnectionAdd(args, io);
+  }
   const values = parseOptions(
     args,
     {
@@ -34,9 +37,9 @@ export const connectionAddCommand: CliCommand = async (args, io) => {
     command,
   );
   const provider = requireOption(values.provider, 'provider', command);
-  const allowed = connectionProviders.filter((candidate) => !candidate.startsWith('demo-'));
+  const allowed = connectionProviders.filter((candidate) => !candidate.startsWith('demo-') && candidate !== 'mediasflow-rest');
   if (!(allowed as readonly string[]).includes(provider)) {
-    throw new CliError(`${command} : --provider doit valoir ${[...allowed, 'isendpro-mail'].join(', ')}.`);
+    throw new CliError(`${command} : --provider doit valoir ${[...allowed, 'mediasflow-rest', 'isendpro-mail'].join(', ')}.`);
   }
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !Number.isInteger(port)) throw new CliError(`${command} : --port doit être un nombre.`);

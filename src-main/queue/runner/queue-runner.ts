@@ -14,6 +14,8 @@ import type { JobEvent } from '@shared/queue/job-types';
 import type { HeldDecision } from '@shared/ipc/channels/queue';
 import type { ChannelDriver } from '../channel-driver';
 import { createFileDropDriver } from '../drivers/file-drop/file-drop-driver';
+import { createRestDriver, restEndpointOfJob } from '../drivers/rest/rest-driver';
+import { restClientOptionsFor } from '../../connections/rest-connection';
 import { createOptOutService } from '../../opt-outs/opt-out-service';
 import type { JobRecord } from '../job-record';
 import { lockHolder } from '../job-lock';
@@ -29,6 +31,10 @@ export function createQueue(options: QueueOptions) {
       stampMarginMs: options.stampMarginMs,
       progressIntervalMs: options.progressIntervalMs,
       optOutNumbers: () => createOptOutService({ dataDir: options.dataDir }).numberSet(),
+    }),
+    createRestDriver({
+      endpointFor: (record) => restEndpointOfJob(options.connections, record),
+      clientOptions: (endpoint) => restClientOptionsFor(endpoint, process.env),
     }),
   ];
   function driverFor(record: JobRecord): ChannelDriver {

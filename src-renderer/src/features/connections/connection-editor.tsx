@@ -10,6 +10,7 @@ import {
   editableProviders,
   emptyConnectionForm,
   formFromConnection,
+  isRestProvider,
   protocolOf,
   providerStopMention,
   suggestPasswordEnv,
@@ -18,6 +19,7 @@ import {
   type ConnectionFormState,
   type EditableProvider,
 } from './connection-form';
+import { RestConnectionFields } from './rest-connection-fields';
 
 export function ConnectionEditor({
   editing,
@@ -38,6 +40,8 @@ export function ConnectionEditor({
   const problems = connectionFormProblems(form);
   const problemOf = (field: ConnectionFormField) => (showProblems ? problems.find((problem) => problem.field === field) : undefined);
   const isFtp = protocolOf(form.provider) === 'ftp';
+  const isRest = isRestProvider(form.provider);
+  const isDemoRest = form.provider === 'demo-mediasflow-rest';
   const update = (patch: Partial<ConnectionFormState>) => setForm((current) => ({ ...current, ...patch }));
 
   const submit = async () => {
@@ -103,7 +107,8 @@ export function ConnectionEditor({
           <input className="input" value={form.name} onChange={(event) => update({ name: event.target.value })} data-testid="connection-name" />
           {fieldError('name')}
         </label>
-        <div className="form-row">
+        {isRest && <RestConnectionFields form={form} update={update} />}
+        {!isRest && <div className="form-row">
           <label className="form-field grow">
             <span>{t('screen.form.host')}</span>
             <input
@@ -126,7 +131,8 @@ export function ConnectionEditor({
             />
             {fieldError('port')}
           </label>
-        </div>
+        </div>}
+        {!isDemoRest && <>
         <label className="form-field">
           <span>{t('screen.form.user')}</span>
           <input className="input" autoComplete="off" value={form.user} onChange={(event) => update({ user: event.target.value })} data-testid="connection-user" />
@@ -177,6 +183,7 @@ export function ConnectionEditor({
           <span className="field-help">{t('screen.form.pricePerSmsHelp')}</span>
           {fieldError('pricePerSms')}
         </label>
+        </>}
         <StopMentionField
           value={form.stopMention ?? ''}
           providerMention={providerStopMention(form.provider)}
@@ -193,7 +200,7 @@ export function ConnectionEditor({
             <span className="field-help">{t('screen.form.ftpsHelp')}</span>
           </div>
         )}
-        {!isFtp && <p className="field-help">{t('screen.form.sshHelp')}</p>}
+        {!isFtp && !isRest && <p className="field-help">{t('screen.form.sshHelp')}</p>}
         {form.provider === 'mediasflow-sftp' && (
           <label className="form-field">
             <span>{t('screen.form.stagingFolder')}</span>

@@ -10,7 +10,7 @@ import { isValidStopMention } from '@shared/composer/stop-mention';
 import type { ProviderId, TransferProtocol } from '@shared/providers/provider-ids';
 
 /** What the user can pick when adding a connection (the demo ones are created by Dropdesk). */
-export const editableProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp'] as const satisfies readonly ConnectionProvider[];
+export const editableProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'mediasflow-rest', 'demo-mediasflow-rest'] as const satisfies readonly ConnectionProvider[];
 export type EditableProvider = (typeof editableProviders)[number];
 
 const profileOf: Record<ConnectionProvider, ProviderId> = {
@@ -19,6 +19,9 @@ const profileOf: Record<ConnectionProvider, ProviderId> = {
   'allmysms-sftp': 'allmysms-sftp',
   'demo-mediasflow': 'mediasflow-sftp',
   'demo-allmysms': 'allmysms-ftp',
+  // MediasFlow's SMS API has no file profile; MediasFlow's SMS counting rules are the SFTP profile's.
+  'mediasflow-rest': 'mediasflow-sftp',
+  'demo-mediasflow-rest': 'mediasflow-sftp',
 };
 
 export function profileOfProvider(provider: ConnectionProvider): ProviderId {
@@ -26,15 +29,20 @@ export function profileOfProvider(provider: ConnectionProvider): ProviderId {
 }
 
 export function isDemoProvider(provider: ConnectionProvider): boolean {
-  return provider === 'demo-mediasflow' || provider === 'demo-allmysms';
+  return provider === 'demo-mediasflow' || provider === 'demo-allmysms' || provider === 'demo-mediasflow-rest';
+}
+
+/** MediasFlow's SMS REST API (real or demo sandbox): URL and login, no server/port/FTPS/SSH key. */
+export function isRestProvider(provider: ConnectionProvider): boolean {
+  return provider === 'mediasflow-rest' || provider === 'demo-mediasflow-rest';
 }
 
 export function defaultPortOf(provider: ConnectionProvider): number {
-  return getProviderProfile(profileOf[provider]).defaultPort;
+  return isRestProvider(provider) ? 443 : getProviderProfile(profileOf[provider]).defaultPort;
 }
 
-export function protocolOf(provider: ConnectionProvider): TransferProtocol {
-  return getProviderProfile(profileOf[provider]).protocol;
+export function protocolOf(provider: ConnectionProvider): TransferProtocol | 'https' {
+  return isRestProvider(provider) ? 'https' : getProviderProfile(profileOf[provider]).protocol;
 }
 
 export interface ConnectionFormState {
@@ -56,6 +64,8 @@ export interface ConnectionFormState {
   pricePerSms?: string;
   /** The account's STOP mention as typed ("STOP au 36184"); '' = the provider's default. */
   stopMention?: string;
+  /** MediasFlow REST only (rest-connection-fields.tsx); '' = the documented default. */
+  rest?: { baseUrl: string; brand: string; loginPath: string; loginField: string; passwordField: string };
 }
 
 export function emptyConnectionForm(provider: EditableProvider = 'mediasflow-sftp'): ConnectionFormState {
@@ -77,6 +87,7 @@ export function formFromConnection(view: ConnectionView): ConnectionFormState {
     ...(view.stagingFolder ? { stagingFolder: view.stagingFolder } : {}),
     pricePerSms: typeof view.pricePerSms === 'number' ? String(view.pricePerSms).replace('.', ',') : '',
     stopMention: view.stopMention ?? '',
+    ...(view.rest ? { rest: { baseUrl: view.rest.baseUrl, brand: view.rest.brand ?? '', loginPath: view.rest.loginPath, loginField: view.rest.loginField, passwordField: view.rest.passwordField } } : {}),
   };
 }
 
@@ -120,6 +131,13 @@ const envNamePattern = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 export function connectionFormProblems(form: ConnectionFormState): ConnectionFormProblem[] {
   const problems: ConnectionFormProblem[] = [];
   if (!form.name.trim()) problems.push({ field: 'name', key: 'required' });
+  if (form.provider === 'demo-mediasflow-rest') return problems;
+  if (form.provider === 'mediasflow-rest') {
+    if (!form.user.trim()) problems.push({ field: 'user', key: 'required' });
+    if (form.passwordEnv.trim() && !envNamePattern.test(form.passwordEnv.trim())) problems.push({ field: 'passwordEnv', key: 'envName' });
+    if (parsePricePerSms(form.pricePerSms ?? '') === undefined) problems.push({ field: 'pricePerSms', key: 'price' });
+    return problems;
+  }
   if (!form.host.trim()) problems.push({ field: 'host', key: 'required' });
   const port = Number(form.port.trim());
   if (!Number.isInteger(port) || port < 1 || port > 65_535) problems.push({ field: 'port', key: 'port' });
@@ -132,6 +150,26 @@ export function connectionFormProblems(form: ConnectionFormState): ConnectionFor
 }
 
 export function toSaveInput(form: ConnectionFormState): ConnectionSaveInput {
+  if (form.provider === 'demo-mediasflow-rest') return { ...(form.id ? { id: form.id } : {}), name: form.name.trim(), provider: form.provider };
+  if (form.provider === 'mediasflow-rest') {
+    const rest = form.rest;
+    return {
+      ...(form.id ? { id: form.id } : {}),
+      name: form.name.trim(),
+      provider: form.provider,
+      user: form.user.trim(),
+      passwordEnv: form.passwordEnv.trim() || null,
+      // Empty fields: the documented defaults (main fills them in).
+      rest: rest
+        ? {
+            ...Object.fromEntries((['baseUrl', 'loginPath', 'loginField', 'passwordField'] as const).filter((key) => rest[key].trim() !== '').map((key) => [key, rest[key].trim()])),
+            brand: rest.brand.trim() || null,
+          }
+        : {},
+      ...(form.pricePerSms !== undefined ? { pricePerSms: parsePricePerSms(form.pricePerSms) ?? null } : {}),
+      ...(form.password !== '' ? { password: form.password } : {}),
+    };
+  }
   return {
     ...(form.id ? { id: form.id } : {}),
     name: form.name.trim(),
@@ -169,7 +207,7 @@ export function suggestPasswordEnv(name: string): string {
  */
 export function pickDefaultConnection(connections: readonly ConnectionView[], draftProvider: ProviderId | null, rememberedId: string | null): string | null {
   if (rememberedId && connections.some((connection) => connection.id === rememberedId)) return rememberedId;
-  const forProvider = connections.filter((connection) => !draftProvider || connection.profile === draftProvider);
+  const forProvider = connections.filter((connection) => !draftProvider || (connection.provider === 'mediasflow-rest' || connection.provider === 'demo-mediasflow-rest' ? false : connection.profile === draftProvider));
   return (
     forProvider.find((connection) => connection.demo)?.id ??
     forProvider[0]?.id ??

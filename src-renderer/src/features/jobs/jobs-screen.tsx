@@ -9,6 +9,7 @@ import { formatCount, formatParisShort, formatSpokenDateTime } from '../../i18n/
 import { ReportLink } from '../campaigns/campaign-status-view';
 import { formatBytes, jobActions, jobPath, reasonKeys, stepStatuses, uploadPercent } from './job-display';
 import './jobs.css';
+import { RestCancelCountdown } from './rest-cancel-countdown';
 import { ScreenHeader } from '../../ui/screen-header';
 import { EmptyState } from '../../ui/empty-state';
 
@@ -208,7 +209,8 @@ function JobBody({ job }: { job: JobView }) {
             </p>
           )}
           {job.campaignId && <p className="small muted">{t('stateHints.accepted')}</p>}
-          {job.providerId === 'mediasflow-sftp' && (
+          {job.rest && <RestCancelCountdown job={job} />}
+          {(job.providerId === 'mediasflow-sftp' || job.providerId === 'mediasflow-rest') && (
             <div className="job-actions">
               <ReportLink jobId={job.id} />
             </div>
