@@ -8,6 +8,7 @@
  * never counted in the campaign's figures.
  */
 import type { ListDocument } from '../lists/list-document';
+import { arrayRows } from '../lists/list-rows';
 import type { InvalidReason } from '../lists/list-types';
 import { checkMobileNumber } from '../lists/validate-number';
 import { cleanCampaignName, maxCampaignNameLength } from '../providers/mediasflow/campaign-name';
@@ -48,9 +49,9 @@ export type TestListResult = { ok: true; document: ListDocument; line: number } 
 export function testListDocument(document: ListDocument, line: number, testNumber: string): TestListResult {
   if (document.mobileColumn === null) return { ok: false, problem: 'no-mobile-column' };
   if (!Number.isInteger(line) || line < 1 || line > document.rows.length) return { ok: false, problem: 'line-out-of-range' };
-  const row = document.columns.map((_, column) => document.rows[line - 1][column] ?? '');
+  const row = document.columns.map((_, column) => document.rows.value(line - 1, column));
   row[document.mobileColumn] = testNumber;
-  return { ok: true, document: { columns: document.columns, rows: [row], mobileColumn: document.mobileColumn }, line };
+  return { ok: true, document: { columns: document.columns, rows: arrayRows([row]), mobileColumn: document.mobileColumn }, line };
 }
 
 /**

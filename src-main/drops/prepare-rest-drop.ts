@@ -101,7 +101,7 @@ export async function prepareRestDrop(input: PrepareDropInput, deps: PrepareDrop
     segments = { total: figures.segments.total, min: figures.segments.min, max: figures.segments.max };
     const index = list.checks.status.findIndex((code) => code === statusCode.valid);
     if (index >= 0) {
-      const text = prepareMessages(list.document.columns, settings).render(list.document.rows[index]);
+      const text = prepareMessages(list.document.columns, settings).render(list.document.rows.row(index));
       const count = segmentSms(text);
       preview = { text, segments: count.segments, encoding: count.encoding, line: index + 1 };
     }
@@ -148,6 +148,7 @@ export async function prepareRestDrop(input: PrepareDropInput, deps: PrepareDrop
     summary,
     connection,
     providerId: 'mediasflow-rest',
+    test: false,
     channel,
     type,
     campaignName,

@@ -51,7 +51,7 @@ export function createReportListActions(deps: ReportListActionsDeps) {
     });
     const snapshot = await deps.lists.snapshot(listId);
     const mobile = snapshot.document.mobileColumn;
-    const cellOf = mobile === null ? null : (row: number) => snapshot.document.rows[row]?.[mobile] ?? '';
+    const cellOf = mobile === null ? null : (row: number) => (row < snapshot.document.rows.length ? snapshot.document.rows.value(row, mobile) : '');
     return { listId, view, snapshot, cellOf };
   }
 
