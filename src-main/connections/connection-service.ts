@@ -20,10 +20,16 @@ import type { ConnectionConfig } from '../connectors/connection-config';
 import { probeHostKey as probeServerHostKey, sameFingerprint } from '../connectors/host-key';
 import { testConnection as runConnectionTest } from '../connectors/test-connection';
 import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
+import { buildStoredMail, mailView, resolveMailSettings, testMailSettings, validateMailInput } from './mail-connection';
+import { readLegacyMailConnections, retireLegacyMailConnections } from './legacy-mail-connections';
+import type { IsendproMailSettings } from '../isendpro-mail/isendpro-mail-settings';
 import {
   connectionProviders,
   isDemoProvider,
-  profileOfProvider,
+  isMailProvider,
+  profileOfProvider as fileProfileOf,
+  type ConnectionProvider,
+  type FileDropConnectionProvider,
   unavailableCipher,
   type ConnectionView,
   type ConnectionsFile,
@@ -60,6 +66,12 @@ export function normaliseFingerprint(value: string): string | null {
   return fingerprintPattern.test(normalised) ? normalised : null;
 }
 
+/** The file profile of a file-drop connection (callers answer mail connections first). */
+function profileOfProvider(provider: ConnectionProvider) {
+  if (isMailProvider(provider)) throw new UserFacingError('connection-invalid', "Cette connexion envoie des e-mails : elle n'a pas de serveur de fichiers.", { field: 'provider' });
+  return fileProfileOf[provider as FileDropConnectionProvider];
+}
+
 function refused(code: string, message: string, params?: Record<string, string | number>): UserFacingError {
   return new UserFacingError(code, message, params);
 }
@@ -72,9 +84,28 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   const sessionPasswords = new Map<string, string>();
   let writing: Promise<unknown> = Promise.resolve();
 
-  async function readAll(): Promise<StoredConnection[]> {
+  async function readMain(): Promise<StoredConnection[]> {
     const file = await readJsonFile<ConnectionsFile>(path);
     return Array.isArray(file?.connections) ? file.connections : [];
+  }
+
+  let legacyChecked = false;
+  async function readAll(): Promise<StoredConnection[]> {
+    const connections = await readMain();
+    if (legacyChecked) return connections;
+    legacyChecked = true;
+    const legacy = (await readLegacyMailConnections(options.dataDir)).filter((old) => !connections.some((connection) => connection.id === old.id));
+    if (legacy.length === 0) {
+      await retireLegacyMailConnections(options.dataDir);
+      return connections;
+    }
+    // A name taken meanwhile in the main store keeps the main one; the old one gets a suffix (never two connections with one name).
+    const taken = new Set(connections.map((connection) => connection.name.toLowerCase()));
+    const moved = legacy.map((old) => (taken.has(old.name.toLowerCase()) ? { ...old, name: `${old.name} (iSendPro)` } : old));
+    const merged = [...connections, ...moved];
+    await writeJsonAtomic(path, { formatVersion: 1, connections: merged } satisfies ConnectionsFile);
+    await retireLegacyMailConnections(options.dataDir);
+    return merged;
   }
 
   /** Read-modify-write, one at a time within this process. */
@@ -91,6 +122,11 @@ export function createConnectionService(options: ConnectionServiceOptions) {
 
   function passwordSource(connection: StoredConnection): ConnectionView['passwordSource'] {
     if (connection.demo) return 'demo';
+    if (connection.mail) {
+      const sources = [mailView(connection.mail, env, cipher)].flatMap((view) => [view.smtp.passwordSource, view.imap.passwordSource, view.keyidSource]);
+      if (sources.every((source) => source === 'env')) return 'env';
+      return sources.some((source) => source === 'ask') ? 'ask' : 'stored';
+    }
     if (connection.passwordEnv && env[connection.passwordEnv]) return 'env';
     if (connection.encryptedPassword && cipher.isAvailable()) return 'stored';
     if (sessionPasswords.has(connection.id)) return 'session';
@@ -98,7 +134,28 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   }
 
   function toView(connection: StoredConnection): ConnectionView {
-    const profile = profileOfProvider[connection.provider];
+    if (isMailProvider(connection.provider) && connection.mail) {
+      return {
+        id: connection.id,
+        name: connection.name,
+        provider: connection.provider,
+        profile: 'isendpro-mail',
+        demo: connection.demo,
+        host: connection.mail.smtp.host,
+        port: connection.mail.smtp.port,
+        user: connection.mail.smtp.user,
+        ftps: false,
+        hostKey: null,
+        passwordEnv: connection.mail.smtp.password.env,
+        pricePerSms: connection.pricePerSms ?? null,
+        passwordSource: passwordSource(connection),
+        passwordTravelsInClear: false,
+        mail: mailView(connection.mail, env, cipher),
+        createdAt: connection.createdAt,
+        updatedAt: connection.updatedAt,
+      };
+    }
+    const profile = profileOfProvider(connection.provider);
     return {
       id: connection.id,
       name: connection.name,
@@ -140,7 +197,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       throw refused('connection-invalid', `Fournisseur inconnu : ${input.provider}.`, { field: 'provider' });
     }
     if (!input.name.trim()) throw refused('connection-invalid', 'Donnez un nom à la connexion.', { field: 'name' });
-    if (isDemoProvider(input.provider)) return;
+    if (isDemoProvider(input.provider) || isMailProvider(input.provider)) return;
     if (!input.host?.trim()) throw refused('connection-invalid', "Indiquez l'adresse du serveur.", { field: 'host' });
     if (input.port !== undefined && !(Number.isInteger(input.port) && input.port >= 1 && input.port <= 65535)) {
       throw refused('connection-invalid', 'Le port doit être un nombre entre 1 et 65535.', { field: 'port' });
@@ -168,7 +225,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         field: 'hostKey',
       });
     }
-    if (input.ftps && getProviderProfile(profileOfProvider[input.provider]).protocol !== 'ftp') {
+    if (input.ftps && getProviderProfile(profileOfProvider(input.provider)).protocol !== 'ftp') {
       throw refused('connection-invalid', "FTPS ne s'applique qu'aux connexions FTP.", { field: 'ftps' });
     }
   }
@@ -184,8 +241,31 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       if (clash) throw refused('connection-name-taken', `Une connexion s'appelle déjà « ${clash.name} ». Choisissez un autre nom.`, { name: clash.name });
       const previous = input.id ? connections.find((connection) => connection.id === input.id) : undefined;
       if (input.id && !previous) throw notFound(input.id);
+      if (isMailProvider(input.provider)) {
+        validateMailInput(input.mail, previous?.mail);
+        const mail = buildStoredMail(input.mail, previous?.mail, cipher);
+        passwordOutcome = input.mail.smtp.password || input.mail.imap.password || input.mail.keyid ? 'encrypted' : previous ? 'unchanged' : 'none';
+        const connection: StoredConnection = {
+          id: previous?.id ?? `cn${now().getTime().toString(36)}${randomBytes(4).toString('hex')}`,
+          name: input.name.trim(),
+          provider: input.provider,
+          demo: false,
+          host: mail.smtp.host,
+          port: mail.smtp.port,
+          user: mail.smtp.user,
+          ftps: false,
+          hostKey: null,
+          passwordEnv: null,
+          encryptedPassword: null,
+          pricePerSms: input.pricePerSms !== undefined ? input.pricePerSms : (previous?.pricePerSms ?? null),
+          mail,
+          createdAt: previous?.createdAt ?? at,
+          updatedAt: at,
+        };
+        return { connections: [...connections.filter((existing) => existing.id !== connection.id), connection], result: connection };
+      }
       const demo = isDemoProvider(input.provider);
-      const profile = getProviderProfile(profileOfProvider[input.provider]);
+      const profile = getProviderProfile(profileOfProvider(input.provider));
       const host = demo ? '127.0.0.1' : input.host!.trim();
       const port = demo ? 0 : (input.port ?? profile.defaultPort);
       // A pinned key belongs to one server: a new address forgets it unless a key comes with it.
@@ -249,7 +329,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     const saved = await update((connections) => {
       const connection = connections.find((candidate) => candidate.id === id);
       if (!connection) throw notFound(id);
-      if (getProviderProfile(profileOfProvider[connection.provider]).protocol !== 'sftp' || connection.demo) {
+      if (connection.mail || getProviderProfile(profileOfProvider(connection.provider)).protocol !== 'sftp' || connection.demo) {
         throw refused('connection-invalid', "Cette connexion n'utilise pas SSH : il n'y a pas d'empreinte à enregistrer.", { field: 'hostKey' });
       }
       const pinned = { ...connection, hostKey: normalised, updatedAt: now().toISOString() };
@@ -261,7 +341,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   /** The server's key, read without logging in, and how it compares with the pinned one. */
   async function probeHostKey(id: string): Promise<{ fingerprint: string; keyType: string; pinned: string | null; matchesPinned: boolean | null }> {
     const connection = await getStored(id);
-    if (connection.demo || getProviderProfile(profileOfProvider[connection.provider]).protocol !== 'sftp') {
+    if (connection.demo || connection.mail || getProviderProfile(profileOfProvider(connection.provider)).protocol !== 'sftp') {
       throw refused('connection-invalid', "Cette connexion n'utilise pas SSH : il n'y a pas d'empreinte à vérifier.", { field: 'hostKey' });
     }
     const probe = await probeServerHostKey(connection.host, connection.port, options.timeoutMs).catch((error: unknown) => {
@@ -301,7 +381,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   /** Everything the connectors need to reach the connection's server now. */
   async function resolveConfig(idOrConnection: string | StoredConnection, given?: { password?: string }): Promise<ConnectionConfig> {
     const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
-    const protocol = getProviderProfile(profileOfProvider[connection.provider]).protocol;
+    const protocol = getProviderProfile(profileOfProvider(connection.provider)).protocol;
     const timeoutMs = options.timeoutMs;
     if (connection.demo) {
       if (!options.demo) {
@@ -361,8 +441,9 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   /** "Tester la connexion": logs in and checks the provider's folders (both channels for MediasFlow). */
   async function test(id: string, given?: { password?: string }): Promise<ConnectionTestView> {
     const connection = await getStored(id);
+    if (connection.mail) return testMail(connection);
     const config = await resolveConfig(connection, given);
-    const profile = getProviderProfile(profileOfProvider[connection.provider]);
+    const profile = getProviderProfile(profileOfProvider(connection.provider));
     const folders = [...new Set(profile.channels.flatMap((channel: Channel) => profile.expectedFolders(channel)))];
     const result = await runConnectionTest(config, folders);
     if (given?.password && result.connected && !connection.encryptedPassword && !cipher.isAvailable()) {
@@ -372,6 +453,28 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     if (result.connected) return result;
     const error = result.error.toJSON();
     return { connected: false, passwordTravelsInClear: result.passwordTravelsInClear, hostKeyFingerprint: result.hostKeyFingerprint, error: { ...error, params: { ...error.params } } };
+  }
+
+  /** A mail-to-SMS connection's servers, addresses and keyid, secrets resolved (the mail driver; never logged). */
+  async function resolveMail(idOrConnection: string | StoredConnection): Promise<IsendproMailSettings> {
+    const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
+    return resolveMailSettings(connection, env, cipher, options.timeoutMs);
+  }
+
+  /** "Tester la connexion" of a mail connection: logs in to SMTP and IMAP, sends nothing. */
+  async function testMail(connection: StoredConnection): Promise<ConnectionTestView> {
+    const mail = await testMailSettings(await resolveMail(connection));
+    const message = `${mail.smtp.message} ${mail.imap.message}`;
+    if (mail.smtp.ok && mail.imap.ok) {
+      return { connected: true, protocol: 'smtp+imap', passwordTravelsInClear: false, hostKeyFingerprint: null, presentFolders: [], missingFolders: [], message, mail };
+    }
+    return {
+      connected: false,
+      passwordTravelsInClear: false,
+      hostKeyFingerprint: null,
+      error: { kind: mail.smtp.ok ? 'imap-login' : 'smtp-login', transient: false, messageKey: 'connections.mailTestFailed', message, params: {} },
+      mail,
+    };
   }
 
   /** Remembers a password the user typed for this session only (never written to disk). */
@@ -389,6 +492,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     probeHostKey,
     test,
     resolveConfig,
+    resolveMailSettings: resolveMail,
     rememberForSession,
   };
 }

@@ -9,8 +9,15 @@ import type { ConnectionProvider } from '@shared/ipc/channels/connections';
 
 export { connectionProviders, type ConnectionProvider, type ConnectionView } from '@shared/ipc/channels/connections';
 
-/** The provider profile (shared/providers) each connection kind drops with. */
-export const profileOfProvider: Record<ConnectionProvider, ProviderId> = {
+/** The connection kinds that drop files (SFTP/FTP); 'isendpro-mail' sends e-mails (src-main/connections/mail-connection.ts). */
+export type FileDropConnectionProvider = Exclude<ConnectionProvider, 'isendpro-mail'>;
+
+export function isMailProvider(provider: ConnectionProvider): provider is 'isendpro-mail' {
+  return provider === 'isendpro-mail';
+}
+
+/** The provider profile (shared/providers) each file-drop connection kind drops with. */
+export const profileOfProvider: Record<FileDropConnectionProvider, ProviderId> = {
   'mediasflow-sftp': 'mediasflow-sftp',
   'allmysms-ftp': 'allmysms-ftp',
   'allmysms-sftp': 'allmysms-sftp',
@@ -44,8 +51,36 @@ export interface StoredConnection {
   stagingFolder?: string | null;
   /** The account's price per SMS in euros (optional): the summary shows the cost when it is set. */
   pricePerSms?: number | null;
+  /** iSendPro mail-to-SMS connections only (host/port/user above mirror the SMTP server for lists). */
+  mail?: StoredMailConnection;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A secret of a mail connection: the environment variable it is read from, and/or its copy encrypted by the SecretCipher. */
+export interface StoredMailSecret {
+  env: string | null;
+  encrypted: string | null;
+}
+
+export interface StoredMailServer {
+  host: string;
+  port: number;
+  security: 'tls' | 'starttls' | 'plain';
+  user: string;
+  password: StoredMailSecret;
+}
+
+export interface StoredMailConnection {
+  smtp: StoredMailServer;
+  imap: StoredMailServer;
+  from: string;
+  replyTo: string | null;
+  to: string;
+  emailAck: string;
+  emailNot: string;
+  keyid: StoredMailSecret;
+  nostop: boolean;
 }
 
 export interface ConnectionsFile {

@@ -35,7 +35,7 @@ import { checkSendWindow, type SendType, type SendWindow } from '@shared/schedul
 import { allmysmsSplitBytesOf, defaultWorkspaceSettings, describeSendWindow, sendWindowOf, type WorkspaceSettings } from '@shared/settings/workspace-settings';
 import type { JobPart } from '@shared/queue/job-types';
 import type { ConnectionService } from '../connections/connection-service';
-import { profileOfProvider, type StoredConnection } from '../connections/connection-types';
+import { profileOfProvider, type FileDropConnectionProvider, type StoredConnection } from '../connections/connection-types';
 import { createListStore } from '../lists/list-store';
 import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
 
@@ -186,7 +186,8 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   const now = (deps.now ?? (() => new Date()))();
   const draft = input.draftId ? await (deps.drafts ?? missingDrafts()).get(input.draftId) : null;
   const connection = await deps.connections.getStored(input.connection);
-  const providerId = profileOfProvider[connection.provider];
+  if (connection.mail) throw new UserFacingError('connection-invalid', `La connexion « ${connection.name} » envoie des e-mails vers SMS : elle passe par le dépôt iSendPro (drops/prepare-mail-drop).`, { field: 'provider' });
+  const providerId = profileOfProvider[connection.provider as FileDropConnectionProvider];
   const profile = getProviderProfile(providerId);
   const channel: Channel = input.channel ?? draft?.channel ?? 'sms';
   const type: SendType = input.type ?? draft?.type ?? 'marketing';

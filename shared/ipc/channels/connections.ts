@@ -2,16 +2,72 @@
 import type { ProviderId } from '../../providers/provider-ids';
 
 /** What a connection talks to; the demo kinds are served by Dropdesk's own local drop boxes. */
-export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms'] as const;
+export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms', 'isendpro-mail'] as const;
 export type ConnectionProvider = (typeof connectionProviders)[number];
+
+/** iSendPro mail-to-SMS: how each server is secured (plain only on 127.0.0.1). */
+export type MailServerSecurity = 'tls' | 'starttls' | 'plain';
+/** Where a secret comes from: the named environment variable, the encrypted copy on this computer, or nowhere yet (ask). */
+export type MailSecretSource = 'env' | 'stored' | 'ask';
+
+export interface MailServerView {
+  host: string;
+  port: number;
+  security: MailServerSecurity;
+  user: string;
+  passwordEnv: string | null;
+  passwordSource: MailSecretSource;
+}
+
+/** The mail-to-SMS part of a connection (provider 'isendpro-mail'): never a password nor the keyid. */
+export interface MailConnectionView {
+  smtp: MailServerView;
+  imap: MailServerView;
+  /** The From address iSendPro authorised. */
+  from: string;
+  replyTo: string | null;
+  /** iSendPro's address (default sendsms@isendpro-api.com). */
+  to: string;
+  /** Where iSendPro sends the acknowledgement and the notification (default: the IMAP mailbox's address). */
+  emailAck: string;
+  emailNot: string;
+  keyidEnv: string | null;
+  keyidSource: MailSecretSource;
+  /** The account's approved <nostop>1</nostop>: no "STOP SMS au XXXXX" kept room for. */
+  nostop: boolean;
+}
+
+export interface MailServerInput {
+  host: string;
+  port?: number;
+  security?: MailServerSecurity;
+  user: string;
+  passwordEnv?: string | null;
+  /** New password (absent keeps the current one, '' removes it). */
+  password?: string;
+}
+
+export interface MailConnectionInput {
+  smtp: MailServerInput;
+  imap: MailServerInput;
+  from: string;
+  replyTo?: string | null;
+  to?: string | null;
+  emailAck?: string | null;
+  emailNot?: string | null;
+  keyidEnv?: string | null;
+  /** New keyid (absent keeps the current one). */
+  keyid?: string;
+  nostop?: boolean;
+}
 
 /** A saved connection as the renderer sees it: never the password, only where it will come from. */
 export interface ConnectionView {
   id: string;
   name: string;
   provider: ConnectionProvider;
-  /** The profile drops use ('mediasflow-sftp'…). */
-  profile: ProviderId;
+  /** The profile drops use ('mediasflow-sftp'…); 'isendpro-mail' for a mail-to-SMS connection (no file profile). */
+  profile: ProviderId | 'isendpro-mail';
   demo: boolean;
   host: string;
   port: number;
@@ -28,6 +84,8 @@ export interface ConnectionView {
   passwordTravelsInClear: boolean;
   /** MediasFlow: folder of the temporary upload, outside the drop folder; null/absent = the drop folder itself. */
   stagingFolder?: string | null;
+  /** iSendPro mail-to-SMS connections only. */
+  mail?: MailConnectionView;
   createdAt: string;
   updatedAt: string;
 }
@@ -49,6 +107,8 @@ export interface ConnectionSaveInput {
   pricePerSms?: number | null;
   /** New password (absent keeps the current one, '' removes it). */
   password?: string;
+  /** iSendPro mail-to-SMS connections: both servers, addresses, keyid (host/user/password above are unused). */
+  mail?: MailConnectionInput;
 }
 
 export interface ConnectionSaveResult {
@@ -68,14 +128,21 @@ export interface ConnectionErrorView {
 export type ConnectionTestView =
   | {
       connected: true;
-      protocol: 'sftp' | 'ftp' | 'ftps';
+      protocol: 'sftp' | 'ftp' | 'ftps' | 'smtp+imap';
       passwordTravelsInClear: boolean;
       hostKeyFingerprint: string | null;
       presentFolders: string[];
       missingFolders: string[];
       message: string;
+      mail?: MailTestView;
     }
-  | { connected: false; passwordTravelsInClear: boolean; hostKeyFingerprint: string | null; error: ConnectionErrorView };
+  | { connected: false; passwordTravelsInClear: boolean; hostKeyFingerprint: string | null; error: ConnectionErrorView; mail?: MailTestView };
+
+/** "Tester la connexion" of a mail-to-SMS connection: both logins, nothing sent. */
+export interface MailTestView {
+  smtp: { ok: boolean; message: string };
+  imap: { ok: boolean; message: string };
+}
 
 export interface HostKeyProbeView {
   fingerprint: string;

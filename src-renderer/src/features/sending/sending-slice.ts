@@ -90,7 +90,7 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
         const templateId = form.templateId || templateFor(id);
         set({ sendForm: { ...form, connectionId: id, templateId }, sendError: null });
         get().setPreferredConnection(id);
-        if (draft.provider !== connection.profile) get().editDraft({ provider: connection.profile });
+        if (connection.profile !== 'isendpro-mail' && draft.provider !== connection.profile) get().editDraft({ provider: connection.profile });
         // AllMySMS takes no voice messages.
         if (connection.profile !== 'mediasflow-sftp' && draft.channel === 'vms') get().editDraft({ channel: 'sms' });
       },
