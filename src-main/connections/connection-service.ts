@@ -20,7 +20,7 @@ import type { ConnectionConfig } from '../connectors/connection-config';
 import { probeHostKey as probeServerHostKey, sameFingerprint } from '../connectors/host-key';
 import { testConnection as runConnectionTest } from '../connectors/test-connection';
 import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
-import { buildStoredMail, mailView, resolveMailSettings, testMailSettings, validateMailInput } from './mail-connection';
+import { buildStoredMail, mailView, resolveMailSettings, testMailSettings, validateMailInput, type MailSessionSecrets } from './mail-connection';
 import { readLegacyMailConnections, retireLegacyMailConnections } from './legacy-mail-connections';
 import type { IsendproMailSettings } from '../isendpro-mail/isendpro-mail-settings';
 import {
@@ -82,6 +82,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
   const sessionPasswords = new Map<string, string>();
+  const mailSession: MailSessionSecrets = new Map();
   let writing: Promise<unknown> = Promise.resolve();
 
   async function readMain(): Promise<StoredConnection[]> {
@@ -123,9 +124,10 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   function passwordSource(connection: StoredConnection): ConnectionView['passwordSource'] {
     if (connection.demo) return 'demo';
     if (connection.mail) {
-      const sources = [mailView(connection.mail, env, cipher)].flatMap((view) => [view.smtp.passwordSource, view.imap.passwordSource, view.keyidSource]);
+      const sources = [mailView(connection.id, connection.mail, env, cipher, mailSession)].flatMap((view) => [view.smtp.passwordSource, view.imap.passwordSource, view.keyidSource]);
       if (sources.every((source) => source === 'env')) return 'env';
-      return sources.some((source) => source === 'ask') ? 'ask' : 'stored';
+      if (sources.some((source) => source === 'ask')) return 'ask';
+      return sources.some((source) => source === 'session') ? 'session' : 'stored';
     }
     if (connection.passwordEnv && env[connection.passwordEnv]) return 'env';
     if (connection.encryptedPassword && cipher.isAvailable()) return 'stored';
@@ -150,7 +152,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         pricePerSms: connection.pricePerSms ?? null,
         passwordSource: passwordSource(connection),
         passwordTravelsInClear: false,
-        mail: mailView(connection.mail, env, cipher),
+        mail: mailView(connection.id, connection.mail, env, cipher, mailSession),
         createdAt: connection.createdAt,
         updatedAt: connection.updatedAt,
       };
@@ -243,10 +245,12 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       if (input.id && !previous) throw notFound(input.id);
       if (isMailProvider(input.provider)) {
         validateMailInput(input.mail, previous?.mail);
-        const mail = buildStoredMail(input.mail, previous?.mail, cipher);
-        passwordOutcome = input.mail.smtp.password || input.mail.imap.password || input.mail.keyid ? 'encrypted' : previous ? 'unchanged' : 'none';
+        const mailId = previous?.id ?? `cn${now().getTime().toString(36)}${randomBytes(4).toString('hex')}`;
+        const mail = buildStoredMail(input.mail, previous?.mail, cipher, mailSession, mailId);
+        const typed = Boolean(input.mail.smtp.password || input.mail.imap.password || input.mail.keyid);
+        passwordOutcome = typed ? (cipher.isAvailable() ? 'encrypted' : 'session-only') : previous ? 'unchanged' : 'none';
         const connection: StoredConnection = {
-          id: previous?.id ?? `cn${now().getTime().toString(36)}${randomBytes(4).toString('hex')}`,
+          id: mailId,
           name: input.name.trim(),
           provider: input.provider,
           demo: false,
@@ -458,7 +462,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   /** A mail-to-SMS connection's servers, addresses and keyid, secrets resolved (the mail driver; never logged). */
   async function resolveMail(idOrConnection: string | StoredConnection): Promise<IsendproMailSettings> {
     const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
-    return resolveMailSettings(connection, env, cipher, options.timeoutMs);
+    return resolveMailSettings(connection, env, cipher, mailSession, options.timeoutMs);
   }
 
   /** "Tester la connexion" of a mail connection: logs in to SMTP and IMAP, sends nothing. */

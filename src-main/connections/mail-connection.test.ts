@@ -79,6 +79,15 @@ describe('isendpro-mail connections in the common store', () => {
     await expect(service.save({ name: 'z', provider: 'isendpro-mail' })).rejects.toMatchObject({ params: { field: 'mail' } });
   });
 
+  it('without encryption on this computer, typed secrets are kept for the session only (never on disk)', async () => {
+    const service = createConnectionService({ dataDir, env: {} });
+    const saved = await service.save(input);
+    expect(saved).toMatchObject({ password: 'session-only', connection: { passwordSource: 'session', mail: { keyidSource: 'session' } } });
+    expect(await readFile(join(dataDir, 'connections.json'), 'utf8')).not.toMatch(/smtp-pass|imap-pass|a296464ce/);
+    expect((await service.resolveMailSettings('iSendPro')).smtp.password).toBe('smtp-pass');
+    await expect(createConnectionService({ dataDir, env: {} }).resolveMailSettings('iSendPro')).rejects.toMatchObject({ code: 'password-required' });
+  });
+
   it('the IPC schema takes the nested mail fields and refuses unknown ones', () => {
     expect(connectionSaveSchema.safeParse(input).success).toBe(true);
     expect(connectionSaveSchema.safeParse({ ...input, mail: { ...mail, smtpHost: 'x' } }).success).toBe(false);

@@ -58,29 +58,40 @@ export function validateMailInput(input: MailConnectionInput | undefined, previo
   if (!keyidKnown) throw refused('Indiquez la clé iSendPro (keyid, onglet « Mon compte » de votre espace client).', 'keyid');
 }
 
-function secretFrom(cipher: SecretCipher, previous: StoredMailSecret | undefined, givenEnv: string | null | undefined, value: string | undefined, field: string): StoredMailSecret {
+/**
+ * Secrets typed for this session when the computer cannot encrypt them (no
+ * safeStorage): kept in memory only, keyed `<connection id>:<smtp|imap|keyid>`,
+ * like the file-drop passwords — never written to disk.
+ */
+export type MailSessionSecrets = Map<string, string>;
+type SecretSlot = 'smtp' | 'imap' | 'keyid';
+
+function secretFrom(cipher: SecretCipher, session: MailSessionSecrets, key: string, previous: StoredMailSecret | undefined, givenEnv: string | null | undefined, value: string | undefined): StoredMailSecret {
   const envName = givenEnv !== undefined ? givenEnv || null : (previous?.env ?? null);
   let encrypted = previous?.encrypted ?? null;
   if (value !== undefined) {
+    session.delete(key);
     if (value === '') encrypted = null;
     else if (cipher.isAvailable()) encrypted = cipher.encrypt(value);
-    else if (!envName) {
-      throw new UserFacingError('secret-storage-unavailable', `Ce poste ne peut pas chiffrer les secrets : donnez une variable d'environnement pour ${field}.`, { field });
-    } else encrypted = null;
+    else {
+      // Never plain text on disk: without encryption the secret lives in memory until the app quits.
+      encrypted = null;
+      session.set(key, value);
+    }
   }
   return { env: envName, encrypted };
 }
 
 /** The stored mail part from what the user gave (secrets encrypted, defaults filled in). */
-export function buildStoredMail(input: MailConnectionInput, previous: StoredMailConnection | undefined, cipher: SecretCipher): StoredMailConnection {
-  const server = (given: MailServerInput, old: StoredMailServer | undefined, ports: Record<Security, number>, field: string): StoredMailServer => {
+export function buildStoredMail(input: MailConnectionInput, previous: StoredMailConnection | undefined, cipher: SecretCipher, session: MailSessionSecrets, id: string): StoredMailConnection {
+  const server = (given: MailServerInput, old: StoredMailServer | undefined, ports: Record<Security, number>, slot: SecretSlot): StoredMailServer => {
     const security = given.security ?? 'tls';
     return {
       host: given.host.trim(),
       port: given.port ?? ports[security],
       security,
       user: given.user.trim(),
-      password: secretFrom(cipher, old?.password, given.passwordEnv, given.password, field),
+      password: secretFrom(cipher, session, `${id}:${slot}`, old?.password, given.passwordEnv, given.password),
     };
   };
   const imapUser = input.imap.user.trim();
@@ -89,51 +100,52 @@ export function buildStoredMail(input: MailConnectionInput, previous: StoredMail
   const emailNot = input.emailNot?.trim() || emailAck;
   if (!emailAck || !emailNot) throw refused("L'identifiant IMAP n'est pas une adresse e-mail : indiquez l'adresse qui reçoit les réponses d'iSendPro.", 'emailAck');
   return {
-    smtp: server(input.smtp, previous?.smtp, defaultSmtpPort, 'le mot de passe SMTP'),
-    imap: server(input.imap, previous?.imap, defaultImapPort, 'le mot de passe IMAP'),
+    smtp: server(input.smtp, previous?.smtp, defaultSmtpPort, 'smtp'),
+    imap: server(input.imap, previous?.imap, defaultImapPort, 'imap'),
     from: input.from.trim(),
     replyTo: input.replyTo?.trim() || null,
     to: input.to?.trim() || ISENDPRO_DEFAULT_ADDRESS,
     emailAck,
     emailNot,
-    keyid: secretFrom(cipher, previous?.keyid, input.keyidEnv, input.keyid, 'la clé iSendPro'),
+    keyid: secretFrom(cipher, session, `${id}:keyid`, previous?.keyid, input.keyidEnv, input.keyid),
     nostop: input.nostop ?? previous?.nostop ?? false,
   };
 }
 
-export function mailView(mail: StoredMailConnection, env: NodeJS.ProcessEnv, cipher: SecretCipher): MailConnectionView {
-  const source = (secret: StoredMailSecret): MailSecretSource => {
+export function mailView(id: string, mail: StoredMailConnection, env: NodeJS.ProcessEnv, cipher: SecretCipher, session: MailSessionSecrets): MailConnectionView {
+  const source = (secret: StoredMailSecret, slot: SecretSlot): MailSecretSource => {
     if (secret.env && env[secret.env]) return 'env';
     if (secret.encrypted && cipher.isAvailable()) return 'stored';
+    if (session.has(`${id}:${slot}`)) return 'session';
     return 'ask';
   };
-  const server = (stored: StoredMailServer) => ({
+  const server = (stored: StoredMailServer, slot: SecretSlot) => ({
     host: stored.host,
     port: stored.port,
     security: stored.security,
     user: stored.user,
     passwordEnv: stored.password.env,
-    passwordSource: source(stored.password),
+    passwordSource: source(stored.password, slot),
   });
   return {
-    smtp: server(mail.smtp),
-    imap: server(mail.imap),
+    smtp: server(mail.smtp, 'smtp'),
+    imap: server(mail.imap, 'imap'),
     from: mail.from,
     replyTo: mail.replyTo,
     to: mail.to,
     emailAck: mail.emailAck,
     emailNot: mail.emailNot,
     keyidEnv: mail.keyid.env,
-    keyidSource: source(mail.keyid),
+    keyidSource: source(mail.keyid, 'keyid'),
     nostop: mail.nostop,
   };
 }
 
 /** Everything the mail connector needs, secrets included (never logged). */
-export function resolveMailSettings(connection: StoredConnection, env: NodeJS.ProcessEnv, cipher: SecretCipher, timeoutMs?: number): IsendproMailSettings {
+export function resolveMailSettings(connection: StoredConnection, env: NodeJS.ProcessEnv, cipher: SecretCipher, session: MailSessionSecrets, timeoutMs?: number): IsendproMailSettings {
   const mail = connection.mail;
   if (!mail) throw refused(`La connexion « ${connection.name} » n'est pas une connexion e-mail vers SMS.`, 'provider');
-  const reveal = (secret: StoredMailSecret, what: string): string => {
+  const reveal = (secret: StoredMailSecret, what: string, slot: SecretSlot): string => {
     if (secret.env && env[secret.env]) return env[secret.env]!;
     if (secret.encrypted && cipher.isAvailable()) {
       try {
@@ -142,20 +154,22 @@ export function resolveMailSettings(connection: StoredConnection, env: NodeJS.Pr
         // Encrypted on another computer: ask.
       }
     }
+    const typed = session.get(`${connection.id}:${slot}`);
+    if (typed) return typed;
     const hint = secret.env ? ` (ou définissez la variable d'environnement ${secret.env})` : '';
     throw new UserFacingError('password-required', `${what} de la connexion « ${connection.name} » n'est pas enregistré sur cet ordinateur : saisissez-le${hint}.`, {
       connection: connection.name,
       ...(secret.env ? { passwordEnv: secret.env } : {}),
     });
   };
-  const server = (stored: StoredMailServer, what: string) => ({ host: stored.host, port: stored.port, security: stored.security, user: stored.user, password: reveal(stored.password, what) });
+  const server = (stored: StoredMailServer, what: string, slot: SecretSlot) => ({ host: stored.host, port: stored.port, security: stored.security, user: stored.user, password: reveal(stored.password, what, slot) });
   return {
-    smtp: server(mail.smtp, 'Le mot de passe SMTP'),
-    imap: server(mail.imap, 'Le mot de passe IMAP'),
+    smtp: server(mail.smtp, 'Le mot de passe SMTP', 'smtp'),
+    imap: server(mail.imap, 'Le mot de passe IMAP', 'imap'),
     from: mail.from,
     ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
     to: mail.to,
-    keyid: reveal(mail.keyid, 'La clé iSendPro (keyid)'),
+    keyid: reveal(mail.keyid, 'La clé iSendPro (keyid)', 'keyid'),
     emailAck: mail.emailAck,
     emailNot: mail.emailNot,
     nostop: mail.nostop,

@@ -7,8 +7,8 @@ export type ConnectionProvider = (typeof connectionProviders)[number];
 
 /** iSendPro mail-to-SMS: how each server is secured (plain only on 127.0.0.1). */
 export type MailServerSecurity = 'tls' | 'starttls' | 'plain';
-/** Where a secret comes from: the named environment variable, the encrypted copy on this computer, or nowhere yet (ask). */
-export type MailSecretSource = 'env' | 'stored' | 'ask';
+/** Where a secret comes from: the named environment variable, the encrypted copy on this computer, memory for this session (no encryption here), or nowhere yet (ask). */
+export type MailSecretSource = 'env' | 'stored' | 'session' | 'ask';
 
 export interface MailServerView {
   host: string;
