@@ -54,7 +54,8 @@ export function validateMailInput(input: MailConnectionInput | undefined, previo
     if (value && !bareAddressPattern.test(value.trim())) throw refused(`« ${value} » n'est pas une adresse e-mail.`, field);
   }
   if (input.keyidEnv && !envNamePattern.test(input.keyidEnv)) throw refused(`« ${input.keyidEnv} » n'est pas un nom de variable d'environnement valide.`, 'keyidEnv');
-  const keyidKnown = input.keyidEnv || input.keyid || (input.keyidEnv === undefined && input.keyid === undefined && (previous?.keyid.env || previous?.keyid.encrypted));
+  // An edit that leaves the keyid out keeps the current one (stored, or typed for this session).
+  const keyidKnown = input.keyidEnv || input.keyid || (input.keyidEnv === undefined && input.keyid === undefined && previous !== undefined);
   if (!keyidKnown) throw refused('Indiquez la clé iSendPro (keyid, onglet « Mon compte » de votre espace client).', 'keyid');
 }
 

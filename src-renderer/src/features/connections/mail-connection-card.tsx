@@ -16,7 +16,7 @@ export function MailConnectionFacts({ connection }: { connection: ConnectionView
       <div>
         <dt>{t('mail.facts.imap')}</dt>
         <dd className="mono">
-          {mail.imap.user}@{mail.imap.host}:{mail.imap.port}
+          {mail.imap.host}:{mail.imap.port} ({mail.imap.user})
         </dd>
       </div>
       <div>

@@ -25,6 +25,8 @@ import {
 export function MailConnectionEditor({ editing, onDone, onCancel }: { editing: ConnectionView | null; onDone: (saved: ConnectionView) => void; onCancel: () => void }) {
   const { t } = useTranslation('connections');
   const saveConnectionInput = useDropdesk((state) => state.saveConnectionInput);
+  // Fail closed: until main says secrets can be encrypted here, do not promise it.
+  const canStoreSecrets = useDropdesk((state) => state.appInfo?.canStoreSecrets ?? false);
   const [form, setForm] = useState<MailConnectionFormState>(() => (editing?.mail ? mailFormFromConnection(editing) : emptyMailConnectionForm()));
   const [showProblems, setShowProblems] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -137,7 +139,7 @@ export function MailConnectionEditor({ editing, onDone, onCancel }: { editing: C
           <label className="form-field grow">
             <span>{t('mail.keyid')}</span>
             <input className="input mono" type="password" autoComplete="off" value={form.keyid} placeholder={editing?.mail?.keyidSource === 'stored' ? t('screen.form.passwordKeep') : ''} onChange={(event) => update({ keyid: event.target.value })} data-testid="mail-keyid" />
-            <span className="field-help">{t('mail.keyidHelp')}</span>
+            <span className="field-help">{t(canStoreSecrets ? 'mail.keyidHelp' : 'mail.keyidHelpSessionOnly')}</span>
             {fieldError('keyid')}
           </label>
         </div>
