@@ -6,6 +6,7 @@
 import type { Channel, ProviderId } from '../providers/provider-ids';
 import type { SendType } from '../scheduling/send-window';
 import type { RestJobEvent, RestProgress } from './rest/rest-job-types';
+import type { MailJobEvent, MailProgress } from './mail/mail-job-types';
 
 /** In the order the user sees them. */
 export const jobStates = ['queued', 'waiting', 'uploading', 'awaiting-ack', 'accepted', 'rejected', 'failed', 'held', 'cancelled'] as const;
@@ -35,15 +36,15 @@ export interface JobPart {
 
 export interface HistoryEntry {
   at: string;
-  event: JobEventType | RestJobEvent['type'] | 'created';
+  event: JobEventType | RestJobEvent['type'] | MailJobEvent['type'] | 'created';
   from: JobState | null;
   to: JobState;
   /** Catalogue key under queue.notes, when something worth telling happened. */
   note?: string;
 }
 
-/** The providers the queue works: the file-drop ones (ProviderId) and the MediasFlow SMS REST API. */
-export type QueueProviderId = ProviderId | 'mediasflow-rest';
+/** The providers the queue works: the file-drop ones (ProviderId), the MediasFlow SMS REST API and iSendPro mail-to-SMS. */
+export type QueueProviderId = ProviderId | 'mediasflow-rest' | 'isendpro-mail';
 
 export interface Job {
   id: string;
@@ -114,6 +115,8 @@ export interface Job {
   history: HistoryEntry[];
   /** MediasFlow REST jobs only: the steps of the API drop (shared/queue/rest/). */
   rest?: RestProgress;
+  /** iSendPro mail-to-SMS jobs only: the batches and the answers (shared/queue/mail/). */
+  mail?: MailProgress;
 }
 
 export type LandedStage = 'dropped' | 'processing' | 'answered';
@@ -175,7 +178,7 @@ export interface TransitionError {
   /** Plain French (queue.transitionErrors). */
   message: string;
   state: JobState;
-  event: JobEventType | RestJobEvent['type'];
+  event: JobEventType | RestJobEvent['type'] | MailJobEvent['type'];
 }
 
 export type TransitionResult = { ok: true; job: Job } | { ok: false; error: TransitionError };

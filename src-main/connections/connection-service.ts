@@ -23,10 +23,14 @@ import { testConnection as runConnectionTest } from '../connectors/test-connecti
 import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
 import { restEndpointOf, restHostOf, restSettingsOf, testRestConnection, validateRestInput, restClientOptionsFor } from './rest-connection';
 import type { RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
+import { buildStoredMail, mailView, resolveMailSettings, testMailSettings, validateMailInput, type MailSessionSecrets } from './mail-connection';
+import { readLegacyMailConnections, retireLegacyMailConnections } from './legacy-mail-connections';
+import type { IsendproMailSettings } from '../isendpro-mail/isendpro-mail-settings';
 import {
   connectionProviders,
   fileDropProfileOf,
   isDemoProvider,
+  isMailProvider,
   isRestProvider,
   profileOfProvider,
   unavailableCipher,
@@ -75,11 +79,31 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
   const sessionPasswords = new Map<string, string>();
+  const mailSession: MailSessionSecrets = new Map();
   let writing: Promise<unknown> = Promise.resolve();
 
-  async function readAll(): Promise<StoredConnection[]> {
+  async function readMain(): Promise<StoredConnection[]> {
     const file = await readJsonFile<ConnectionsFile>(path);
     return Array.isArray(file?.connections) ? file.connections : [];
+  }
+
+  let legacyChecked = false;
+  async function readAll(): Promise<StoredConnection[]> {
+    const connections = await readMain();
+    if (legacyChecked) return connections;
+    legacyChecked = true;
+    const legacy = (await readLegacyMailConnections(options.dataDir)).filter((old) => !connections.some((connection) => connection.id === old.id));
+    if (legacy.length === 0) {
+      await retireLegacyMailConnections(options.dataDir);
+      return connections;
+    }
+    // A name taken meanwhile in the main store keeps the main one; the old one gets a suffix (never two connections with one name).
+    const taken = new Set(connections.map((connection) => connection.name.toLowerCase()));
+    const moved = legacy.map((old) => (taken.has(old.name.toLowerCase()) ? { ...old, name: `${old.name} (iSendPro)` } : old));
+    const merged = [...connections, ...moved];
+    await writeJsonAtomic(path, { formatVersion: 1, connections: merged } satisfies ConnectionsFile);
+    await retireLegacyMailConnections(options.dataDir);
+    return merged;
   }
 
   /** Read-modify-write, one at a time within this process. */
@@ -96,6 +120,12 @@ export function createConnectionService(options: ConnectionServiceOptions) {
 
   function passwordSource(connection: StoredConnection): ConnectionView['passwordSource'] {
     if (connection.demo) return 'demo';
+    if (connection.mail) {
+      const sources = [mailView(connection.id, connection.mail, env, cipher, mailSession)].flatMap((view) => [view.smtp.passwordSource, view.imap.passwordSource, view.keyidSource]);
+      if (sources.every((source) => source === 'env')) return 'env';
+      if (sources.some((source) => source === 'ask')) return 'ask';
+      return sources.some((source) => source === 'session') ? 'session' : 'stored';
+    }
     if (connection.passwordEnv && env[connection.passwordEnv]) return 'env';
     if (connection.encryptedPassword && cipher.isAvailable()) return 'stored';
     if (sessionPasswords.has(connection.id)) return 'session';
@@ -103,6 +133,27 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   }
 
   function toView(connection: StoredConnection): ConnectionView {
+    if (isMailProvider(connection.provider) && connection.mail) {
+      return {
+        id: connection.id,
+        name: connection.name,
+        provider: connection.provider,
+        profile: 'isendpro-mail',
+        demo: connection.demo,
+        host: connection.mail.smtp.host,
+        port: connection.mail.smtp.port,
+        user: connection.mail.smtp.user,
+        ftps: false,
+        hostKey: null,
+        passwordEnv: connection.mail.smtp.password.env,
+        pricePerSms: connection.pricePerSms ?? null,
+        passwordSource: passwordSource(connection),
+        passwordTravelsInClear: false,
+        mail: mailView(connection.id, connection.mail, env, cipher, mailSession),
+        createdAt: connection.createdAt,
+        updatedAt: connection.updatedAt,
+      };
+    }
     const profile = profileOfProvider[connection.provider];
     return {
       id: connection.id,
@@ -119,7 +170,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       pricePerSms: connection.pricePerSms ?? null,
       stopMention: connection.stopMention ?? null,
       passwordSource: passwordSource(connection),
-      passwordTravelsInClear: profile !== 'mediasflow-rest' && getProviderProfile(profile).protocol === 'ftp' && !connection.ftps && !connection.demo,
+      passwordTravelsInClear: profile !== 'mediasflow-rest' && profile !== 'isendpro-mail' && getProviderProfile(profile).protocol === 'ftp' && !connection.ftps && !connection.demo,
       stagingFolder: connection.stagingFolder ?? null,
       rest: connection.rest ?? null,
       createdAt: connection.createdAt,
@@ -155,7 +206,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       );
     }
     if (isRestProvider(input.provider)) return validateRestInput(input, isDemoProvider(input.provider));
-    if (isDemoProvider(input.provider)) return;
+    if (isDemoProvider(input.provider) || isMailProvider(input.provider)) return;
     if (!input.host?.trim()) throw refused('connection-invalid', "Indiquez l'adresse du serveur.", { field: 'host' });
     if (input.port !== undefined && !(Number.isInteger(input.port) && input.port >= 1 && input.port <= 65535)) {
       throw refused('connection-invalid', 'Le port doit être un nombre entre 1 et 65535.', { field: 'port' });
@@ -199,6 +250,31 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       if (clash) throw refused('connection-name-taken', `Une connexion s'appelle déjà « ${clash.name} ». Choisissez un autre nom.`, { name: clash.name });
       const previous = input.id ? connections.find((connection) => connection.id === input.id) : undefined;
       if (input.id && !previous) throw notFound(input.id);
+      if (isMailProvider(input.provider)) {
+        validateMailInput(input.mail, previous?.mail);
+        const mailId = previous?.id ?? `cn${now().getTime().toString(36)}${randomBytes(4).toString('hex')}`;
+        const mail = buildStoredMail(input.mail, previous?.mail, cipher, mailSession, mailId);
+        const typed = Boolean(input.mail.smtp.password || input.mail.imap.password || input.mail.keyid);
+        passwordOutcome = typed ? (cipher.isAvailable() ? 'encrypted' : 'session-only') : previous ? 'unchanged' : 'none';
+        const connection: StoredConnection = {
+          id: mailId,
+          name: input.name.trim(),
+          provider: input.provider,
+          demo: false,
+          host: mail.smtp.host,
+          port: mail.smtp.port,
+          user: mail.smtp.user,
+          ftps: false,
+          hostKey: null,
+          passwordEnv: null,
+          encryptedPassword: null,
+          pricePerSms: input.pricePerSms !== undefined ? input.pricePerSms : (previous?.pricePerSms ?? null),
+          mail,
+          createdAt: previous?.createdAt ?? at,
+          updatedAt: at,
+        };
+        return { connections: [...connections.filter((existing) => existing.id !== connection.id), connection], result: connection };
+      }
       const demo = isDemoProvider(input.provider);
       const restSettings = isRestProvider(input.provider) ? restSettingsOf(input, previous?.rest) : null;
       // REST connections have no file profile: treated as HTTPS (no FTPS, no host key, no staging folder).
@@ -268,7 +344,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     const saved = await update((connections) => {
       const connection = connections.find((candidate) => candidate.id === id);
       if (!connection) throw notFound(id);
-      if (isRestProvider(connection.provider) || getProviderProfile(fileDropProfileOf(connection.provider)).protocol !== 'sftp' || connection.demo) {
+      if (connection.mail || isRestProvider(connection.provider) || getProviderProfile(fileDropProfileOf(connection.provider)).protocol !== 'sftp' || connection.demo) {
         throw refused('connection-invalid', "Cette connexion n'utilise pas SSH : il n'y a pas d'empreinte à enregistrer.", { field: 'hostKey' });
       }
       const pinned = { ...connection, hostKey: normalised, updatedAt: now().toISOString() };
@@ -280,7 +356,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   /** The server's key, read without logging in, and how it compares with the pinned one. */
   async function probeHostKey(id: string): Promise<{ fingerprint: string; keyType: string; pinned: string | null; matchesPinned: boolean | null }> {
     const connection = await getStored(id);
-    if (connection.demo || isRestProvider(connection.provider) || getProviderProfile(fileDropProfileOf(connection.provider)).protocol !== 'sftp') {
+    if (connection.demo || connection.mail || isRestProvider(connection.provider) || getProviderProfile(fileDropProfileOf(connection.provider)).protocol !== 'sftp') {
       throw refused('connection-invalid', "Cette connexion n'utilise pas SSH : il n'y a pas d'empreinte à vérifier.", { field: 'hostKey' });
     }
     const probe = await probeServerHostKey(connection.host, connection.port, options.timeoutMs).catch((error: unknown) => {
@@ -321,6 +397,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   async function resolveConfig(idOrConnection: string | StoredConnection, given?: { password?: string }): Promise<ConnectionConfig> {
     const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
     if (isRestProvider(connection.provider)) throw refused('connection-invalid', `La connexion « ${connection.name} » utilise l'API MediasFlow, pas un dépôt de fichier.`, { connection: connection.name });
+    if (connection.mail) throw refused('connection-invalid', `La connexion « ${connection.name} » envoie des e-mails vers SMS, pas un dépôt de fichier.`, { connection: connection.name });
     const protocol = getProviderProfile(fileDropProfileOf(connection.provider)).protocol;
     const timeoutMs = options.timeoutMs;
     if (connection.demo) {
@@ -387,6 +464,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   /** "Tester la connexion": logs in and checks the provider's folders (both channels for MediasFlow); REST: login + one read. */
   async function test(id: string, given?: { password?: string }): Promise<ConnectionTestView> {
     const connection = await getStored(id);
+    if (connection.mail) return testMail(connection);
     if (isRestProvider(connection.provider)) {
       const endpoint = await resolveRestEndpoint(connection, given);
       const result = await testRestConnection(endpoint, restClientOptionsFor(endpoint, env, options.timeoutMs));
@@ -406,6 +484,28 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     return { connected: false, passwordTravelsInClear: result.passwordTravelsInClear, hostKeyFingerprint: result.hostKeyFingerprint, error: { ...error, params: { ...error.params } } };
   }
 
+  /** A mail-to-SMS connection's servers, addresses and keyid, secrets resolved (the mail driver; never logged). */
+  async function resolveMail(idOrConnection: string | StoredConnection): Promise<IsendproMailSettings> {
+    const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
+    return resolveMailSettings(connection, env, cipher, mailSession, options.timeoutMs);
+  }
+
+  /** "Tester la connexion" of a mail connection: logs in to SMTP and IMAP, sends nothing. */
+  async function testMail(connection: StoredConnection): Promise<ConnectionTestView> {
+    const mail = await testMailSettings(await resolveMail(connection));
+    const message = `${mail.smtp.message} ${mail.imap.message}`;
+    if (mail.smtp.ok && mail.imap.ok) {
+      return { connected: true, protocol: 'smtp+imap', passwordTravelsInClear: false, hostKeyFingerprint: null, presentFolders: [], missingFolders: [], message, mail };
+    }
+    return {
+      connected: false,
+      passwordTravelsInClear: false,
+      hostKeyFingerprint: null,
+      error: { kind: mail.smtp.ok ? 'imap-login' : 'smtp-login', transient: false, messageKey: 'connections.mailTestFailed', message, params: {} },
+      mail,
+    };
+  }
+
   /** Remembers a password the user typed for this session only (never written to disk). */
   function rememberForSession(id: string, password: string): void {
     sessionPasswords.set(id, password);
@@ -422,6 +522,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     test,
     resolveConfig,
     resolveRestEndpoint,
+    resolveMailSettings: resolveMail,
     rememberForSession,
   };
 }

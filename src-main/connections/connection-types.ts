@@ -9,7 +9,14 @@ import type { ConnectionProfile, ConnectionProvider, RestConnectionSettings } fr
 
 export { connectionProviders, type ConnectionProfile, type ConnectionProvider, type ConnectionView, type RestConnectionSettings } from '@shared/ipc/channels/connections';
 
-/** The provider profile (shared/providers) each connection kind drops with; 'mediasflow-rest' has no file profile. */
+/** The connection kinds that drop files (SFTP/FTP); REST calls MediasFlow's API, 'isendpro-mail' sends e-mails (src-main/connections/mail-connection.ts). */
+export type FileDropConnectionProvider = Exclude<ConnectionProvider, 'isendpro-mail' | 'mediasflow-rest' | 'demo-mediasflow-rest'>;
+
+export function isMailProvider(provider: ConnectionProvider): provider is 'isendpro-mail' {
+  return provider === 'isendpro-mail';
+}
+
+/** The provider profile (shared/providers) each connection kind drops with; 'mediasflow-rest' and 'isendpro-mail' have no file profile. */
 export const profileOfProvider: Record<ConnectionProvider, ConnectionProfile> = {
   'mediasflow-sftp': 'mediasflow-sftp',
   'allmysms-ftp': 'allmysms-ftp',
@@ -18,6 +25,7 @@ export const profileOfProvider: Record<ConnectionProvider, ConnectionProfile> = 
   'demo-allmysms': 'allmysms-ftp',
   'mediasflow-rest': 'mediasflow-rest',
   'demo-mediasflow-rest': 'mediasflow-rest',
+  'isendpro-mail': 'isendpro-mail',
 };
 
 export function isDemoProvider(provider: ConnectionProvider): boolean {
@@ -29,10 +37,10 @@ export function isRestProvider(provider: ConnectionProvider): provider is 'media
   return provider === 'mediasflow-rest' || provider === 'demo-mediasflow-rest';
 }
 
-/** The file-drop profile of a connection kind (throws for REST: callers ask isRestProvider first). */
+/** The file-drop profile of a connection kind (throws for REST and mail: callers ask isRestProvider/isMailProvider first). */
 export function fileDropProfileOf(provider: ConnectionProvider): ProviderId {
   const profile = profileOfProvider[provider];
-  if (profile === 'mediasflow-rest') throw new Error(`${provider} has no file-drop profile`);
+  if (profile === 'mediasflow-rest' || profile === 'isendpro-mail') throw new Error(`${provider} has no file-drop profile`);
   return profile;
 }
 
@@ -62,8 +70,36 @@ export interface StoredConnection {
   stopMention?: string | null;
   /** MediasFlow REST connections only: base URL, brand, login call (src-main/connections/rest-connection.ts). */
   rest?: RestConnectionSettings | null;
+  /** iSendPro mail-to-SMS connections only (host/port/user above mirror the SMTP server for lists). */
+  mail?: StoredMailConnection;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A secret of a mail connection: the environment variable it is read from, and/or its copy encrypted by the SecretCipher. */
+export interface StoredMailSecret {
+  env: string | null;
+  encrypted: string | null;
+}
+
+export interface StoredMailServer {
+  host: string;
+  port: number;
+  security: 'tls' | 'starttls' | 'plain';
+  user: string;
+  password: StoredMailSecret;
+}
+
+export interface StoredMailConnection {
+  smtp: StoredMailServer;
+  imap: StoredMailServer;
+  from: string;
+  replyTo: string | null;
+  to: string;
+  emailAck: string;
+  emailNot: string;
+  keyid: StoredMailSecret;
+  nostop: boolean;
 }
 
 export interface ConnectionsFile {

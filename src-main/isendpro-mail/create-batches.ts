@@ -7,8 +7,12 @@ import { buildEnvoiBody, type EnvoiRecipient } from '@shared/providers/isendpro/
 import type { IsendproBatch } from '@shared/providers/isendpro/isendpro-job';
 import { allocateEmailIds } from './email-id-allocator';
 import { batchMessageId, buildBatchMail } from './batch-mail';
-import type { IsendproJobStore } from './isendpro-job-store';
-import { sha256Hex } from './isendpro-job-store';
+import { sha256Hex } from '../queue/job-store';
+
+/** Where a batch's mail is saved (the queue's job folder: <dataDir>/queue/<jobId>/<emailId>.eml). */
+export interface BatchMailWriter {
+  writeMail(jobId: string, mailFile: string, bytes: Uint8Array): Promise<void>;
+}
 
 /** What the mails carry besides the recipients (no server secrets: only the account key goes in the body). */
 export interface MailIdentity {
@@ -31,7 +35,7 @@ export interface BatchDraft {
 
 export interface CreateBatchesInput {
   dataDir: string;
-  store: IsendproJobStore;
+  store: BatchMailWriter;
   jobId: string;
   campaignName: string;
   tracker: string;
@@ -39,11 +43,13 @@ export interface CreateBatchesInput {
   identity: MailIdentity;
   drafts: readonly BatchDraft[];
   now: Date;
+  /** Rebuilding a batch that never left (opt-outs left out): keep its emailId instead of allocating one. */
+  emailIds?: readonly number[];
 }
 
 export async function createBatches(input: CreateBatchesInput): Promise<IsendproBatch[]> {
   if (input.drafts.length === 0) return [];
-  const emailIds = await allocateEmailIds(input.dataDir, input.drafts.length, input.now);
+  const emailIds = input.emailIds && input.emailIds.length === input.drafts.length ? input.emailIds : await allocateEmailIds(input.dataDir, input.drafts.length, input.now);
   const batches: IsendproBatch[] = [];
   for (const [index, draft] of input.drafts.entries()) {
     const emailId = emailIds[index];

@@ -3,6 +3,7 @@
  * the connection's secrets are resolved (passwords, keyid). Never logged:
  * `describeSettings` is the only text form, with every secret left out.
  */
+import type { MailIdentity } from './create-batches';
 
 export type SmtpSecurity = 'tls' | 'starttls' | 'plain';
 export type ImapSecurity = 'tls' | 'starttls' | 'plain';
@@ -59,4 +60,9 @@ export function assertTransportSecurity(settings: Pick<IsendproMailSettings, 'sm
 /** For logs: hosts and users, never a password nor the keyid. */
 export function describeSettings(settings: IsendproMailSettings): string {
   return `smtp ${settings.smtp.user}@${settings.smtp.host}:${settings.smtp.port} (${settings.smtp.security}), imap ${settings.imap.user}@${settings.imap.host}:${settings.imap.port} (${settings.imap.security}), from ${settings.from} to ${settings.to}`;
+}
+
+/** What the mails carry besides the recipients. */
+export function identityOf(settings: IsendproMailSettings): MailIdentity {
+  return { from: settings.from, to: settings.to, replyTo: settings.replyTo, keyid: settings.keyid, emailAck: settings.emailAck, emailNot: settings.emailNot, nostop: settings.nostop };
 }

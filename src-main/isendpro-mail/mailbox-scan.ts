@@ -72,17 +72,17 @@ export async function answerText(source: Buffer): Promise<string> {
 }
 
 /**
- * Looks at every message after the saved progress, hands each answer to
- * `onAnswer` (which saves what it changes), then saves the progress. A crash
- * before the progress is saved only means the same answers are read again.
+ * Looks at every message after `saved` (UIDVALIDITY + last UID), hands each
+ * answer to `onAnswer` (which saves what it changes), and returns where the
+ * mailbox now stands: the caller saves that AFTER the answers, so a crash in
+ * between only means the same answers are read again (they apply idempotently).
  */
-export async function scanMailbox(client: ImapFlow, dataDir: string, connectionId: string, onAnswer: (found: MailboxAnswer) => Promise<void>): Promise<ScanResult> {
+export async function scanMailboxFrom(client: ImapFlow, saved: MailboxProgress | null, onAnswer: (found: MailboxAnswer) => Promise<void>): Promise<ScanResult> {
   const lock = await client.getMailboxLock('INBOX', { readOnly: true });
   try {
     const mailbox = client.mailbox;
     if (!mailbox) throw new Error('INBOX could not be opened');
     const uidValidity = String(mailbox.uidValidity);
-    const saved = await readMailboxProgress(dataDir, connectionId);
     const from = saved && saved.uidValidity === uidValidity ? saved.lastUid + 1 : 1;
     let answers = 0;
     let lastUid = from - 1;
@@ -109,14 +109,20 @@ export async function scanMailbox(client: ImapFlow, dataDir: string, connectionI
         lastUid = highest;
       }
     }
-    const progress = { uidValidity, lastUid };
-    if (!saved || saved.uidValidity !== progress.uidValidity || saved.lastUid !== progress.lastUid) {
-      await writeJsonAtomic(mailboxProgressPath(dataDir, connectionId), progress);
-    }
-    return { answers, progress };
+    return { answers, progress: { uidValidity, lastUid } };
   } finally {
     lock.release();
   }
+}
+
+/** The same, with the progress kept in <dataDir>/isendpro/mailbox-<key>.json (the mailbox watcher). */
+export async function scanMailbox(client: ImapFlow, dataDir: string, connectionId: string, onAnswer: (found: MailboxAnswer) => Promise<void>): Promise<ScanResult> {
+  const saved = await readMailboxProgress(dataDir, connectionId);
+  const result = await scanMailboxFrom(client, saved, onAnswer);
+  if (!saved || saved.uidValidity !== result.progress.uidValidity || saved.lastUid !== result.progress.lastUid) {
+    await writeJsonAtomic(mailboxProgressPath(dataDir, connectionId), result.progress);
+  }
+  return result;
 }
 
 /** "Tester la connexion": logs in, opens INBOX read-only, logs out. */

@@ -15,7 +15,7 @@ import { planIsendproBatches, type IsendproCampaignPlan } from '@shared/provider
 import { isendproSendableAt } from '@shared/providers/isendpro/isendpro-window';
 import { checkProgrammedTime } from '@shared/scheduling/programmed-time';
 import { formatParisDateTime } from '@shared/scheduling/paris-time';
-import type { SendType } from '@shared/scheduling/send-window';
+import type { SendType, SendWindow } from '@shared/scheduling/send-window';
 import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
 import { toSendableTable } from '../drops/prepare-drop';
 
@@ -29,6 +29,8 @@ export interface IsendproDropInput {
   programmedAt: Date | null;
   includeOptedOut: boolean;
   nostop: boolean;
+  /** The marketing window (Paramètres → Envoi); the default one when absent. */
+  window?: SendWindow;
 }
 
 export interface IsendproDropSummary {
@@ -81,7 +83,7 @@ export async function prepareIsendproDrop(input: IsendproDropInput, dataDir: str
     lines.push(`${plan.leftOutForeign.count} numéro(s) étranger(s) laissé(s) de côté : iSendPro ne prend que des numéros français sur 10 chiffres (lignes ${sample}${plan.leftOutForeign.count > 10 ? ', …' : ''}).`);
   }
   const at = input.programmedAt ?? now;
-  const allowed = isendproSendableAt(at, input.type);
+  const allowed = isendproSendableAt(at, input.type, input.window);
   const outsideWindow = allowed !== null && allowed.getTime() === at.getTime() ? null : { nextAllowedSlot: allowed };
   return { plan, blocking, warnings, lines, outsideWindow };
 }

@@ -38,11 +38,23 @@ export function isBeforeFirstUpload(record: JobRecord): boolean {
   return (job.state === 'queued' || job.state === 'waiting') && job.remoteName === null && job.uploadedBytes === 0;
 }
 
+/**
+ * The one rule both the file drop and the mail driver follow: the opt-out
+ * numbers a job not sent yet must be checked against now — null when the
+ * user chose to include opted-out numbers or nobody opted out. Throws when
+ * the list cannot be read (the caller sends nothing: fail closed).
+ */
+export async function optOutsToRecheck(record: Pick<JobRecord, 'optOuts'>, numberSet: () => Promise<ReadonlySet<string>>): Promise<ReadonlySet<string> | null> {
+  if (record.optOuts === 'included') return null;
+  const optOuts = await numberSet();
+  return optOuts.size === 0 ? null : optOuts;
+}
+
 export async function recheckOptOutsBeforeFirstUpload(record: JobRecord, deps: OptOutRecheckDeps): Promise<OptOutRecheck> {
   const unchanged: OptOutRecheck = { record, removed: 0, emptied: false };
-  if (record.optOuts === 'included' || !isBeforeFirstUpload(record)) return unchanged;
-  const optOuts = await deps.numberSet();
-  if (optOuts.size === 0) return unchanged;
+  if (!isBeforeFirstUpload(record)) return unchanged;
+  const optOuts = await optOutsToRecheck(record, deps.numberSet);
+  if (!optOuts) return unchanged;
   const data = await deps.store.readFile(record.job.id, record.file).catch(() => null);
   // A missing or changed file is the queue's to report (it never sends it); nothing to rebuild here.
   if (!data || sha256Hex(data) !== record.file.sha256) return unchanged;

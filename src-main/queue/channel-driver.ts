@@ -42,13 +42,14 @@
  */
 import type { Job, QueueProviderId, TransitionResult } from '@shared/queue/job-types';
 import type { RestTransitionEvent } from '@shared/queue/rest/rest-transition';
+import type { MailJobEvent } from '@shared/queue/mail/mail-job-types';
 import type { TransitionOptions } from '@shared/queue/transition';
 import type { JobRecord } from './job-record';
 import type { JobStore } from './job-store';
-import type { QueueClock, QueueConnections, WorkAction } from './queue-types';
+import type { EnqueueInput, QueueClock, QueueConnections, WorkAction } from './queue-types';
 
-/** Every event a driver's state machine may be given (the file drop's and the REST steps). */
-export type DriverEvent = RestTransitionEvent;
+/** Every event a driver's state machine may be given (the file drop's, the REST steps and the mail batches). */
+export type DriverEvent = RestTransitionEvent | MailJobEvent;
 
 /** What the runner knows when it asks a driver what is due. */
 export interface DueContext {
@@ -91,6 +92,12 @@ export interface ChannelDriver {
   dueAction(job: Job, now: Date, context: DueContext): WorkAction | null;
   /** Earliest instant the job becomes due by the clock alone; null when only the user or a lock release can move it. */
   nextWakeAt(job: Job): Date | null;
+  /**
+   * Optional, at enqueue: completes the new job before its record exists
+   * (mail: allocates the emailIds and saves every batch's mail in the job's
+   * folder first, so the record that commits the job names files on disk).
+   */
+  prepareJob?(job: Job, input: EnqueueInput, ctx: { clock: QueueClock; store: JobStore; connections: QueueConnections }): Promise<Job>;
   /** The driver's state machine (pure, from shared/queue/). */
   transition(job: Job, event: DriverEvent, now: Date, options: TransitionOptions): TransitionResult;
   /** Does one due step. Errors a user must see are thrown as UserFacingError; everything else ends in an applied event. */

@@ -25,6 +25,8 @@ export interface JobStatusLine {
   remoteName: string | null;
   campaignId: string | null;
   reason: { code: string; message: string } | null;
+  /** Mail-to-SMS jobs: one line per batch (one e-mail each). */
+  batches?: { emailId: number; state: string; recipients: number; ack: number | null; followUpOf: number | null }[];
 }
 
 function shortReason(reason: JobReason | null): JobStatusLine['reason'] {
@@ -32,8 +34,8 @@ function shortReason(reason: JobReason | null): JobStatusLine['reason'] {
   return { code: reason.code, message: reason.action ? `${reason.message} ${reason.action}` : reason.message };
 }
 
-export function toStatusLine(view: Pick<JobView, 'id' | 'state' | 'connectionName' | 'remoteName' | 'campaignId' | 'reason'>): JobStatusLine {
-  return {
+export function toStatusLine(view: Pick<JobView, 'id' | 'state' | 'connectionName' | 'remoteName' | 'campaignId' | 'reason' | 'mail'>): JobStatusLine {
+  const line: JobStatusLine = {
     id: view.id,
     state: view.state,
     connection: view.connectionName,
@@ -41,4 +43,8 @@ export function toStatusLine(view: Pick<JobView, 'id' | 'state' | 'connectionNam
     campaignId: view.campaignId,
     reason: shortReason(view.reason),
   };
+  if (view.mail) {
+    line.batches = view.mail.batches.map((batch) => ({ emailId: batch.emailId, state: batch.state, recipients: batch.recipients.length, ack: batch.ack ? batch.ack.code : null, followUpOf: batch.followUpOf }));
+  }
+  return line;
 }

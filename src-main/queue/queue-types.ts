@@ -6,7 +6,10 @@ import type { ConnectionConfig } from '../connectors/connection-config';
 import type { RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
 import type { RemoteFileSystem } from '../connectors/remote-file-system';
 import type { StoredConnection } from '../connections/connection-types';
+import type { MailJobSetup } from '@shared/queue/mail/mail-job-types';
+import type { IsendproMailSettings } from '../isendpro-mail/isendpro-mail-settings';
 import type { ChannelDriver } from './channel-driver';
+import type { MailDriverSettings } from './drivers/mail/mail-driver-settings';
 import type { JobView } from './job-view';
 
 export type { HeldDecision } from '@shared/ipc/channels/queue';
@@ -27,6 +30,8 @@ export interface QueueConnections {
   resolveConfig(connection: StoredConnection): Promise<ConnectionConfig>;
   /** MediasFlow REST connections: where and as whom to call the API (absent: REST jobs fail with the reason). */
   resolveRestEndpoint?(connection: StoredConnection): Promise<RestEndpoint>;
+  /** Mail-to-SMS connections: both servers, the From address and the keyid (secrets resolved). */
+  resolveMailSettings?(connection: StoredConnection): Promise<IsendproMailSettings>;
 }
 
 export interface QueueOptions {
@@ -49,6 +54,8 @@ export interface QueueOptions {
   progressIntervalMs?: number;
   /** MediasFlow stamp margin; a function is read at each upload (the workspace setting may change). */
   stampMarginMs?: number | (() => number);
+  /** Mail-to-SMS driver settings beyond the defaults (marketing window, a fake SMTP client, crash points in tests). */
+  mail?: Partial<Omit<MailDriverSettings, 'dataDir'>>;
   /** start(): longest sleep between two passes. */
   maxSleepMs?: number;
 }
@@ -79,4 +86,6 @@ export interface EnqueueInput {
   file: { name: string; data: Uint8Array; recipients: number };
   /** 'included': the user chose to send to opted-out numbers too (no re-check before the upload). */
   optOuts?: 'left-out' | 'included';
+  /** Mail-to-SMS drops: the batches to build (the mail driver's prepareJob saves their mails before the record). */
+  mail?: MailJobSetup;
 }

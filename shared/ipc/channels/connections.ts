@@ -2,11 +2,11 @@
 import type { ProviderId } from '../../providers/provider-ids';
 
 /** What a connection talks to; the demo kinds are served by Dropdesk's own local drop boxes. */
-export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms', 'mediasflow-rest', 'demo-mediasflow-rest'] as const;
+export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms', 'mediasflow-rest', 'demo-mediasflow-rest', 'isendpro-mail'] as const;
 export type ConnectionProvider = (typeof connectionProviders)[number];
 
-/** What a connection drops with: a file-drop provider profile, or MediasFlow's SMS REST API (no file profile). */
-export type ConnectionProfile = ProviderId | 'mediasflow-rest';
+/** What a connection drops with: a file-drop provider profile, MediasFlow's SMS REST API or iSendPro's mail-to-SMS (no file profile). */
+export type ConnectionProfile = ProviderId | 'mediasflow-rest' | 'isendpro-mail';
 
 /** MediasFlow SMS REST API settings (REST connections only; the guide names no login call, so its path and fields are settings). */
 export interface RestConnectionSettings {
@@ -22,12 +22,68 @@ export interface RestConnectionSettings {
   passwordField: string;
 }
 
+/** iSendPro mail-to-SMS: how each server is secured (plain only on 127.0.0.1). */
+export type MailServerSecurity = 'tls' | 'starttls' | 'plain';
+/** Where a secret comes from: the named environment variable, the encrypted copy on this computer, memory for this session (no encryption here), or nowhere yet (ask). */
+export type MailSecretSource = 'env' | 'stored' | 'session' | 'ask';
+
+export interface MailServerView {
+  host: string;
+  port: number;
+  security: MailServerSecurity;
+  user: string;
+  passwordEnv: string | null;
+  passwordSource: MailSecretSource;
+}
+
+/** The mail-to-SMS part of a connection (provider 'isendpro-mail'): never a password nor the keyid. */
+export interface MailConnectionView {
+  smtp: MailServerView;
+  imap: MailServerView;
+  /** The From address iSendPro authorised. */
+  from: string;
+  replyTo: string | null;
+  /** iSendPro's address (default sendsms@isendpro-api.com). */
+  to: string;
+  /** Where iSendPro sends the acknowledgement and the notification (default: the IMAP mailbox's address). */
+  emailAck: string;
+  emailNot: string;
+  keyidEnv: string | null;
+  keyidSource: MailSecretSource;
+  /** The account's approved <nostop>1</nostop>: no "STOP SMS au XXXXX" kept room for. */
+  nostop: boolean;
+}
+
+export interface MailServerInput {
+  host: string;
+  port?: number;
+  security?: MailServerSecurity;
+  user: string;
+  passwordEnv?: string | null;
+  /** New password (absent keeps the current one, '' removes it). */
+  password?: string;
+}
+
+export interface MailConnectionInput {
+  smtp: MailServerInput;
+  imap: MailServerInput;
+  from: string;
+  replyTo?: string | null;
+  to?: string | null;
+  emailAck?: string | null;
+  emailNot?: string | null;
+  keyidEnv?: string | null;
+  /** New keyid (absent keeps the current one). */
+  keyid?: string;
+  nostop?: boolean;
+}
+
 /** A saved connection as the renderer sees it: never the password, only where it will come from. */
 export interface ConnectionView {
   id: string;
   name: string;
   provider: ConnectionProvider;
-  /** The profile drops use ('mediasflow-sftp'…, 'mediasflow-rest'). */
+  /** The profile drops use ('mediasflow-sftp'…, 'mediasflow-rest', 'isendpro-mail'). */
   profile: ConnectionProfile;
   demo: boolean;
   host: string;
@@ -49,6 +105,8 @@ export interface ConnectionView {
   stagingFolder?: string | null;
   /** MediasFlow REST connections only. */
   rest?: RestConnectionSettings | null;
+  /** iSendPro mail-to-SMS connections only. */
+  mail?: MailConnectionView;
   createdAt: string;
   updatedAt: string;
 }
@@ -74,6 +132,8 @@ export interface ConnectionSaveInput {
   password?: string;
   /** MediasFlow REST settings (absent fields: the documented defaults, or the current ones when editing). */
   rest?: Partial<RestConnectionSettings>;
+  /** iSendPro mail-to-SMS connections: both servers, addresses, keyid (host/user/password above are unused). */
+  mail?: MailConnectionInput;
 }
 
 export interface ConnectionSaveResult {
@@ -93,14 +153,21 @@ export interface ConnectionErrorView {
 export type ConnectionTestView =
   | {
       connected: true;
-      protocol: 'sftp' | 'ftp' | 'ftps' | 'https' | 'http';
+      protocol: 'sftp' | 'ftp' | 'ftps' | 'https' | 'http' | 'smtp+imap';
       passwordTravelsInClear: boolean;
       hostKeyFingerprint: string | null;
       presentFolders: string[];
       missingFolders: string[];
       message: string;
+      mail?: MailTestView;
     }
-  | { connected: false; passwordTravelsInClear: boolean; hostKeyFingerprint: string | null; error: ConnectionErrorView };
+  | { connected: false; passwordTravelsInClear: boolean; hostKeyFingerprint: string | null; error: ConnectionErrorView; mail?: MailTestView };
+
+/** "Tester la connexion" of a mail-to-SMS connection: both logins, nothing sent. */
+export interface MailTestView {
+  smtp: { ok: boolean; message: string };
+  imap: { ok: boolean; message: string };
+}
 
 export interface HostKeyProbeView {
   fingerprint: string;

@@ -3,6 +3,32 @@ import { connectionProviders } from '../channels/connections';
 import { isValidStopMention } from '../../composer/stop-mention';
 
 const id = z.string().min(1).max(100);
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(100);
+const mailServer = z
+  .object({
+    host: z.string().trim().min(1).max(255),
+    port: z.number().int().min(1).max(65535).optional(),
+    security: z.enum(['tls', 'starttls', 'plain']).optional(),
+    user: z.string().trim().min(1).max(255),
+    passwordEnv: envName.nullable().optional().or(z.literal('')),
+    password: z.string().max(1000).optional(),
+  })
+  .strict();
+const address = z.string().trim().max(320);
+export const mailConnectionSchema = z
+  .object({
+    smtp: mailServer,
+    imap: mailServer,
+    from: address.min(3),
+    replyTo: address.nullable().optional(),
+    to: address.nullable().optional(),
+    emailAck: address.nullable().optional(),
+    emailNot: address.nullable().optional(),
+    keyidEnv: envName.nullable().optional().or(z.literal('')),
+    keyid: z.string().max(200).optional(),
+    nostop: z.boolean().optional(),
+  })
+  .strict();
 
 export const connectionSaveSchema = z
   .object({
@@ -40,6 +66,7 @@ export const connectionSaveSchema = z
       })
       .strict()
       .optional(),
+    mail: mailConnectionSchema.optional(),
   })
   .strict();
 

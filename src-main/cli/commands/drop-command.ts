@@ -15,17 +15,13 @@ import { parseParisDateTime } from '@shared/scheduling/paris-time';
 import { CliError, printJson, type CliCommand } from '../cli-io';
 import { prepareDrop } from '../../drops/prepare-drop';
 import { submitDrop } from '../../drops/submit-drop';
+import { dropMail } from './drop-mail';
 import { cliQueue, cliWorkspaceSettings, parseOptions, requireOption, resolveDataDir } from './queue-cli-context';
 import { describeSendWindow } from '@shared/settings/workspace-settings';
 
 const command = 'drop';
 
 export const dropCommand: CliCommand = async (args, io) => {
-  const isendpro = await import('./isendpro-cli');
-  const connectionName = isendpro.rawOption(args, 'connection');
-  if (connectionName && (await isendpro.cliIsendpro(resolveDataDir(isendpro.rawOption(args, 'data-dir')), io).isIsendproConnection(connectionName))) {
-    return isendpro.isendproDrop(args, io);
-  }
   const values = parseOptions(
     args,
     {
@@ -68,6 +64,27 @@ export const dropCommand: CliCommand = async (args, io) => {
   const settings = await cliWorkspaceSettings(dataDir, io);
   const { connections, queue } = cliQueue(dataDir, io, settings);
   try {
+    const chosen = await connections.getStored(requireOption(values.connection, 'connection', command));
+    if (chosen.mail) {
+      return await dropMail(
+        {
+          list: requireOption(values.list, 'list', command),
+          mobileColumn: values['mobile-column'],
+          campaignName: requireOption(values.name, 'name', command),
+          channel,
+          message: (messageText ?? '').replace(/\r\n/g, '\n'),
+          sender: (values.sender ?? '').trim(),
+          type,
+          programmedAt,
+          allowOutsideWindow: values['allow-outside-window'] ?? false,
+          includeOptedOut: values['include-opted-out'] ?? false,
+          json: values.json ?? false,
+        },
+        chosen,
+        { dataDir, connections, queue, settings },
+        io,
+      );
+    }
     const prepared = await prepareDrop(
       {
         list: { file: requireOption(values.list, 'list', command), mobileColumn: values['mobile-column'] },

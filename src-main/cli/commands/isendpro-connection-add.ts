@@ -6,11 +6,11 @@
  *
  * Stores no secret: the CLI reads both passwords and the keyid from the
  * environment variables each time it connects. --tls (default), --starttls or
- * --plain applies to both servers; --plain only for 127.0.0.1.
+ * --plain applies to both servers; --plain only for 127.0.0.1. Saved in the
+ * common store (<data-dir>/connections.json), its fields under "mail".
  */
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import { CliError, printJson, type CliIo } from '../cli-io';
-import { createIsendproConnectionService } from '../../isendpro-mail/isendpro-connection-service';
 import { cliConnections, parseOptions, requireOption, resolveDataDir } from './queue-cli-context';
 
 const command = 'connection add';
@@ -51,12 +51,12 @@ export async function isendproConnectionAdd(args: string[], io: CliIo): Promise<
     if (!Number.isInteger(parsed)) throw new CliError(`${command} : --${name} doit être un nombre.`);
     return parsed;
   };
-  const dataDir = resolveDataDir(values['data-dir']);
-  const others = cliConnections(dataDir);
-  const service = createIsendproConnectionService({ dataDir, env: process.env, otherNames: async () => (await others.list()).map((c) => c.name) });
+  const service = cliConnections(resolveDataDir(values['data-dir']));
   try {
-    const connection = await service.save({
+    const { connection } = await service.save({
       name: requireOption(values.name, 'name', command),
+      provider: 'isendpro-mail',
+      mail: {
       smtp: {
         host: requireOption(values['smtp-host'], 'smtp-host', command),
         port: port(values['smtp-port'], 'smtp-port'),
@@ -76,6 +76,7 @@ export async function isendproConnectionAdd(args: string[], io: CliIo): Promise<
       replyTo: values['reply-to'] ?? null,
       to: values.to ?? null,
       nostop: values.nostop ?? false,
+      },
     });
     if (values.json) printJson(io, { connection });
     else io.stdout(`Connexion « ${connection.name} » enregistrée (${connection.id}).\n`);

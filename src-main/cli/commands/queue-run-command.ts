@@ -8,7 +8,6 @@
 import { printJson, type CliCommand } from '../cli-io';
 import { toStatusLine } from '../../queue/job-view';
 import { cliQueue, cliWorkspaceSettings, parseOptions, resolveDataDir } from './queue-cli-context';
-import { isendproRunOnce, isendproStatusLines } from './isendpro-cli';
 
 export const queueRunCommand: CliCommand = async (args, io) => {
   const values = parseOptions(args, { 'until-idle': { type: 'boolean' }, 'data-dir': { type: 'string' }, json: { type: 'boolean' } }, 'queue run');
@@ -25,11 +24,8 @@ export const queueRunCommand: CliCommand = async (args, io) => {
     return 0;
   }
   const report = await queue.runOnce({ pollAllAcks: true });
-  const isendpro = await isendproRunOnce(dataDir, io);
-  if (isendpro.busy) report.busy.push('isendpro');
   for (const id of report.busy) io.stderr(`${id} : déjà en cours de traitement par un autre processus, laissé de côté.\n`);
-  const jobs: (ReturnType<typeof toStatusLine> | Awaited<ReturnType<typeof isendproStatusLines>>[number])[] = (await queue.list()).map(toStatusLine);
-  jobs.push(...(await isendproStatusLines(dataDir, io)));
+  const jobs = (await queue.list()).map(toStatusLine);
   if (values.json) printJson(io, { worked: report.worked, busy: report.busy, jobs });
   else {
     io.stdout(`${report.worked.length} action(s) faite(s).\n`);

@@ -7,13 +7,11 @@ import { printJson, type CliCommand } from '../cli-io';
 import { createJobStore } from '../../queue/job-store';
 import { toJobView, toStatusLine } from '../../queue/job-view';
 import { parseOptions, resolveDataDir } from './queue-cli-context';
-import { isendproStatusLines } from './isendpro-cli';
 
 export const queueStatusCommand: CliCommand = async (args, io) => {
   const values = parseOptions(args, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } }, 'queue status');
   const records = await createJobStore(resolveDataDir(values['data-dir'])).readAll();
-  const jobs: (ReturnType<typeof toStatusLine> | Awaited<ReturnType<typeof isendproStatusLines>>[number])[] = records.map((record) => toStatusLine(toJobView(record)));
-  jobs.push(...(await isendproStatusLines(resolveDataDir(values['data-dir']), io)));
+  const jobs = records.map((record) => toStatusLine(toJobView(record)));
   if (values.json) printJson(io, { jobs });
   else if (jobs.length === 0) io.stdout('Aucun dépôt.\n');
   else for (const job of jobs) io.stdout(`${job.id}\t${job.state}\t${job.connection}\t${job.remoteName ?? ''}\t${job.campaignId ?? ''}\t${job.reason?.message ?? ''}\n`);

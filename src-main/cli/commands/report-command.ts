@@ -21,6 +21,30 @@ import type { ReportState } from '../../reports/report-store';
 import { createReportStore } from '../../reports/report-store';
 import { defaultDataDir } from '../../workspace/default-data-dir';
 import { CliError, exitCodes, printJson, type CliCommand, type CliIo } from '../cli-io';
+import { createJobStore } from '../../queue/job-store';
+import { mailReportView } from '../../reports/mail-report';
+import { cliQueue } from './queue-cli-context';
+
+/** `report --job ID` for a mail-to-SMS job (null when the job is not one): reads the mailbox once, then the figures from the notifications. */
+async function mailReport(jobId: string, dataDir: string, json: boolean, io: CliIo): Promise<number | null> {
+  const record = await createJobStore(dataDir).read(jobId);
+  if (!record?.job.mail) return null;
+  if (!record.job.mail.batches.some((batch) => batch.sendAttempts > 0)) throw new CliError(`report : la campagne ${jobId} n'est pas encore partie (état ${record.job.state}).`);
+  const before = record.job.mail.notifications.length;
+  let exit: number = exitCodes.ok;
+  const { queue } = cliQueue(dataDir, io);
+  let job = record.job;
+  try {
+    job = await queue.checkAckNow(jobId);
+  } catch (error) {
+    io.stderr(`Attention : boîte de réception non lue (${error instanceof Error ? error.message : String(error)}) ; chiffres des notifications déjà reçues.\n`);
+    exit = exitCodes.unexpected;
+  }
+  const view = mailReportView(job, (job.mail?.notifications.length ?? before) - before);
+  if (json) printJson(io, view);
+  else io.stdout(`${view.answered}/${view.recipients} destinataire(s) avec une réponse d'iSendPro ; codes ${JSON.stringify(view.byCode)}\n`);
+  return exit;
+}
 
 const usage = 'Usage : npm run -s cli -- report --job ID [--json] [--data-dir DOSSIER]';
 
@@ -106,8 +130,8 @@ export type ReportCommandOverrides = Partial<Pick<ReportServiceOptions, 'fileSys
 export function createReportCommand(overrides: ReportCommandOverrides = {}): CliCommand {
   return async (args, io) => {
     const { job, json, dataDir } = parseArgs(args);
-    const isendproExit = await (await import('./isendpro-cli')).isendproReport(job, dataDir, json, io);
-    if (isendproExit !== null) return isendproExit;
+    const mailExit = await mailReport(job, dataDir, json, io);
+    if (mailExit !== null) return mailExit;
     const service = createReportService({
       dataDir,
       connections: createConnectionService({ dataDir }),

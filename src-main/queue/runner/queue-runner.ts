@@ -16,6 +16,7 @@ import type { ChannelDriver } from '../channel-driver';
 import { createFileDropDriver } from '../drivers/file-drop/file-drop-driver';
 import { createRestDriver, restEndpointOfJob } from '../drivers/rest/rest-driver';
 import { restClientOptionsFor } from '../../connections/rest-connection';
+import { createMailDriver } from '../drivers/mail/mail-driver';
 import { createOptOutService } from '../../opt-outs/opt-out-service';
 import type { JobRecord } from '../job-record';
 import { lockHolder } from '../job-lock';
@@ -35,6 +36,15 @@ export function createQueue(options: QueueOptions) {
     createRestDriver({
       endpointFor: (record) => restEndpointOfJob(options.connections, record),
       clientOptions: (endpoint) => restClientOptionsFor(endpoint, process.env),
+    }),
+    createMailDriver({
+      dataDir: options.dataDir,
+      optOutNumbers: () => createOptOutService({ dataDir: options.dataDir }).numberSet(),
+      onOptOuts: async (entries) => {
+        const merged = await createOptOutService({ dataDir: options.dataDir }).mergeFromReport(entries);
+        if (merged.added > 0) options.progress?.(`iSendPro : ${merged.added} numéro(s) en liste noire ajouté(s) à la liste d'opposition.`);
+      },
+      ...options.mail,
     }),
   ];
   function driverFor(record: JobRecord): ChannelDriver {
@@ -169,9 +179,12 @@ export function createQueue(options: QueueOptions) {
     }
     // The file first, then the record that commits it: a crash in between leaves an orphan folder, never a job without its file.
     const file = await store.saveFile(id, input.file.name, input.file.data, input.file.recipients);
+    let job = createJob(newJob, now);
+    const driver = drivers.find((candidate) => candidate.handles(job.providerId));
+    if (driver?.prepareJob) job = await driver.prepareJob(job, input, { clock, store, connections: options.connections });
     const record: JobRecord = {
       formatVersion: 1,
-      job: createJob(newJob, now),
+      job,
       connectionName: input.connection.name,
       remoteFolder: input.remoteFolder,
       file,

@@ -4,7 +4,7 @@
  * queue status → report, each printing one JSON document on stdout.
  */
 import { Readable } from 'node:stream';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/main';
@@ -42,7 +42,9 @@ describe.skipIf(unavailable !== null)('CLI with an isendpro-mail connection', ()
     ]);
     expect(added.code, added.stderr).toBe(0);
     const connection = JSON.parse(added.stdout).connection;
-    expect(connection).toMatchObject({ provider: 'isendpro-mail', to: 'sendsms@isendpro-api.com', emailAck: w.settings.imap.user, keyidEnv: 'DD_TEST_KEYID' });
+    expect(connection).toMatchObject({ provider: 'isendpro-mail', mail: { to: 'sendsms@isendpro-api.com', emailAck: w.settings.imap.user, keyidEnv: 'DD_TEST_KEYID' } });
+    // One store for every connection.
+    expect(JSON.parse(await readFile(join(w.dataDir, 'connections.json'), 'utf8')).connections.map((c: { name: string }) => c.name)).toEqual(['iSendPro']);
     expect(added.stdout).not.toContain(w.settings.keyid);
 
     const lines = ['Prénom;Mobile'];

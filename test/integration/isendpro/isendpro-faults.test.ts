@@ -8,12 +8,10 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planIsendproBatches } from '@shared/providers/isendpro/isendpro-batches';
-import { createIsendproJobStore } from '../../../src-main/isendpro-mail/isendpro-job-store';
-import { createIsendproQueue, identityOf, type IsendproQueue } from '../../../src-main/isendpro-mail/isendpro-mail-queue';
-import { createImapClient, scanMailbox } from '../../../src-main/isendpro-mail/mailbox-scan';
+import { createJobStore } from '../../../src-main/queue/job-store';
 import { dovecotUnavailableReason } from '../servers/dovecot-test-server';
 import type { IsendproChildArguments } from './isendpro-child';
-import { frenchTable, startIsendproWorld, type IsendproWorld } from './isendpro-world';
+import { enqueueCampaign, frenchTable, mailQueue, onlyJob, startIsendproWorld, type IsendproWorld } from './isendpro-world';
 
 const unavailable = dovecotUnavailableReason();
 const childScript = fileURLToPath(new URL('./isendpro-child.ts', import.meta.url));
@@ -36,17 +34,6 @@ function runChild(args: IsendproChildArguments): Promise<{ code: number | null; 
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve({ code, signal, output }));
   });
-}
-
-async function scan(w: IsendproWorld, queue: IsendproQueue) {
-  const client = createImapClient(w.settings);
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return await scanMailbox(client, w.dataDir, 'cn1', async (found) => void (await queue.applyAnswer(found)));
-  } finally {
-    await client.logout();
-  }
 }
 
 const crashPoints: IsendproChildArguments['crashAt'][] = [
@@ -78,9 +65,9 @@ describe.skipIf(unavailable !== null)('iSendPro faults', () => {
         last = restarted.output;
       }
       expect(last).toContain('state accepted');
-      const [job] = await createIsendproJobStore(w.dataDir).list();
-      expect(job.batches).toHaveLength(3);
-      expect(job.batches.every((batch) => batch.state === 'accepted' && batch.notified >= 1)).toBe(true);
+      const job = (await onlyJob(w.dataDir))!;
+      expect(job.mail!.batches).toHaveLength(3);
+      expect(job.mail!.batches.every((batch) => batch.state === 'accepted' && batch.notified >= 1)).toBe(true);
       for (const number of numbers) expect(w.box.countFor(number), number).toBe(1);
       // What the box saw: 3 distinct emailIds; any copy was refused as a duplicate (code 1).
       expect(new Set(w.box.mails.map((mail) => mail.emailId)).size).toBe(3);
@@ -94,24 +81,26 @@ describe.skipIf(unavailable !== null)('iSendPro faults', () => {
     world = await startIsendproWorld();
     const w = world;
     let clock = new Date('2026-12-01T10:00:00Z');
-    const store = createIsendproJobStore(w.dataDir);
-    const queue = createIsendproQueue({ dataDir: w.dataDir, store, resolveSettings: async () => w.settings, now: () => clock });
+    // The mailbox is out of reach during the first pass: the answer to the cut mail is read only after the resend.
+    let imapPort = 1;
+    const queue = mailQueue(w, { now: () => clock, settings: () => ({ ...w.settings, imap: { ...w.settings.imap, port: imapPort } }) });
     const plan = planIsendproBatches(frenchTable(RECIPIENTS), { template: 'Bonjour ${PRENOM}', sender: '', nostop: false, batchSize: BATCH });
-    const job = await queue.createJob({ connectionId: 'cn1', campaignName: 'Coupure', sendType: 'notification', sender: '', plan, identity: identityOf(w.settings), programmedAt: null });
+    const job = await enqueueCampaign(queue, plan, { campaignName: 'Coupure', sendType: 'notification', sender: '', now: clock });
     w.box.cutAfterDataCount = 1;
-    await queue.sendDue();
-    let saved = (await store.load(job.id))!;
+    await queue.runOnce();
+    const saved = (await queue.get(job.id)).mail!;
     expect(saved.batches[0]).toMatchObject({ state: 'sending', sendAttempts: 1, smtpAccepted: false, failures: 1 });
     expect(saved.batches.slice(1).map((batch) => batch.state)).toEqual(['sent', 'sent']);
+    imapPort = w.settings.imap.port;
     clock = new Date(clock.getTime() + 60_000);
-    await queue.sendDue();
+    await queue.runOnce();
     await w.box.idle();
     expect(w.box.mails[0].bytes.equals(w.box.mails[3].bytes)).toBe(true);
     expect(w.box.mails[3].duplicate).toBe(true);
-    await scan(w, queue);
-    saved = (await store.load(job.id))!;
-    expect(saved.state).toBe('accepted');
-    expect(saved.batches[0]).toMatchObject({ state: 'accepted', sendAttempts: 2 });
+    await queue.runOnce({ pollAllAcks: true });
+    const after = await queue.get(job.id);
+    expect(after.state).toBe('accepted');
+    expect(after.mail!.batches[0]).toMatchObject({ state: 'accepted', sendAttempts: 2 });
     for (const number of numbers) expect(w.box.countFor(number)).toBe(1);
   });
 
@@ -130,24 +119,23 @@ describe.skipIf(unavailable !== null)('iSendPro faults', () => {
     });
     const w = world;
     let clock = new Date('2026-12-01T10:00:00Z');
-    const store = createIsendproJobStore(w.dataDir);
-    const queue = createIsendproQueue({ dataDir: w.dataDir, store, resolveSettings: async () => w.settings, now: () => clock });
+    const queue = mailQueue(w, { now: () => clock });
     const plan = planIsendproBatches(frenchTable(RECIPIENTS), { template: 'Bonjour ${PRENOM}', sender: '', nostop: false, batchSize: BATCH });
-    const job = await queue.createJob({ connectionId: 'cn1', campaignName: 'Refus', sendType: 'marketing', sender: '', plan, identity: identityOf(w.settings), programmedAt: null });
-    await queue.sendDue();
+    const job = await enqueueCampaign(queue, plan, { campaignName: 'Refus', sendType: 'marketing', sender: '', now: clock });
+    await queue.runOnce();
     await w.box.idle();
-    await scan(w, queue);
-    let saved = (await store.load(job.id))!;
-    const followUps = saved.batches.filter((batch) => batch.followUpOf !== null);
+    await queue.runOnce({ pollAllAcks: true });
+    let saved = await queue.get(job.id);
+    const followUps = saved.mail!.batches.filter((batch) => batch.followUpOf !== null);
     expect(followUps.map((batch) => batch.recipients.map((r) => r.number))).toEqual([['0600000001'], ['0600000002', '0600000003']]);
     expect(saved.state).toBe('waiting');
     // 24 waits for the next slot (Wednesday 08:00 Paris is not before "now + 1 min" here: same day, so 10:01 UTC).
     expect(Date.parse(followUps[0].notBefore)).toBeGreaterThan(clock.getTime());
     clock = new Date(clock.getTime() + 2 * 60 * 60_000);
-    await queue.sendDue();
+    await queue.runOnce();
     await w.box.idle();
-    await scan(w, queue);
-    saved = (await store.load(job.id))!;
+    await queue.runOnce({ pollAllAcks: true });
+    saved = await queue.get(job.id);
     expect(saved.state).toBe('accepted');
     for (const number of numbers) expect(w.box.countFor(number), number).toBe(1);
   });
@@ -156,20 +144,26 @@ describe.skipIf(unavailable !== null)('iSendPro faults', () => {
     it(`account error ${code} fails the campaign with what to do, nothing else is sent`, async () => {
       world = await startIsendproWorld({ codeFor: () => code });
       const w = world;
-      const store = createIsendproJobStore(w.dataDir);
-      const queue = createIsendproQueue({ dataDir: w.dataDir, store, resolveSettings: async () => w.settings, now: () => new Date('2026-12-01T10:00:00Z') });
+      let clock = new Date('2026-12-01T10:00:00Z');
+      const queue = mailQueue(w, { now: () => clock });
       const plan = planIsendproBatches(frenchTable(RECIPIENTS), { template: 'Bonjour', sender: '', nostop: false, batchSize: BATCH });
-      const job = await queue.createJob({ connectionId: 'cn1', campaignName: 'Compte', sendType: 'notification', sender: '', plan, identity: identityOf(w.settings), programmedAt: null });
-      // Send only the first batch, then read its answers before the others go.
-      await queue.sendJob({ ...job, batches: job.batches.slice(0, 1) }).then((partial) => store.save({ ...partial, batches: [...partial.batches, ...job.batches.slice(1)] }));
+      const job = await enqueueCampaign(queue, plan, { campaignName: 'Compte', sendType: 'notification', sender: '', now: clock });
+      // Only the first batch is due now, so its answers are read before the others go.
+      const store = createJobStore(w.dataDir);
+      const record = (await store.read(job.id))!;
+      const later = new Date(clock.getTime() + 60 * 60_000).toISOString();
+      record.job.mail!.batches = record.job.mail!.batches.map((batch, index) => (index === 0 ? batch : { ...batch, notBefore: later }));
+      await store.write(record);
+      await queue.runOnce();
       await w.box.idle();
-      await scan(w, queue);
-      const saved = (await store.load(job.id))!;
+      await queue.runOnce({ pollAllAcks: true });
+      const saved = await queue.get(job.id);
       expect(saved.state).toBe('failed');
       expect(saved.reason).toMatchObject({ code: `isendpro-${code}` });
       expect(saved.reason!.action).toMatch(/\w/);
-      expect(saved.batches.slice(1).map((batch) => batch.state)).toEqual(['cancelled', 'cancelled']);
-      await queue.sendDue();
+      expect(saved.mail!.batches.slice(1).map((batch) => batch.state)).toEqual(['cancelled', 'cancelled']);
+      clock = new Date(clock.getTime() + 2 * 60 * 60_000);
+      await queue.runOnce({ pollAllAcks: true });
       expect(w.box.mails).toHaveLength(1);
     });
   }

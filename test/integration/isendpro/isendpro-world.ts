@@ -11,6 +11,12 @@ import { ImapFlow } from 'imapflow';
 import { IsendproBox, type IsendproBoxOptions } from '../../../src-main/demo/isendpro-box';
 import type { IsendproMailSettings } from '../../../src-main/isendpro-mail/isendpro-mail-settings';
 import { DovecotTestServer } from '../servers/dovecot-test-server';
+import { generateDeliveryId } from '@shared/providers/delivery-id';
+import type { IsendproCampaignPlan } from '@shared/providers/isendpro/isendpro-batches';
+import type { SendType } from '@shared/scheduling/send-window';
+import type { StoredConnection } from '../../../src-main/connections/connection-types';
+import { createJobStore } from '../../../src-main/queue/job-store';
+import { createQueue, type Queue, type QueueOptions } from '../../../src-main/queue/queue-runtime';
 
 export const KEYID = 'a296464ce012b8ab710a';
 
@@ -97,4 +103,40 @@ export function frenchTable(count: number, extraForeign = 0) {
     checks.push({ status: 'valid', normalized });
   }
   return { columns: ['MOBILE', 'PRENOM'], rows, mobileColumn: 0, checks };
+}
+
+/** The common queue with only the mail driver's connection: its settings are the world's (no connection file needed). */
+export function mailQueue(w: Pick<IsendproWorld, 'dataDir' | 'settings'>, options: { now: () => Date; mail?: QueueOptions['mail']; progress?: (line: string) => void; settings?: () => IsendproMailSettings }) {
+  const stored = { id: 'cn1', name: 'iSendPro', provider: 'isendpro-mail' } as StoredConnection;
+  return createQueue({
+    dataDir: w.dataDir,
+    connections: {
+      getStored: async () => stored,
+      resolveConfig: async () => {
+        throw new Error('not a file-drop connection');
+      },
+      resolveMailSettings: async () => options.settings?.() ?? w.settings,
+    },
+    clock: { now: options.now },
+    mail: options.mail,
+    progress: options.progress,
+  });
+}
+
+/** Queues a campaign as `drop` does: one job, its batches inside. */
+export async function enqueueCampaign(queue: Queue, plan: IsendproCampaignPlan, options: { campaignName: string; sendType: SendType; sender: string; now: Date }) {
+  const idDelivery = generateDeliveryId(options.now);
+  return queue.enqueue({
+    connection: { id: 'cn1', name: 'iSendPro' },
+    job: { providerId: 'isendpro-mail', channel: 'sms', sendType: options.sendType, campaignName: options.campaignName, templateId: null, idDelivery, programmedAt: null },
+    remoteFolder: 'sendsms@isendpro-api.com',
+    file: { name: 'campaign.json', data: Buffer.from(JSON.stringify({ idDelivery })), recipients: plan.recipients },
+    mail: { sender: options.sender, drafts: plan.batches.map((batch) => ({ recipients: batch.recipients, sharedMessage: batch.sharedMessage, smslong: batch.smslong })), leftOutForeign: plan.leftOutForeign.count, recipients: plan.recipients },
+  });
+}
+
+/** The only job of the world's queue, as on disk. */
+export async function onlyJob(dataDir: string) {
+  const [record] = await createJobStore(dataDir).readAll();
+  return record?.job;
 }

@@ -13,7 +13,8 @@ import type { ProviderId, TransferProtocol } from '@shared/providers/provider-id
 export const editableProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'mediasflow-rest', 'demo-mediasflow-rest'] as const satisfies readonly ConnectionProvider[];
 export type EditableProvider = (typeof editableProviders)[number];
 
-const profileOf: Record<ConnectionProvider, ProviderId> = {
+/** The file-drop kinds; a mail-to-SMS connection ('isendpro-mail') has no file profile and is not edited by this form. */
+const profileOf: Record<Exclude<ConnectionProvider, 'isendpro-mail'>, ProviderId> = {
   'mediasflow-sftp': 'mediasflow-sftp',
   'allmysms-ftp': 'allmysms-ftp',
   'allmysms-sftp': 'allmysms-sftp',
@@ -25,7 +26,7 @@ const profileOf: Record<ConnectionProvider, ProviderId> = {
 };
 
 export function profileOfProvider(provider: ConnectionProvider): ProviderId {
-  return profileOf[provider];
+  return profileOf[provider as Exclude<ConnectionProvider, 'isendpro-mail'>];
 }
 
 export function isDemoProvider(provider: ConnectionProvider): boolean {
@@ -38,11 +39,11 @@ export function isRestProvider(provider: ConnectionProvider): boolean {
 }
 
 export function defaultPortOf(provider: ConnectionProvider): number {
-  return isRestProvider(provider) ? 443 : getProviderProfile(profileOf[provider]).defaultPort;
+  return isRestProvider(provider) ? 443 : getProviderProfile(profileOfProvider(provider)).defaultPort;
 }
 
 export function protocolOf(provider: ConnectionProvider): TransferProtocol | 'https' {
-  return isRestProvider(provider) ? 'https' : getProviderProfile(profileOf[provider]).protocol;
+  return isRestProvider(provider) ? 'https' : getProviderProfile(profileOfProvider(provider)).protocol;
 }
 
 export interface ConnectionFormState {

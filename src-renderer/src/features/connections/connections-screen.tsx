@@ -7,6 +7,8 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ConnectionEditor } from './connection-editor';
 import { ConnectionCheckPanel } from './connection-check-panel';
 import { protocolOf, providerStopMention } from './connection-form';
+import { MailConnectionEditor } from './mail-connection-editor';
+import { MailConnectionFacts, MailTestResult } from './mail-connection-card';
 import './connections.css';
 import { ScreenHeader } from '../../ui/screen-header';
 import { EmptyState } from '../../ui/empty-state';
@@ -20,7 +22,7 @@ export function ConnectionsScreen() {
   const deleteConnection = useDropdesk((state) => state.deleteConnection);
   // Fail closed: until main says passwords can be encrypted here, do not promise it.
   const canStoreSecrets = useDropdesk((state) => state.appInfo?.canStoreSecrets ?? false);
-  const [editing, setEditing] = useState<ConnectionView | 'new' | null>(null);
+  const [editing, setEditing] = useState<ConnectionView | 'new' | 'new-mail' | null>(null);
   const [deleting, setDeleting] = useState<ConnectionView | null>(null);
 
   useEffect(() => {
@@ -32,6 +34,9 @@ export function ConnectionsScreen() {
       <ScreenHeader titleId="connections-title" title={t('screen.title')} subtitle={t(canStoreSecrets ? 'screen.subtitle' : 'screen.subtitleSessionOnly')}>
         <button type="button" className="button primary" onClick={() => setEditing('new')} data-testid="add-connection">
           {t('screen.add')}
+        </button>
+        <button type="button" className="button" onClick={() => setEditing('new-mail')} data-testid="add-mail-connection">
+          {t('mail.addButton')}
         </button>
       </ScreenHeader>
 
@@ -51,7 +56,17 @@ export function ConnectionsScreen() {
         ))}
       </ul>
 
-      {editing && (
+      {(editing === 'new-mail' || (editing !== null && editing !== 'new' && editing.mail)) && (
+        <MailConnectionEditor
+          editing={editing === 'new-mail' ? null : editing}
+          onCancel={() => setEditing(null)}
+          onDone={(saved) => {
+            setEditing(null);
+            void testConnection(saved.id);
+          }}
+        />
+      )}
+      {editing && editing !== 'new-mail' && !(editing !== 'new' && editing.mail) && (
         <ConnectionEditor
           editing={editing === 'new' ? null : editing}
           onCancel={() => setEditing(null)}
@@ -94,7 +109,8 @@ function ConnectionCard({
   const { t } = useTranslation('connections');
   const check = useDropdesk((state) => state.connectionChecks[connection.id]);
   const passwordOutcome = useDropdesk((state) => state.passwordOutcomes[connection.id]);
-  const isSftp = protocolOf(connection.provider) === 'sftp';
+  const isMail = connection.mail !== undefined;
+  const isSftp = !isMail && protocolOf(connection.provider) === 'sftp';
   const stopMention = connection.stopMention || providerStopMention(connection.provider);
   return (
     <li className="card connection-card" data-testid="connection" data-connection={connection.name} data-demo={connection.demo}>
@@ -122,6 +138,8 @@ function ConnectionCard({
           </button>
         </div>
       </div>
+      {isMail && <MailConnectionFacts connection={connection} />}
+      {!isMail && (
       <dl className="connection-facts">
         {connection.demo ? (
           <div>
@@ -171,6 +189,7 @@ function ConnectionCard({
           </div>
         )}
       </dl>
+      )}
       {connection.passwordTravelsInClear && (
         <p className="security-note warn small" data-testid="plain-ftp-warning">
           {t('security.plainFtp')}
@@ -181,7 +200,7 @@ function ConnectionCard({
           {connection.passwordEnv ? t('screen.password.sessionOnlyWithEnv', { env: connection.passwordEnv }) : t('screen.password.sessionOnly')}
         </p>
       )}
-      {check && <ConnectionCheckPanel connection={connection} check={check} />}
+      {check?.status === 'tested' && check.result.mail ? <MailTestResult result={check.result.mail} /> : check && <ConnectionCheckPanel connection={connection} check={check} />}
     </li>
   );
 }

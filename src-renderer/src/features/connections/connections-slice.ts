@@ -4,7 +4,7 @@
  * and the connection a send uses by default.
  */
 import type { StateCreator } from 'zustand';
-import type { ConnectionSaveResult, ConnectionTestView, ConnectionView } from '@shared/ipc/channels/connections';
+import type { ConnectionSaveInput, ConnectionSaveResult, ConnectionTestView, ConnectionView } from '@shared/ipc/channels/connections';
 import type { IpcError } from '@shared/ipc/ipc-result';
 import type { ApiClient } from '../../bridge/api-client';
 import { toIpcError } from '../../i18n/describe-error';
@@ -31,6 +31,8 @@ export interface ConnectionsSlice {
   setConnections(connections: ConnectionView[]): void;
   /** Saves the form; returns the saved connection, or null when main refused (notice shown). */
   saveConnection(form: ConnectionFormState): Promise<ConnectionView | null>;
+  /** Saves what a form built (the mail-to-SMS form: nested `mail` fields); same outcome as saveConnection. */
+  saveConnectionInput(input: ConnectionSaveInput): Promise<ConnectionView | null>;
   deleteConnection(id: string): Promise<void>;
   testConnection(id: string, password?: string): Promise<ConnectionCheck>;
   /** Pins the fingerprint the user confirmed, then tests again. */
@@ -63,9 +65,13 @@ export function createConnectionsSlice(client: ApiClient): StateCreator<Dropdesk
         set({ connections: sortConnections(connections), connectionsLoaded: true });
       },
 
-      async saveConnection(form) {
+      saveConnection(form) {
+        return get().saveConnectionInput(toSaveInput(form));
+      },
+
+      async saveConnectionInput(input) {
         try {
-          const saved = await client.call('connections:save', toSaveInput(form));
+          const saved = await client.call('connections:save', input);
           const { connection } = saved;
           const others = get().connections.filter((existing) => existing.id !== connection.id);
           const { [connection.id]: _previousCheck, ...checks } = get().connectionChecks;

@@ -121,9 +121,9 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
         const templateId = form.templateId || templateFor(id);
         set({ sendForm: { ...form, connectionId: id, templateId }, sendError: null });
         get().setPreferredConnection(id);
-        // MediasFlow's SMS API counts as MediasFlow (its SMS rules are the SFTP profile's).
+        // MediasFlow's SMS API counts as MediasFlow (its SMS rules are the SFTP profile's); a mail-to-SMS connection keeps the draft's counting.
         const counting = connection.profile === 'mediasflow-rest' ? 'mediasflow-sftp' : connection.profile;
-        if (draft.provider !== counting) get().editDraft({ provider: counting });
+        if (counting !== 'isendpro-mail' && draft.provider !== counting) get().editDraft({ provider: counting });
         // AllMySMS takes no voice messages.
         if (connection.profile !== 'mediasflow-sftp' && draft.channel === 'vms') get().editDraft({ channel: 'sms' });
       },
