@@ -37,4 +37,11 @@ describe('row query', () => {
     expect([...matchingRowIndices(document, checks, 'invalid', '0123')!]).toEqual([1]);
     expect([...matchingRowIndices(document, checks, 'all', '(.*')!]).toEqual([]);
   });
+
+  it('keeps the rows asked for whatever the filter (a row just fixed stays in view), in list order', () => {
+    expect([...matchingRowIndices(document, checks, 'invalid', undefined, [0])!]).toEqual([0, 1, 3]);
+    expect([...matchingRowIndices(document, checks, 'invalid', 'Anne', [1])!]).toEqual([1, 3]);
+    expect([...matchingRowIndices(document, checks, 'invalid', undefined, [])!]).toEqual([1, 3]);
+    expect(matchingRowIndices(document, checks, 'all', undefined, [2])).toBeNull();
+  });
 });

@@ -15,9 +15,12 @@ export function matchingRowIndices(
   checks: ListChecks,
   filter: RowFilter,
   search?: string,
+  /** Rows shown whatever the filter and search (a row just fixed stays in view until the user refreshes). */
+  keep?: readonly number[],
 ): Int32Array | null {
   const term = search?.trim() ?? '';
   if (filter === 'all' && term === '') return null;
+  const kept = keep && keep.length > 0 ? new Set(keep) : null;
   const wanted = filter === 'invalid' ? statusCode.invalid : filter === 'duplicates' ? statusCode.duplicate : -1;
   const pattern = term === '' ? null : new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
   const { rows } = document;
@@ -25,8 +28,9 @@ export function matchingRowIndices(
   const matches = new Int32Array(rows.length);
   let count = 0;
   for (let i = 0; i < rows.length; i++) {
-    if (wanted >= 0 && checks.status[i] !== wanted) continue;
-    if (pattern && !rowContains(rows, i, width, pattern)) continue;
+    const keptHere = kept !== null && kept.has(i);
+    if (!keptHere && wanted >= 0 && checks.status[i] !== wanted) continue;
+    if (!keptHere && pattern && !rowContains(rows, i, width, pattern)) continue;
     matches[count++] = i;
   }
   return matches.slice(0, count);

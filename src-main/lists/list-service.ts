@@ -391,11 +391,11 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     return view(list);
   }
 
-  async function rows(input: { id: string; offset: number; limit: number; filter: RowFilter; search?: string }): Promise<RowPage> {
+  async function rows(input: { id: string; offset: number; limit: number; filter: RowFilter; search?: string; keep?: number[] }): Promise<RowPage> {
     const list = await get(input.id);
-    const key = `${list.version}\u0000${input.filter}\u0000${input.search?.trim() ?? ''}`;
+    const key = `${list.version}\u0000${input.filter}\u0000${input.search?.trim() ?? ''}\u0000${input.keep?.join(',') ?? ''}`;
     if (list.rowCache?.key !== key) {
-      list.rowCache = { key, indices: matchingRowIndices(list.document, list.checks, input.filter, input.search) };
+      list.rowCache = { key, indices: matchingRowIndices(list.document, list.checks, input.filter, input.search, input.keep) };
     }
     return pageRows(list.document, list.checks, list.rowCache.indices, input.offset, input.limit);
   }

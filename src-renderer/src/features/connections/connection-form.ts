@@ -98,8 +98,10 @@ export function formFromConnection(view: ConnectionView): ConnectionFormState {
  * text sent is the provider's template campaign's (MediasFlow file drops).
  */
 export function providerStopMention(provider: ConnectionProvider): string | null {
-  if (messageSourceOf(profileOf[provider]) === 'template') return null;
-  const sms = smsProviderOf(profileOf[provider]);
+  if (provider === 'isendpro-mail') return null;
+  // MediasFlow's SMS API sends the typed text (its counting profile is the SFTP one, whose text is the template's).
+  if (!isRestProvider(provider) && messageSourceOf(profileOfProvider(provider)) === 'template') return null;
+  const sms = smsProviderOf(profileOfProvider(provider));
   return sms ? defaultStopMention[sms] : null;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListView } from '@shared/lists/list-types';
 import { useDropdesk } from '../../store/store-context';
@@ -9,7 +9,7 @@ import { useMenuPlacement } from '../../ui/use-menu-placement';
 type Pending = 'rename' | 'insert-before' | 'insert-after' | 'delete' | null;
 
 /** A column's header with its menu: rename, insert, delete, use as the mobile column. */
-export function ColumnHeader({ list, name, column }: { list: ListView; name: string; column: number }) {
+export function ColumnHeader({ list, name, column, pinned }: { list: ListView; name: string; column: number; pinned?: CSSProperties }) {
   const { t } = useTranslation('lists');
   const applyEdit = useDropdesk((state) => state.applyEdit);
   const setMobileColumn = useDropdesk((state) => state.setMobileColumn);
@@ -38,7 +38,7 @@ export function ColumnHeader({ list, name, column }: { list: ListView; name: str
   };
 
   return (
-    <div role="columnheader" className={`grid-cell column-header${isMobile ? ' mobile' : ''}`}>
+    <div role="columnheader" className={`grid-cell column-header${isMobile ? ' mobile' : ''}${pinned ? ' sticky-mobile' : ''}`} style={pinned}>
       <span className="column-name" title={name}>{name}</span>
       {isMobile && <span className="tag small-tag">{t('columns.mobileTag')}</span>}
       <button
