@@ -43,7 +43,7 @@ export function createReportServices(deps: MainDeps, overrides: ReportServiceOve
   return { reports, optOuts, poller: createReportPoller({ service: reports, log: deps.log }) };
 }
 
-export function createReportHandlers(given: ReportServices, lists: Pick<ListService, 'snapshot'>): PartialHandlerMap<keyof ReportRequestChannels> {
+export function createReportHandlers(given: ReportServices, lists: Pick<ListService, 'snapshot'>): PartialHandlerMap<Exclude<keyof ReportRequestChannels, 'opt-outs:sync-blacklist'>> {
   const { reports, optOuts } = given;
   return {
     'reports:list': () => reports.list(),

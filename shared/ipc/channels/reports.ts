@@ -147,6 +147,8 @@ export interface ReportRequestChannels {
   'opt-outs:restore-backup': (input: void) => OptOutList;
   /** Repair an unreadable list with a CSV chosen in the open dialog; null when cancelled. */
   'opt-outs:repair-import': (input: void) => OptOutImportView | null;
+  /** "Synchroniser la liste noire" (MediasFlow REST connection): adds the account's blacklist to the local list; `push` also sends local opt-outs to the account. */
+  'opt-outs:sync-blacklist': (input: { connectionId: string; push?: boolean }) => { pulled: number; pushed: number; accountEntries: number };
 }
 
 export interface OptOutStatusView {
@@ -178,6 +180,7 @@ export const reportRequestNames: Record<keyof ReportRequestChannels, true> = {
   'opt-outs:status': true,
   'opt-outs:restore-backup': true,
   'opt-outs:repair-import': true,
+  'opt-outs:sync-blacklist': true,
 };
 export const reportEventNames: Record<keyof ReportEventChannels, true> = {
   'reports:updated': true,

@@ -40,4 +40,5 @@ export const reportSchemas = {
   'opt-outs:status': z.undefined(),
   'opt-outs:restore-backup': z.undefined(),
   'opt-outs:repair-import': z.undefined(),
+  'opt-outs:sync-blacklist': z.object({ connectionId: z.string().min(1).max(100), push: z.boolean().optional() }).strict(),
 } as const;
