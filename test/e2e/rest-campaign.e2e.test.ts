@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { formatParisDateTime } from '../../shared/scheduling/paris-time';
 import { startFakeMediasflow, type FakeMediasflow } from '../integration/mediasflow-rest/fake-mediasflow';
 import { closeBrowser, startApp, type RunningApp } from './harness';
+import { seriousFindings } from './axe-check';
 
 const clientList = ['Prénom;Portable', 'Élodie;06 12 34 56 78', 'Anaïs;07 81 23 45 67', 'Loïc;+33698765432', 'Chloé;06 55 44 33 22'].join('\r\n');
 const message = 'Bonjour ${Prénom}, votre commande est prête. STOP 36184';
@@ -64,6 +65,7 @@ describe('MediasFlow REST campaigns in the app (demo sandbox)', () => {
     await editor.getByTestId('connection-password').fill(fake.password);
     await editor.locator('.rest-login-call summary').click();
     await app.screenshot('rest-01-connection-form');
+    expect(await seriousFindings(page)).toEqual([]);
     await editor.getByTestId('connection-save').click();
     await expect.poll(() => page.locator('[data-connection="MediasFlow API agence"]').count()).toBe(1);
 
@@ -125,6 +127,7 @@ describe('MediasFlow REST campaigns in the app (demo sandbox)', () => {
     const campaign = [...sandbox.campaigns.values()].at(-1)!;
     expect(campaign.status).toBe('SCHEDULED');
     await app.screenshot('rest-03-cancel-countdown');
+    expect(await seriousFindings(page)).toEqual([]);
 
     await job.getByTestId('rest-cancel-button').click();
     await expect.poll(() => job.getAttribute('data-state'), { timeout: 20_000 }).toBe('cancelled');
