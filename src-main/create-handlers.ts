@@ -9,6 +9,7 @@ import { createReportHandlers } from './reports/report-handlers';
 import { createConnectionHandlers } from './connections/connection-handlers';
 import { createQueueHandlers } from './queue/queue-handlers';
 import { listServiceLoader } from './drops/list-service-loader';
+import { createBlacklistSyncHandlers } from './opt-outs/blacklist-sync-handlers';
 
 /** All request handlers of the app over its services (createMainServices); the compiler checks none is missing. */
 export function createHandlers(deps: MainDeps, services: MainServices): HandlerMap {
@@ -17,6 +18,7 @@ export function createHandlers(deps: MainDeps, services: MainServices): HandlerM
     ...createListHandlers(services.lists),
     ...createCampaignHandlers(deps, { lists: listAccessFromService(services.lists, deps.dataDir) }),
     ...createReportHandlers(services.reports, services.lists, deps),
+    ...createBlacklistSyncHandlers(services.connections, services.reports.optOuts),
     ...createConnectionHandlers(deps, services.connections),
     // Drops read the list the screen shows (pending edits flushed first), not the file saved with a delay.
     ...createQueueHandlers(deps, { queue: services.queue, connections: services.connections, lists: listServiceLoader(services.lists) }),

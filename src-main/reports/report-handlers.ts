@@ -72,7 +72,7 @@ export function createReportServices(deps: MainDeps, overrides: ReportServiceOve
   return { reports, optOuts, poller: createReportPoller({ service: reports, log: deps.log }), readState, unread };
 }
 
-export function createReportHandlers(given: ReportServices, lists: ListService, deps: Pick<MainDeps, 'dataDir' | 'emit' | 'log'>): PartialHandlerMap<keyof ReportRequestChannels> {
+export function createReportHandlers(given: ReportServices, lists: ListService, deps: Pick<MainDeps, 'dataDir' | 'emit' | 'log'>): PartialHandlerMap<Exclude<keyof ReportRequestChannels, 'opt-outs:sync-blacklist'>> {
   const { reports, optOuts } = given;
   // The drafts on disk, as the campaign handlers keep them (one JSON file per draft, atomic writes).
   const drafts = createCampaignStore(deps.dataDir, { log: deps.log });

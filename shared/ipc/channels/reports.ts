@@ -157,6 +157,8 @@ export interface ReportRequestChannels {
   'reports:unread': (input: void) => UnreadReportsView;
   /** The campaign's report was opened: its versions are read (persisted in the workspace). */
   'reports:mark-read': (input: { jobId: string }) => UnreadReportsView;
+  /** "Synchroniser la liste noire" (MediasFlow REST connection): adds the account's blacklist to the local list; `push` also sends local opt-outs to the account. */
+  'opt-outs:sync-blacklist': (input: { connectionId: string; push?: boolean }) => { pulled: number; pushed: number; accountEntries: number };
 }
 
 /** What "Retirer ces numéros de la liste" or "Relancer les non-délivrés" would do, for the confirmation. */
@@ -235,6 +237,7 @@ export const reportRequestNames: Record<keyof ReportRequestChannels, true> = {
   'reports:retarget': true,
   'reports:unread': true,
   'reports:mark-read': true,
+  'opt-outs:sync-blacklist': true,
 };
 export const reportEventNames: Record<keyof ReportEventChannels, true> = {
   'reports:updated': true,

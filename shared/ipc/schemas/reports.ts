@@ -45,4 +45,5 @@ export const reportSchemas = {
   'reports:retarget': z.object({ jobId }).strict(),
   'reports:unread': z.undefined(),
   'reports:mark-read': z.object({ jobId }).strict(),
+  'opt-outs:sync-blacklist': z.object({ connectionId: z.string().min(1).max(100), push: z.boolean().optional() }).strict(),
 } as const;

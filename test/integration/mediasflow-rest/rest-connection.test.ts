@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionSaveSchema } from '../../../shared/ipc/schemas/connections';
 import { createConnectionService } from '../../../src-main/connections/connection-service';
 import { fakeCipher } from '../queue/queue-harness';
+import { reportSchemas } from '../../../shared/ipc/schemas/reports';
+import { createBlacklistSyncHandlers } from '../../../src-main/opt-outs/blacklist-sync-handlers';
+import { createOptOutService } from '../../../src-main/opt-outs/opt-out-service';
 import { startFakeMediasflow, type FakeMediasflow } from './fake-mediasflow';
 
 let fake: FakeMediasflow;
@@ -86,5 +89,19 @@ describe('mediasflow-rest connections', () => {
     await expect(service.resolveRestEndpoint(connection.id)).rejects.toMatchObject({ code: 'demo-unavailable' });
     const withSandbox = createConnectionService({ dataDir, env: {}, demo: { resolve: async () => { throw new Error('unused'); }, resolveRest: async () => ({ baseUrl: fake.baseUrl, login: fake.login, password: fake.password }) } });
     expect(await withSandbox.resolveRestEndpoint(connection.id)).toMatchObject({ baseUrl: fake.baseUrl });
+  });
+
+  it('opt-outs:sync-blacklist (IPC) pulls the account blacklist through the opt-out service, and refuses a file-drop connection', async () => {
+    const service = createConnectionService({ dataDir, env: { MF_TEST_PASS: fake.password } });
+    const rest = await service.get('API fake');
+    expect(reportSchemas['opt-outs:sync-blacklist'].safeParse({ connectionId: rest.id, push: true }).success).toBe(true);
+    fake.blacklist.push('+33699887766');
+    const optOuts = createOptOutService({ dataDir });
+    const handlers = createBlacklistSyncHandlers(service, optOuts);
+    expect(await handlers['opt-outs:sync-blacklist']({ connectionId: rest.id })).toEqual({ pulled: 1, pushed: 0, accountEntries: 1 });
+    expect(await optOuts.numberSet()).toContain('33699887766');
+    const { connection: sftp } = await service.save({ name: 'SFTP', provider: 'mediasflow-sftp', host: 'sftp.exemple.fr', user: 'u' });
+    await expect(handlers['opt-outs:sync-blacklist']({ connectionId: sftp.id })).rejects.toMatchObject({ code: 'blacklist-sync-unsupported' });
+    expect(fake.state.injects).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { BlacklistSync } from './blacklist-sync';
 import { useDropdesk } from '../../store/store-context';
 import { formatCount, formatDateTime } from '../../i18n/format';
 
@@ -47,6 +48,7 @@ export function OptOutsPanel() {
             {t('screen.optOutsExport')}
           </button>
         </div>
+        <BlacklistSync />
       </header>
       {status && !status.readable && (
         <div className="opt-outs-unreadable" role="alert" data-testid="opt-outs-unreadable">

@@ -51,6 +51,8 @@ export interface ReportsSlice {
   removeOptOuts(numbers: string[]): Promise<void>;
   importOptOuts(): Promise<void>;
   exportOptOuts(): Promise<void>;
+  /** "Synchroniser la liste noire" with a MediasFlow REST connection; null when main refused (the error is shown). */
+  syncBlacklist(connectionId: string, push: boolean): Promise<{ pulled: number; pushed: number; accountEntries: number } | null>;
   /** Repairs an unreadable list with its last good copy. */
   restoreOptOutsBackup(): Promise<void>;
   /** Repairs an unreadable list with a CSV (open dialog). */
@@ -283,6 +285,18 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
         if (saved) get().notify({ kind: 'success', key: 'reports:screen.optOutsExported', params: { count: saved.count, path: saved.path } });
       } catch (error) {
         get().notifyError(error);
+      }
+    },
+
+    async syncBlacklist(connectionId, push) {
+      try {
+        const result = await client.call('opt-outs:sync-blacklist', { connectionId, push });
+        get().notify({ kind: 'success', key: push ? 'reports:blacklistSync.donePushed' : 'reports:blacklistSync.done', params: { pulled: result.pulled, pushed: result.pushed, account: result.accountEntries } });
+        await get().loadOptOuts();
+        return result;
+      } catch (error) {
+        get().notifyError(error);
+        return null;
       }
     },
 
