@@ -108,6 +108,9 @@ describe('M’envoyer un test before the real send (issue 11 §4)', () => {
     expect(await seenWithoutScrolling(page, 'send-confirm')).toBe(true);
     await page.mouse.move(5, 5);
     await app.screenshot('after-summary-1366x768');
+    await page.getByTestId('send-test').scrollIntoViewIfNeeded();
+    expect(await seenWithoutScrolling(page, 'send-confirm')).toBe(true);
+    await app.screenshot('after-summary-test-step-1366x768');
     await page.setViewportSize({ width: 1920, height: 1080 });
     expect(await seenWithoutScrolling(page, 'send-confirm')).toBe(true);
     // No narrow column in the middle of a wide window: the summary takes most of the content's width.
