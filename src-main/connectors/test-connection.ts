@@ -42,7 +42,7 @@ export async function testConnection(config: ConnectionConfig, expectedFolders: 
     const message =
       missingFolders.length === 0
         ? frConnections.test.ok
-        : frConnections.test.missingFolders
+        : (missingFolders.length === 1 ? frConnections.test.missingFolders_one : frConnections.test.missingFolders_other)
             .replace('{{count}}', String(missingFolders.length))
             .replace('{{folders}}', missingFolders.join(', '));
     return {

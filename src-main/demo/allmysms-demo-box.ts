@@ -12,6 +12,7 @@ import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
 import { checkAllmysmsDrop } from './allmysms-checks';
 import { ArrivalTracker } from './polling-loop';
 import { defaultDemoCredits, type DemoLog, type DemoTimings } from './demo-options';
+import { frenchCount } from '@shared/i18n/french-count';
 
 export interface AllmysmsDemoBoxOptions {
   root: string;
@@ -101,12 +102,12 @@ export class AllmysmsDemoBox {
       await writeJsonAtomic(this.options.statePath, this.state);
       this.options.log(
         `[démo AllMySMS] ${name} envoyé : ${verdict.recipients} SMS, ${verdict.credits} crédits (reste ${this.state.credits})` +
-          (skipped > 0 ? `, ${skipped} ligne(s) non envoyée(s)` : ''),
+          (skipped > 0 ? `, ${frenchCount(skipped, 'ligne non envoyée', 'lignes non envoyées')}` : ''),
       );
       return;
     }
     await fsp.rename(path, join(this.options.root, allmysmsFolders.invalids, `${treatedPrefix}${verdict.reason}_${name}`));
-    this.options.log(`[démo AllMySMS] ${name} invalide : ${verdict.reason}` + (skipped > 0 ? ` (${skipped} ligne(s) illisible(s))` : ''));
+    this.options.log(`[démo AllMySMS] ${name} invalide : ${verdict.reason}` + (skipped > 0 ? ` (${frenchCount(skipped, 'ligne illisible', 'lignes illisibles')})` : ''));
   }
 }
 

@@ -42,6 +42,7 @@ import type { QueueProviderId } from '@shared/queue/job-types';
 import type { RestJobSetup } from '@shared/queue/rest/rest-job-types';
 import { createListStore } from '../lists/list-store';
 import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
+import { frenchCount } from '@shared/i18n/french-count';
 
 export type DropListSource = { listId: string } | { file: string; mobileColumn?: string } | { fileName: string; bytes: Uint8Array; mobileColumn?: string };
 
@@ -268,7 +269,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   if (input.includeOptedOut && withoutOptOuts.optedOut > 0) {
     warnings.push({
       code: 'opted-out-included',
-      message: `${withoutOptOuts.optedOut} destinataire(s) ont demandé à ne plus recevoir de messages (STOP ou liste noire) et recevront pourtant celui-ci : assurez-vous d'en avoir le droit.`,
+      message: `${frenchCount(withoutOptOuts.optedOut, 'destinataire a demandé à ne plus recevoir de messages (STOP ou liste noire) et recevra', 'destinataires ont demandé à ne plus recevoir de messages (STOP ou liste noire) et recevront')} pourtant celui-ci : assurez-vous d'en avoir le droit.`,
       params: { count: withoutOptOuts.optedOut },
     });
   }
@@ -367,7 +368,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
       const { render } = prepareMessages(list.document.columns, settings);
       const built = profile.buildParts({ table, render: (row) => render(row), sender: sender || null }, { maxBytes: splitBytes });
       oversized = built.oversizedRows.length;
-      if (oversized > 0) blocking.push({ code: 'rows-too-large', message: `${oversized} destinataire(s) ont un message trop long pour un fichier AllMySMS (${splitText}) : corrigez la liste ou le message.`, params: { count: oversized, size: splitText } });
+      if (oversized > 0) blocking.push({ code: 'rows-too-large', message: `${frenchCount(oversized, 'destinataire a', 'destinataires ont')} un message trop long pour un fichier AllMySMS (${splitText}) : corrigez la liste ou le message.`, params: { count: oversized, size: splitText } });
       const groupId = generateDeliveryId(now, deps.random);
       for (const part of built.parts) {
         const idDelivery = generateDeliveryId(now, deps.random);
@@ -385,9 +386,9 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
       const figures = computeListFigures(list.document, list.checks, settings);
       segments = { total: figures.segments.total, min: figures.segments.min, max: figures.segments.max };
       if (figures.allMySms160Failures) {
-        warnings.push({ code: 'allmysms-160', message: `${figures.allMySms160Failures} message(s) dépassent les 160 caractères acceptés par AllMySMS (retours à la ligne comptés double).`, params: { count: figures.allMySms160Failures } });
+        warnings.push({ code: 'allmysms-160', message: `${frenchCount(figures.allMySms160Failures, 'message dépasse', 'messages dépassent')} les 160 caractères acceptés par AllMySMS (retours à la ligne comptés double).`, params: { count: figures.allMySms160Failures } });
       }
-      if (figures.overAccountLimit) warnings.push({ code: 'over-account-limit', message: `${figures.overAccountLimit} message(s) dépassent la longueur maximale du compte (${settings.maxSegments} SMS).`, params: { count: figures.overAccountLimit, max: settings.maxSegments } });
+      if (figures.overAccountLimit) warnings.push({ code: 'over-account-limit', message: `${frenchCount(figures.overAccountLimit, 'message dépasse', 'messages dépassent')} la longueur maximale du compte (${settings.maxSegments} SMS).`, params: { count: figures.overAccountLimit, max: settings.maxSegments } });
     }
   }
   const recipients = parts.reduce((sum, part) => sum + part.recipients, 0);
@@ -446,7 +447,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   if (summary.previousSend) {
     warnings.push({
       code: 'list-already-sent',
-      message: `Cette liste a déjà été envoyée (« ${summary.previousSend.campaignName} », ${formatParisDateTime(new Date(summary.previousSend.at))}, ${summary.previousSend.recipients} destinataire(s)).`,
+      message: `Cette liste a déjà été envoyée (« ${summary.previousSend.campaignName} », ${formatParisDateTime(new Date(summary.previousSend.at))}, ${frenchCount(summary.previousSend.recipients, 'destinataire', 'destinataires')}).`,
       params: { campaign: summary.previousSend.campaignName, at: summary.previousSend.at, count: summary.previousSend.recipients },
     });
   }

@@ -1,6 +1,7 @@
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { ExportEncoding } from '@shared/lists/list-types';
 import { encodeWindows1252, findWindows1252Unencodable } from '@shared/lists/windows-1252';
+import { frenchCount } from '@shared/i18n/french-count';
 
 /**
  * Bytes of an exported list. UTF-8 is written without BOM: the providers read
@@ -15,7 +16,7 @@ export function encodeExport(text: string, encoding: ExportEncoding): Uint8Array
     const examples = unencodable.examples.map((character) => `« ${character} »`).join(', ');
     throw new UserFacingError(
       'export-unencodable',
-      `${unencodable.count} caractère(s) ne peuvent pas être écrits en Windows-1252 (${examples}, première occurrence ligne ${unencodable.firstLine}). ` +
+      `${frenchCount(unencodable.count, 'caractère ne peut pas être écrit', 'caractères ne peuvent pas être écrits')} en Windows-1252 (${examples}, première occurrence ligne ${unencodable.firstLine}). ` +
         'Exportez en UTF-8, ou corrigez ces valeurs dans la liste puis exportez à nouveau.',
       { count: unencodable.count, examples: unencodable.examples.join(' '), line: unencodable.firstLine },
     );

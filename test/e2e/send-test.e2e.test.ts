@@ -13,6 +13,7 @@ import type { JobView } from '../../shared/ipc/channels/queue';
 import type { AppSettings } from '../../shared/settings/app-settings';
 import type { Page } from 'playwright-core';
 import { closeBrowser, startApp, type RunningApp } from './harness';
+import { seriousFindings } from './axe-check';
 
 /** Whole inside the window and not covered (a sticky bar could hide it): seen without scrolling. */
 async function seenWithoutScrolling(page: Page, testId: string): Promise<boolean> {
@@ -94,6 +95,7 @@ describe('M’envoyer un test before the real send (issue 11 §4)', () => {
     expect(await test.getByTestId('send-test-advice').textContent()).toBe("Les sites des fournisseurs conseillent d'envoyer un test à son propre mobile avant chaque campagne.");
     // The fields of the row the preview shows, unless another is chosen.
     expect(await test.getByTestId('test-line').inputValue()).toBe('1');
+    expect(await seriousFindings(page)).toEqual([]);
   });
 
   it('shows the confirm button without scrolling at 1360×860 and 1366×768, and uses the width at 1920×1080', async () => {
@@ -106,6 +108,9 @@ describe('M’envoyer un test before the real send (issue 11 §4)', () => {
     expect(await seenWithoutScrolling(page, 'send-confirm')).toBe(true);
     await page.mouse.move(5, 5);
     await app.screenshot('after-summary-1366x768');
+    await page.getByTestId('send-test').scrollIntoViewIfNeeded();
+    expect(await seenWithoutScrolling(page, 'send-confirm')).toBe(true);
+    await app.screenshot('after-summary-test-step-1366x768');
     await page.setViewportSize({ width: 1920, height: 1080 });
     expect(await seenWithoutScrolling(page, 'send-confirm')).toBe(true);
     // No narrow column in the middle of a wide window: the summary takes most of the content's width.
@@ -160,6 +165,8 @@ describe('M’envoyer un test before the real send (issue 11 §4)', () => {
     await test.getByTestId('test-right').click();
     expect(await test.getAttribute('data-state')).toBe('confirmed');
     expect(await page.getByTestId('send-confirm').isDisabled()).toBe(false);
+    // The test step passes axe-core too (issue 11 §13).
+    expect(await seriousFindings(page)).toEqual([]);
     expect(await page.getByTestId('send-test-waiting').count()).toBe(0);
     await app.screenshot('send-test-02-confirmed');
   });

@@ -30,6 +30,7 @@ import { NumberSet } from '@shared/lists/number-set';
 import { statusCode } from '@shared/lists/check-rows';
 import { columnarRows, type ColumnarTable } from '@shared/lists/columnar-table';
 import { UserFacingError } from '@shared/ipc/ipc-result';
+import { frenchCount } from '@shared/i18n/french-count';
 
 const usage = `Usage :
   npm run -s cli -- count --jsonl < messages.jsonl
@@ -110,7 +111,7 @@ async function countJsonLines(io: CliIo): Promise<number> {
   }
   if (pending.length > 0) io.stdout(pending.join(''));
   if (refused > 0) {
-    io.stderr(`${refused} ligne(s) refusée(s) sur ${lineNumber}. Les autres ont été comptées, dans l'ordre.\n`);
+    io.stderr(`${frenchCount(refused, 'ligne refusée', 'lignes refusées')} sur ${lineNumber}. Les autres ont été comptées, dans l'ordre.\n`);
     return exitCodes.refused;
   }
   return exitCodes.ok;

@@ -18,6 +18,7 @@ import { submitDrop } from '../../drops/submit-drop';
 import { dropMail } from './drop-mail';
 import { cliQueue, cliWorkspaceSettings, parseOptions, requireOption, resolveDataDir } from './queue-cli-context';
 import { describeSendWindow } from '@shared/settings/workspace-settings';
+import { frenchCount } from '@shared/i18n/french-count';
 
 const command = 'drop';
 
@@ -112,7 +113,7 @@ export const dropCommand: CliCommand = async (args, io) => {
     }
     for (const warning of summary.warnings) io.stderr(`Attention : ${warning.message}\n`);
     io.stderr(
-      `Résumé : ${summary.recipients} destinataire(s), ${summary.excluded.invalid} invalide(s) et ${summary.excluded.duplicates} doublon(s) écartés, ` +
+      `Résumé : ${frenchCount(summary.recipients, 'destinataire', 'destinataires')}, ${frenchCount(summary.excluded.invalid, 'invalide', 'invalides')} et ${frenchCount(summary.excluded.duplicates, 'doublon', 'doublons')} écartés, ` +
         `envoi ${summary.sendAtText}, connexion « ${summary.connection.name} », fichier ${summary.remoteNames.join(', ')}.\n`,
     );
     const jobs = await submitDrop(prepared, queue, { allowOutsideWindow: values['allow-outside-window'] ?? false });

@@ -8,6 +8,7 @@
 import { printJson, type CliCommand } from '../cli-io';
 import { toStatusLine } from '../../queue/job-view';
 import { cliQueue, cliWorkspaceSettings, parseOptions, resolveDataDir } from './queue-cli-context';
+import { frenchCount } from '@shared/i18n/french-count';
 
 export const queueRunCommand: CliCommand = async (args, io) => {
   const values = parseOptions(args, { 'until-idle': { type: 'boolean' }, 'data-dir': { type: 'string' }, json: { type: 'boolean' } }, 'queue run');
@@ -28,7 +29,7 @@ export const queueRunCommand: CliCommand = async (args, io) => {
   const jobs = (await queue.list()).map(toStatusLine);
   if (values.json) printJson(io, { worked: report.worked, busy: report.busy, jobs });
   else {
-    io.stdout(`${report.worked.length} action(s) faite(s).\n`);
+    io.stdout(`${frenchCount(report.worked.length, 'action faite', 'actions faites')}.\n`);
     for (const job of jobs) io.stdout(`${job.id}\t${job.state}\t${job.connection}\t${job.remoteName ?? ''}\n`);
   }
   return 0;

@@ -42,9 +42,10 @@ async function mailReport(jobId: string, dataDir: string, json: boolean, io: Cli
   }
   const view = mailReportView(job, (job.mail?.notifications.length ?? before) - before);
   if (json) printJson(io, view);
-  else io.stdout(`${view.answered}/${view.recipients} destinataire(s) avec une réponse d'iSendPro ; codes ${JSON.stringify(view.byCode)}\n`);
+  else io.stdout(`${view.answered}/${frenchCount(view.recipients, 'destinataire', 'destinataires')} avec une réponse d'iSendPro ; codes ${JSON.stringify(view.byCode)}\n`);
   return exit;
 }
+import { frenchCount } from '@shared/i18n/french-count';
 
 const usage = 'Usage : npm run -s cli -- report --job ID [--json] [--data-dir DOSSIER]';
 
@@ -114,7 +115,7 @@ function printHuman(io: CliIo, result: ReportJson): void {
   const c = result.categories;
   io.stdout(
     [
-      `Campagne ${result.campaignId} — ${result.versions} version(s), dernière : ${result.latest}${result.newVersions ? ` (${result.newVersions} nouvelle(s))` : ''}`,
+      `Campagne ${result.campaignId} — ${frenchCount(result.versions, 'version', 'versions')}, dernière : ${result.latest}${result.newVersions ? ` (${frenchCount(result.newVersions, 'nouvelle', 'nouvelles')})` : ''}`,
       `Destinataires : ${result.recipients}`,
       `Délivrés : ${c.delivered} · En cours : ${c.inProgress} · Envoyés sans confirmation : ${c.sentUnconfirmed} · Non délivrés : ${c.undelivered} · Non envoyés : ${c.notSent} · Liste noire : ${c.blacklisted} · Autres : ${c.other}`,
       `STOP : ${result.stop} · Clics : ${result.clicks}`,
@@ -144,7 +145,7 @@ export function createReportCommand(overrides: ReportCommandOverrides = {}): Cli
     try {
       const fetched = await service.fetchNew(job);
       outcome = { state: fetched.state, newVersions: fetched.newVersions.length, campaignId: fetched.campaignId };
-      if (fetched.newVersions.length > 0) io.stderr(`${fetched.newVersions.length} nouvelle(s) version(s) téléchargée(s).\n`);
+      if (fetched.newVersions.length > 0) io.stderr(`${frenchCount(fetched.newVersions.length, 'nouvelle version téléchargée', 'nouvelles versions téléchargées')}.\n`);
     } catch (error) {
       if (error instanceof UserFacingError && error.code.startsWith('report-')) throw new CliError(error.message);
       const state = await createReportStore(dataDir).readState(job);

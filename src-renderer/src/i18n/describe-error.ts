@@ -16,6 +16,7 @@ export function toIpcError(error: unknown): IpcError {
 
 export function describeError(t: TFunction, error: IpcError, hasKey: (key: string) => boolean): string {
   const key = `errors:${error.code}`;
-  if (hasKey(key)) return t(key, { ...(error.params ?? {}) });
+  // A message with plural forms has only `<code>_one`, `<code>_other`… in the catalogue.
+  if (hasKey(key) || hasKey(`${key}_other`)) return t(key, { ...(error.params ?? {}) });
   return error.message || t('errors:unexpected');
 }

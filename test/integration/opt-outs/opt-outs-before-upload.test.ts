@@ -61,7 +61,7 @@ describe('opt-outs just before the first upload', () => {
     expect(sent.trim().split('\r\n')).toHaveLength(1 + 18);
     const job = await queue.get(jobs[0].id);
     expect(job).toMatchObject({ state: 'awaiting-ack', recipients: 18, fileBytes: Buffer.byteLength(sent) });
-    expect(workspace.progress.join('\n')).toMatch(/2 destinataire\(s\) opposé\(s\) depuis la programmation retiré\(s\)/);
+    expect(workspace.progress.join('\n')).toMatch(/2 destinataires opposés depuis la programmation retirés du fichier/);
   });
 
   it('keeps them when the user chose to include opted-out numbers', async () => {

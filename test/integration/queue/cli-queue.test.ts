@@ -56,7 +56,7 @@ describe('CLI: connection add, drop, queue run --until-idle, queue status', () =
     expect(dropped.code, dropped.stderr).toBe(0);
     const queued = JSON.parse(dropped.stdout);
     expect(queued).toEqual({ job: expect.stringMatching(/^j/), state: 'queued' });
-    expect(dropped.stderr).toMatch(/12 destinataire\(s\)/);
+    expect(dropped.stderr).toMatch(/12 destinataires, /);
 
     const run = await cli('queue', 'run', '--until-idle', '--data-dir', dataDir);
     expect(run.code).toBe(0);

@@ -25,6 +25,7 @@ import type { DriverContext } from '../../channel-driver';
 import type { FileDropSettings } from './file-drop-settings';
 import { buildRemoteName } from './remote-name';
 import { connect, connectorEvent, listFolders, removeQuietly } from './file-drop-session';
+import { frenchCount } from '@shared/i18n/french-count';
 
 /** Why an upload stopped on purpose (not a connector failure). */
 class UploadAbort extends Error {
@@ -72,7 +73,7 @@ export async function upload(start: JobRecord, ctx: DriverContext, settings: Fil
       },
     });
   }
-  if (recheck.removed > 0) say(`${record.job.id} : ${recheck.removed} destinataire(s) opposé(s) depuis la programmation retiré(s) du fichier avant l'envoi.`);
+  if (recheck.removed > 0) say(`${record.job.id} : ${frenchCount(recheck.removed, 'destinataire opposé depuis la programmation retiré', 'destinataires opposés depuis la programmation retirés')} du fichier avant l'envoi.`);
   const data = await ctx.store.readFile(record.job.id, record.file).catch(() => null);
   if (!data || data.length !== record.file.bytes || sha256Hex(data) !== record.file.sha256) {
     return apply(record, {

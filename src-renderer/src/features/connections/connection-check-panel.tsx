@@ -35,7 +35,7 @@ function TestResult({ connection, result }: { connection: ConnectionView; result
     const ok = result.missingFolders.length === 0;
     return (
       <div className={ok ? 'connection-check ok' : 'connection-check warn'} role="status" data-testid="connection-check" data-status={ok ? 'ok' : 'missing-folders'}>
-        <p className="check-title">{ok ? t('screen.test.ok') : t('screen.test.missing', { n: result.missingFolders.length })}</p>
+        <p className="check-title">{ok ? t('screen.test.ok') : t('screen.test.missing', { count: result.missingFolders.length, n: result.missingFolders.length })}</p>
         <ul className="folder-list">
           {result.presentFolders.map((folder) => (
             <li key={folder} className="folder present" data-testid="folder-present">

@@ -26,7 +26,7 @@ export function OptedOutFigure({ list }: { list: ListView }) {
       {result.optedOut > 0
         ? t('optOuts.excludedInList', { count: result.optedOut, formatted: formatCount(result.optedOut, language) })
         : t('screen.noneOptedOutInList')}
-      {result.optedOut > 0 && result.lines.length > 0 && <span className="muted small"> {t('screen.optedOutLines', { lines: result.lines.slice(0, 10).join(', ') + (result.optedOut > 10 ? '…' : '') })}</span>}
+      {result.optedOut > 0 && result.lines.length > 0 && <span className="muted small"> {t('screen.optedOutLines', { count: result.lines.length, lines: result.lines.slice(0, 10).join(', ') + (result.optedOut > 10 ? '…' : '') })}</span>}
     </p>
   );
 }

@@ -272,7 +272,7 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
       try {
         const result = await client.call('opt-outs:import', undefined);
         if (!result) return;
-        get().notify({ kind: 'success', key: 'reports:optOuts.imported', params: { added: result.added, updated: result.updated } });
+        get().notify({ kind: 'success', key: 'reports:optOuts.imported', params: { count: result.added, added: result.added, updated: result.updated } });
         await get().loadOptOuts();
       } catch (error) {
         get().notifyError(error);
