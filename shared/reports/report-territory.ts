@@ -78,10 +78,9 @@ export function overseasTerritoryAt(text: string, start: number, end: number): T
   // Overseas calling codes start with 2 or 5.
   if (first === 50 || first === 53) return overseasTerritoryClaim(text.slice(at, end).replace(/\D/g, ''));
   // 33 then 69… or 639…: an overseas mobile dialled the French way (0690…, 0639…) written with mainland's code.
-  if (first === 51 && text.startsWith('336', at)) {
-    const digits = text.slice(at, end).replace(/\D/g, '');
-    if (digits[3] !== '9' && !digits.startsWith('33639')) return null;
-    return overseasClaimOfNational(digits.slice(2));
+  // (Mainland 336…/337… numbers stop at these character tests: nothing is sliced for them.)
+  if (first === 51 && text.startsWith('336', at) && (text.charCodeAt(at + 3) === 57 || text.startsWith('33639', at))) {
+    return overseasClaimOfNational(text.slice(at + 2, end).replace(/\D/g, ''));
   }
   return null;
 }
