@@ -9,6 +9,7 @@ import { createFieldSpans, readCsvRecord, scanCsvRecords, spanText } from './csv
 import { readParisDeliveryDate } from './delivery-date';
 import { readReportHeader, REQUIRED_REPORT_COLUMNS, type ReportColumnName, type ReportHeader } from './report-columns';
 import { decodeReportBytes, type ReportTextEncoding } from './report-encoding';
+import { isFrenchPlanCountry, overseasTerritoryAt, reportRowCountry } from './report-territory';
 import { categoryIndexTable, CATEGORY_INDEX, categoryOfCode, statusCodeInfo, type ReportChannel } from './status-codes';
 
 /** Bits of ParsedReport.flags. */
@@ -40,7 +41,7 @@ export interface ParsedReport {
   previews: Uint32Array;
   /** ROW_HAS_REPLY | ROW_MF_ALLOW_FALSE | ROW_MF_VALID_FALSE. */
   flags: Uint8Array;
-  /** Index in `countries` (MF_COUNTRY, upper case, '' when empty). */
+  /** Index in `countries` (MF_COUNTRY, upper case, '' when empty; an overseas territory's code when MF_COUNTRY is empty or FR). */
   countryIds: Uint16Array;
   countries: string[];
   /** STATUS_TEXT first seen for codes the spec table does not know (so they can be shown as written). */
@@ -89,8 +90,9 @@ const SLOT_COLUMNS: readonly ReportColumnName[] = [
   'MF_ALLOW',
   'MF_VALID',
   'MF_COUNTRY',
+  'INT_MOBILE',
 ];
-const [S_CODE, S_TEXT, S_DATE, S_REPLY, S_PREVIEW, S_TRACK1, S_TRACK2, S_TRACK3, S_ALLOW, S_VALID, S_COUNTRY] = SLOT_COLUMNS.map(
+const [S_CODE, S_TEXT, S_DATE, S_REPLY, S_PREVIEW, S_TRACK1, S_TRACK2, S_TRACK3, S_ALLOW, S_VALID, S_COUNTRY, S_MOBILE] = SLOT_COLUMNS.map(
   (_, slot) => slot,
 );
 
@@ -136,6 +138,8 @@ export function parseReportText(text: string, options: ParseReportOptions = {}, 
   const textualCodes: string[] = [];
   const textualCodeIds = new Map<string, number>();
   const countries: string[] = [];
+  /** Per country id: whether it is '' or a French-plan region (FR, GP, RE…), whose rows the number rule may name more precisely. */
+  const frenchPlanCountry: boolean[] = [];
   const countryIdByName = new Map<string, number>();
   const countryIdByKey = new Map<number, number>();
   const unknownCodeTexts: Record<string, string> = {};
@@ -226,6 +230,20 @@ export function parseReportText(text: string, options: ParseReportOptions = {}, 
         countryIdByName.set(country, countryId);
       }
       if (countryKey >= 0) countryIdByKey.set(countryKey, countryId);
+    }
+    // An overseas number with no country (or FR, or RE for a Mayotte number) gets its territory from the number rule (issue 11 §12).
+    if (frenchPlanCountry[countryId] === undefined) frenchPlanCountry[countryId] = isFrenchPlanCountry(countries[countryId]);
+    if (frenchPlanCountry[countryId]) {
+      const territory = reportRowCountry(countries[countryId], overseasTerritoryAt(text, starts[S_MOBILE], ends[S_MOBILE]));
+      if (territory !== countries[countryId]) {
+        let territoryId = countryIdByName.get(territory);
+        if (territoryId === undefined) {
+          territoryId = countries.length;
+          countries.push(territory);
+          countryIdByName.set(territory, territoryId);
+        }
+        countryId = territoryId;
+      }
     }
     countryIds[row] = countryId;
   });

@@ -493,7 +493,7 @@ export function createReportService(options: ReportServiceOptions) {
       const { session } = await latestSession(input.jobId);
       const filter: ReportRowsFilter = { category: input.category, code: input.code, search: input.search };
       const page = await session.rows(filter, input.offset, input.limit);
-      return { columns: session.ready.columns, total: page.total, offset: input.offset, rows: page.rows };
+      return { columns: session.ready.columns, total: page.total, offset: input.offset, rows: page.rows, ...(page.countries ? { countries: page.countries } : {}) };
     },
 
     /** The job and the lines of the view (category, code, search) of its latest version, for the list actions. */

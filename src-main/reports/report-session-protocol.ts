@@ -32,7 +32,7 @@ export type ReportSessionRequest =
 export type ReportSessionMessage =
   | { type: 'ready'; ready: ReportSessionReady }
   | { type: 'failed'; code: string; message: string }
-  | { id: number; type: 'rows'; total: number; rows: string[][] }
+  | { id: number; type: 'rows'; total: number; rows: string[][]; countries: string[] }
   | { id: number; type: 'exported'; rows: number }
   | { id: number; type: 'lines'; lines: ReportLine[] }
   | { id: number; type: 'error'; code: string; message: string };

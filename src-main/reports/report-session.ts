@@ -17,7 +17,7 @@ export type { ReportSessionInput, ReportSessionReady } from './report-session-pr
 
 export interface ReportSession {
   readonly ready: ReportSessionReady;
-  rows(filter: ReportRowsFilter, offset: number, limit: number): Promise<{ total: number; rows: string[][] }>;
+  rows(filter: ReportRowsFilter, offset: number, limit: number): Promise<{ total: number; rows: string[][]; countries?: string[] }>;
   exportCsv(filter: ReportRowsFilter, path: string): Promise<{ rows: number }>;
   /** Number, list's mobile cell and code of each row of the view. */
   lines(filter: ReportRowsFilter): Promise<ReportLine[]>;
@@ -97,7 +97,7 @@ export const openReportSession: ReportSessionOpener = (input) =>
         ready,
         async rows(filter, offset, limit) {
           const answer = await ask({ op: 'rows', filter, offset, limit });
-          return answer.type === 'rows' ? { total: answer.total, rows: answer.rows } : { total: 0, rows: [] };
+          return answer.type === 'rows' ? { total: answer.total, rows: answer.rows, countries: answer.countries } : { total: 0, rows: [] };
         },
         async exportCsv(filter, path) {
           const answer = await ask({ op: 'export', filter, path });

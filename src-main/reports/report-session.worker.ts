@@ -66,7 +66,16 @@ port.on('message', (request: ReportSessionRequest) => {
     try {
       const rows = rowsOf(request.filter);
       if (request.op === 'rows') {
-        post({ id: request.id, type: 'rows', total: rows.length, rows: readReportRows(report.parsed, rows, request.offset, request.limit) });
+        const page = rows.subarray(request.offset, request.offset + request.limit);
+        const { countries, countryIds } = report.parsed;
+        post({
+          id: request.id,
+          type: 'rows',
+          total: rows.length,
+          rows: readReportRows(report.parsed, page),
+          // Each row's country as the breakdown counts it (an overseas territory from the number rule).
+          countries: Array.from(page, (row) => countries[countryIds[row]] ?? ''),
+        });
       } else if (request.op === 'lines') {
         post({ id: request.id, type: 'lines', lines: reportLines(report.parsed, rows) });
       } else {

@@ -30,6 +30,18 @@ const people = ['Élodie', 'François', 'Hélène', 'Jérôme', 'Zoé', 'Chloé'
 const rows = people.map((name, index) => [name, `Nom${index + 1}`, `06 11 00 00 ${String(index + 10)}`]);
 const numberOf = (index: number) => `336110000${String(index + 10)}`;
 
+const overseasJobId = 'je2eoutremer01';
+// Each territory's number as French staff write it, and the ISO code the number rule gives.
+const overseas: [string, string, string][] = [
+  ['Guadeloupe', '0690 00 12 34', 'GP'],
+  ['Martinique', '0696 20 12 34', 'MQ'],
+  ['Réunion', '0692 12 34 56', 'RE'],
+  ['Mayotte', '0639 01 23 45', 'YT'],
+  ['Guyane', '0694 20 12 34', 'GF'],
+  ['Saint-Pierre', '+508 55 12 34', 'PM'],
+  ['Paris', '06 12 34 56 78', 'FR'],
+];
+
 let server: SftpTestServer;
 let app: RunningApp;
 let dataDir: string;
@@ -63,6 +75,12 @@ beforeAll(async () => {
   // A number the office already knows wants no more messages (not from this report).
   await call('opt-outs:add', { number: '06 11 00 00 19' });
   await call('reports:refresh', { jobId });
+
+  // A campaign to the overseas territories: MediasFlow leaves MF_COUNTRY empty for most of them.
+  const outreMer = '1001-DROPDESK-Outre-mer_20241126100000.csv';
+  await seedJob(dataDir, { id: overseasJobId, campaignName: 'Outre-mer', remoteName: outreMer, campaignId: '777002', connection, acceptedAt: '2024-11-26T08:00:00Z', recipients: overseas.length });
+  await placeReport(server, { channel: 'sms', dropName: outreMer, campaignId: '777002', generatedAt: '2024-11-26T12:00:00Z', originalColumns: ['Nom', 'Mobile'], rows: overseas.map(([name, number]) => [name, number]), codes: [21], engagement: false });
+  await call('reports:refresh', { jobId: overseasJobId });
 });
 
 afterAll(async () => {
@@ -127,8 +145,29 @@ describe('report list actions', () => {
     expect(newList.columns).toEqual(columns);
     // The original list is untouched, and nothing went to the queue.
     expect(await listNumbers(listId)).toHaveLength(12);
-    expect((await readdir(join(dataDir, 'queue'))).filter((name) => name.endsWith('.json'))).toEqual([`${jobId}.json`]);
+    expect((await readdir(join(dataDir, 'queue'))).filter((name) => name.endsWith('.json')).sort()).toEqual([`${jobId}.json`, `${overseasJobId}.json`]);
     await app.screenshot('report-actions-03-retarget-draft');
+    expect(app.problems).toEqual([]);
+  });
+
+  it('shows overseas numbers under their territory in the country breakdown and the recipient table', async () => {
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('button', { name: /Rapports/ }).click();
+    await page.getByTestId(`report-campaign-${overseasJobId}`).click();
+    await page.getByTestId('campaign-report').waitFor();
+    for (const [, , code] of overseas) expect(await page.getByTestId(`country-${code}`).getAttribute('data-value')).toBe('1');
+    expect(await page.getByTestId('country-none').count()).toBe(0);
+    expect(await page.getByTestId('country-GP').textContent()).toContain('Guadeloupe');
+    expect(await page.getByTestId('country-GF').textContent()).toContain('Guyane');
+    await expect.poll(() => page.getByTestId('recipient-row').count()).toBe(overseas.length);
+    const countries = await page.getByTestId('recipient-country').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-value')));
+    expect(countries).toEqual(overseas.map(([, , code]) => code));
+    expect(await page.getByTestId('recipient-row').first().textContent()).toContain('0690 00 12 34');
+    expect(await seriousFindings(page)).toEqual([]);
+    // The draft notice of the previous test closes itself; close it now for a clean picture.
+    await page.getByTestId('notice').getByRole('button').click({ timeout: 2_000 }).catch(() => undefined);
+    await page.getByTestId('report-countries').scrollIntoViewIfNeeded();
+    await app.screenshot('report-actions-04-overseas-territories');
     expect(app.problems).toEqual([]);
   });
 });

@@ -46,7 +46,9 @@ async function value(page: Page, testId: string): Promise<number> {
 /** A clean picture: no success notice over the content, no tooltip under the pointer. */
 async function screenshot(running: RunningApp, name: string): Promise<void> {
   const notice = running.page.getByTestId('notice');
-  if (await notice.count()) await notice.getByRole('button').click();
+  // A success notice closes itself after a few seconds: it may go while being clicked.
+  if (await notice.count()) await notice.getByRole('button').click({ timeout: 2_000 }).catch(() => undefined);
+  await expect.poll(() => notice.count()).toBe(0);
   await running.page.mouse.move(5, 5);
   await running.screenshot(name);
 }
@@ -151,7 +153,7 @@ describe('delivery reports in the app', () => {
     await expect.poll(() => value(page, 'recipients-total')).toBe(20);
     await expect.poll(() => page.getByTestId('recipient-row').count()).toBe(20);
     const headers = await page.getByTestId('recipients-header').locator('.recipients-cell').allTextContents();
-    expect(headers).toEqual(['Numéro', 'CIVILITE', 'PRENOM', 'NOM', 'VILLE', 'MONTANT', 'COMMENTAIRE', 'Statut', 'Détails']);
+    expect(headers).toEqual(['Numéro', 'CIVILITE', 'PRENOM', 'NOM', 'VILLE', 'MONTANT', 'COMMENTAIRE', 'Pays', 'Statut', 'Détails']);
     const first = page.getByTestId('recipient-row').first();
     expect(await first.locator('.recipients-cell').first().textContent()).toMatch(/^0[67]( \d\d){4}$/);
     expect(await first.getByTestId('recipient-status').textContent()).toContain('Destinataire dans votre blacklist');

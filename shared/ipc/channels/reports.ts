@@ -78,6 +78,8 @@ export interface ReportRowsPage {
   total: number;
   offset: number;
   rows: string[][];
+  /** Each row's country (ISO code, '' when unknown) as the breakdown counts it: an overseas territory from the number rule. */
+  countries?: string[];
 }
 
 export interface ReportRefreshResult {

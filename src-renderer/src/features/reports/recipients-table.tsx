@@ -12,7 +12,7 @@ import { recipientLayout } from '@shared/reports/recipient-layout';
 import { useDropdesk } from '../../store/store-context';
 import { formatCount } from '../../i18n/format';
 import { ReportListActions } from './report-list-actions';
-import { COLUMN_WIDTH, DETAILS_WIDTH, RecipientRow, STATUS_WIDTH } from './recipient-row';
+import { COLUMN_WIDTH, COUNTRY_WIDTH, DETAILS_WIDTH, RecipientRow, STATUS_WIDTH } from './recipient-row';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 30;
@@ -22,6 +22,7 @@ interface Pages {
   columns: string[];
   total: number | null;
   rows: Map<number, string[]>;
+  countries: Map<number, string>;
 }
 
 export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) {
@@ -33,7 +34,7 @@ export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) 
   const loadReportRows = useDropdesk((state) => state.loadReportRows);
   const exportDrillDown = useDropdesk((state) => state.exportDrillDown);
   const [search, setSearch] = useState(filter.search ?? '');
-  const [pages, setPages] = useState<Pages>({ version: -1, columns: [], total: null, rows: new Map() });
+  const [pages, setPages] = useState<Pages>({ version: -1, columns: [], total: null, rows: new Map(), countries: new Map() });
   const requested = useRef(new Set<string>());
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -52,9 +53,12 @@ export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) 
       if (!result) return;
       setPages((current) => {
         if (current.version !== forVersion && current.version !== -1 && forVersion < current.version) return current;
-        const rows = current.version === forVersion ? new Map(current.rows) : new Map<number, string[]>();
+        const same = current.version === forVersion;
+        const rows = same ? new Map(current.rows) : new Map<number, string[]>();
+        const countries = same ? new Map(current.countries) : new Map<number, string>();
         result.rows.forEach((row, index) => rows.set(result.offset + index, row));
-        return { version: forVersion, columns: result.columns, total: result.total, rows };
+        result.countries?.forEach((country, index) => countries.set(result.offset + index, country));
+        return { version: forVersion, columns: result.columns, total: result.total, rows, countries };
       });
     });
   };
@@ -79,7 +83,7 @@ export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) 
   }, [items.map((item) => item.index).join(','), version]);
 
   const layout = recipientLayout(pages.columns, campaign.channel);
-  const width = layout.listColumns.length * COLUMN_WIDTH + STATUS_WIDTH + DETAILS_WIDTH;
+  const width = layout.listColumns.length * COLUMN_WIDTH + COUNTRY_WIDTH + STATUS_WIDTH + DETAILS_WIDTH;
   const toggle = (index: number) =>
     setExpanded((current) => {
       const next = new Set(current);
@@ -140,6 +144,9 @@ export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) 
               {column.number ? t('recipientTable.number') : column.name}
             </div>
           ))}
+          <div className="recipients-cell" style={{ width: COUNTRY_WIDTH }}>
+            {t('recipientTable.country')}
+          </div>
           <div className="recipients-cell" style={{ width: STATUS_WIDTH }}>
             {t('recipientTable.status')}
           </div>
@@ -162,6 +169,7 @@ export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) 
                 {row ? (
                   <RecipientRow
                     row={row}
+                    country={pages.countries.get(item.index) ?? null}
                     index={item.index}
                     columns={pages.columns}
                     layout={layout}
