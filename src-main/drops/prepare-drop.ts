@@ -186,7 +186,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   const now = (deps.now ?? (() => new Date()))();
   const draft = input.draftId ? await (deps.drafts ?? missingDrafts()).get(input.draftId) : null;
   const connection = await deps.connections.getStored(input.connection);
-  if (connection.mail) throw new UserFacingError('connection-invalid', `La connexion « ${connection.name} » envoie des e-mails vers SMS : elle passe par le dépôt iSendPro (drops/prepare-mail-drop).`, { field: 'provider' });
+  if (connection.mail) throw new UserFacingError('connection-invalid', `La connexion « ${connection.name} » envoie des e-mails vers SMS (iSendPro) : ces campagnes ne s'envoient pas encore depuis cet écran. Utilisez la ligne de commande : drop --connection « ${connection.name} ».`, { field: 'provider' });
   const providerId = profileOfProvider[connection.provider as FileDropConnectionProvider];
   const profile = getProviderProfile(providerId);
   const channel: Channel = input.channel ?? draft?.channel ?? 'sms';
