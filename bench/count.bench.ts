@@ -64,7 +64,7 @@ export async function run(): Promise<Record<string, number>> {
     'render strings + countSms': () => {
       const figures = newFigures();
       for (let row = 0; row < list.table.rows.length; row++) {
-        if (isSendable(row)) addRecipientCount(figures, countSms(renderTemplate(compiled, list.table.rows[row])), figures.recipients);
+        if (isSendable(row)) addRecipientCount(figures, countSms(renderTemplate(compiled, list.table.rows.row(row))), figures.recipients);
       }
       return figures;
     },
@@ -84,7 +84,7 @@ export async function run(): Promise<Record<string, number>> {
 
   // Pure counting rate on the list's own rendered messages, then on the oracle corpus (worst case: emoji soup).
   const rendered: string[] = [];
-  for (let i = 0; i < 200_000; i++) rendered.push(renderTemplate(compiled, list.table.rows[i]));
+  for (let i = 0; i < 200_000; i++) rendered.push(renderTemplate(compiled, list.table.rows.row(i)));
   const realistic = bestOf('countSms × 200,000 rendered messages', () => {
     let segments = 0;
     for (const message of rendered) segments += countSms(message).segments;

@@ -8,7 +8,7 @@
  *     15 ms each way (30 ms round trip);
  *   - over FTP to the tests' ftp-srv server: Dropdesk vs `curl -T`.
  * The relay and the FTP server run in their own processes. Each figure is the
- * median of BENCH_UPLOAD_RUNS runs (5 by default, interleaved). `transfer` is
+ * median of BENCH_UPLOAD_RUNS runs (3 by default, interleaved). `transfer` is
  * the upload alone: Dropdesk's from its 'checked' step to 'temp-uploaded';
  * sftp's and curl's are the whole command minus the median of the same
  * command doing nothing but log in (`pwd`, a listing). Nothing is asserted.
@@ -27,7 +27,7 @@ import { OpenSshTestServer, sshdUnavailableReason } from '../test/integration/se
 
 const run$ = promisify(execFile);
 const DROP_BYTES = 39_400_000;
-const RUNS = Number(process.env.BENCH_UPLOAD_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_UPLOAD_RUNS ?? 3);
 const RELAY_DELAY_MS = 15;
 const benchDataDir = fileURLToPath(new URL('../.bench-data/', import.meta.url));
 const childScript = fileURLToPath(new URL('./upload-bench-child.ts', import.meta.url));

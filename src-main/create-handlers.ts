@@ -16,7 +16,7 @@ export function createHandlers(deps: MainDeps, services: MainServices): HandlerM
     ...createAppHandlers(deps),
     ...createListHandlers(services.lists),
     ...createCampaignHandlers(deps, { lists: listAccessFromService(services.lists, deps.dataDir) }),
-    ...createReportHandlers(services.reports, services.lists),
+    ...createReportHandlers(services.reports, services.lists, deps),
     ...createConnectionHandlers(deps, services.connections),
     // Drops read the list the screen shows (pending edits flushed first), not the file saved with a delay.
     ...createQueueHandlers(deps, { queue: services.queue, connections: services.connections, lists: listServiceLoader(services.lists) }),

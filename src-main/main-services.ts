@@ -37,6 +37,7 @@ export function createMainServices(deps: MainDeps, options: MainServicesOptions 
     stampMarginMs: () => stampMarginMsOf(workspaceSettingsOf(deps.settings)),
     ...options.queue,
   });
-  const reports = createReportServices(deps, { connections, ...options.reports });
+  // A repaired opt-out list sends the drops that waited for it at once.
+  const reports = createReportServices(deps, { connections, onOptOutsChange: () => queue.optOutsChanged(), ...options.reports });
   return { lists, connections, queue, reports };
 }

@@ -33,4 +33,11 @@ describe('campaign status (issue 11 §5)', () => {
     expect(previousSendOfList('l1', [job({ createdAt: '2026-11-01T08:00:00Z' })], now)).toBeNull();
     expect(previousSendOfList('l2', [job({})], now)).toBeNull();
   });
+
+  it('never counts a test to the user’s own phone as the campaign’s send (issue 11 §4)', () => {
+    const test = job({ test: true, recipients: 1, campaignName: 'Rappel rendez-vous — test' });
+    expect(campaignStatusOf('c1', [test], now)).toEqual({ kind: 'draft' });
+    expect(campaignStatusOf('c1', [test, job({})], now)).toEqual({ kind: 'sent', at: '2026-11-30T09:00:00Z', recipients: 9 });
+    expect(previousSendOfList('l1', [test], now)).toBeNull();
+  });
 });

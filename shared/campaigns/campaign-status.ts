@@ -10,6 +10,8 @@ import type { JobState } from '../queue/job-types';
 export interface CampaignJob {
   draftId?: string;
   listId?: string;
+  /** A test to the user's own phone: never the campaign's send. */
+  test?: boolean;
   campaignName: string;
   state: JobState;
   programmedAt: string | null;
@@ -33,7 +35,7 @@ function leavesAt(job: CampaignJob): string {
 }
 
 export function campaignStatusOf(draftId: string, jobs: readonly CampaignJob[], now: Date): CampaignStatus {
-  const mine = jobs.filter((job) => job.draftId === draftId && liveStates.has(job.state));
+  const mine = jobs.filter((job) => job.draftId === draftId && !job.test && liveStates.has(job.state));
   if (mine.length === 0) return { kind: 'draft' };
   const recipients = (list: CampaignJob[]) => list.reduce((sum, job) => sum + (job.recipients ?? 0), 0);
   const accepted = mine.filter((job) => job.state === 'accepted');
@@ -64,7 +66,7 @@ export function previousSendOfList(listId: string, jobs: readonly CampaignJob[],
   const since = now.getTime() - days * 86_400_000;
   let latest: CampaignJob | null = null;
   for (const job of jobs) {
-    if (job.listId !== listId || !liveStates.has(job.state)) continue;
+    if (job.listId !== listId || job.test || !liveStates.has(job.state)) continue;
     if (Date.parse(job.createdAt) < since) continue;
     if (!latest || leavesAt(job) > leavesAt(latest)) latest = job;
   }

@@ -81,7 +81,7 @@ export function previewRecipient(
   if (sendableTotal === 0) return null;
   const rowIndex = Math.min(Math.max(0, position), sendableTotal - 1);
   const listRow = sendableRowIndex(checks, rowIndex);
-  const row = document.rows[listRow];
+  const row = document.rows.row(listRow);
   const { compiled, render } = prepareMessages(document.columns, settings);
   const message = render(row);
   const count = segmentSms(message);
@@ -130,7 +130,7 @@ export function computeListFigures(
   onProgress({ done, total });
   for (let i = 0; i < status.length; i++) {
     if (status[i] !== statusCode.valid) continue;
-    addRecipientCount(figures, countSms(render(rows[i])), done);
+    addRecipientCount(figures, countSms(render(rows.row(i))), done);
     done++;
     if (done % progressEvery === 0) onProgress({ done, total });
   }

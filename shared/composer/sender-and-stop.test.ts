@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateSender } from './sender-rules';
-import { appendStopMention, checkStopMention, endsWithAllMySmsStop, hasStopMention, providerAppendsStop, stopMentionFor } from './stop-mention';
+import { appendStopMention, checkStopMention, endsWithAllMySmsStop, endsWithStopMention, hasStopMention, isValidStopMention, providerAppendsStop, stopMentionFor } from './stop-mention';
 import { ISENDPRO_APPENDED_STOP_LENGTH, ISENDPRO_APPENDED_STOP_PLACEHOLDER, smsProviderOf } from './sms-providers';
 import { countSms } from './sms-count';
 
@@ -91,5 +91,41 @@ describe('STOP mention', () => {
     expect(ISENDPRO_APPENDED_STOP_PLACEHOLDER).toHaveLength(ISENDPRO_APPENDED_STOP_LENGTH);
     expect(countSms('a'.repeat(141) + ISENDPRO_APPENDED_STOP_PLACEHOLDER).segments).toBe(1);
     expect(countSms('a'.repeat(142) + ISENDPRO_APPENDED_STOP_PLACEHOLDER).segments).toBe(2);
+  });
+
+  describe('the account\u2019s own mention (connection "Mention STOP")', () => {
+    const account = { stopMention: 'STOP au 36184' };
+
+    it('validates it: "STOP", optional words, the 5-digit short number', () => {
+      for (const ok of ['STOP 36184', 'STOP au 36184', 'STOP SMS au 36111', 'STOP: 36184', ' STOP au 36184 ']) expect(isValidStopMention(ok)).toBe(true);
+      for (const bad of ['', 'STOP', 'stop au 36184', 'STOP au 3618', 'STOP au 361845', 'Désinscription au 36184', 'STOP au 36184 merci', `STOP ${'a'.repeat(40)} 36184`]) {
+        expect(isValidStopMention(bad)).toBe(false);
+      }
+    });
+
+    it('is what the one-click fix adds, and the strict ending the check asks for', () => {
+      expect(stopMentionFor('allmysms', account)).toBe('STOP au 36184');
+      expect(stopMentionFor('allmysms', { stopMention: null })).toBe('STOP au 36180');
+      expect(stopMentionFor('allmysms', { stopMention: '  ' })).toBe('STOP au 36180');
+      expect(appendStopMention('allmysms', 'Soldes !', account)).toBe('Soldes ! STOP au 36184');
+      // The near miss of the account's mention is rewritten, not doubled.
+      expect(appendStopMention('allmysms', 'Soldes ! stop AU  36184 ', account)).toBe('Soldes ! STOP au 36184');
+      // The spec's default is not the account's: the account's is added after it.
+      expect(appendStopMention('allmysms', 'Soldes ! STOP au 36180', account)).toBe('Soldes ! STOP au 36180 STOP au 36184');
+      expect(endsWithAllMySmsStop('Soldes ! STOP au 36184', account)).toBe(true);
+      expect(endsWithAllMySmsStop('Soldes ! STOP au 36184')).toBe(false);
+      expect(endsWithStopMention('Soldes !\nSTOP au 36184', 'STOP au 36184')).toBe(true);
+      expect(endsWithStopMention('Soldes !STOP au 36184', 'STOP au 36184')).toBe(false);
+    });
+
+    it('drives the composer\u2019s warnings', () => {
+      const sender = { provider: 'allmysms' as const, kind: 'notification' as const, sender: 'Garage', ...account };
+      expect(checkStopMention('Prête STOP au 36180', sender)).toEqual([{ code: 'allmysms-stop-required-for-sender', severity: 'warning', params: { mention: 'STOP au 36184' } }]);
+      expect(checkStopMention('Prête STOP au 36184', sender)).toEqual([]);
+      const marketing = { provider: 'mediasflow' as const, kind: 'marketing' as const, sender: '', stopMention: 'STOP SMS au 36111' };
+      expect(checkStopMention('Soldes STOP 36184', marketing)).toEqual([{ code: 'stop-mention-missing', severity: 'warning', params: { mention: 'STOP SMS au 36111' } }]);
+      expect(checkStopMention(appendStopMention('mediasflow', 'Soldes', marketing), marketing)).toEqual([]);
+      expect(hasStopMention('isendpro', 'Soldes', account)).toBe(true);
+    });
   });
 });

@@ -13,43 +13,77 @@ import {
 } from './sms-providers';
 
 export interface StopOptions {
-  /** Account-specific mention replacing the provider's default (MediasFlow short numbers vary). */
-  stopMention?: string;
+  /**
+   * The account's mention (the connection's "Mention STOP", e.g. "STOP au
+   * 36184"), replacing the provider's default; absent, null or '' = the default.
+   */
+  stopMention?: string | null;
+}
+
+/**
+ * What a connection's "Mention STOP" may be: "STOP", then words (letters, ':'),
+ * then the 5-digit short number, e.g. "STOP 36184", "STOP au 36184",
+ * "STOP SMS au 36111". The form, main's zod schema and the CLI check it here.
+ */
+export const stopMentionPattern = /^STOP(?:[ :]+[A-Za-z]+)*[ :]+\d{5}$/;
+export const STOP_MENTION_MAX_LENGTH = 40;
+
+export function isValidStopMention(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= STOP_MENTION_MAX_LENGTH && stopMentionPattern.test(trimmed);
+}
+
+/** The account's mention when one is set, else the provider's (spec) default. */
+function accountMention(provider: SmsProvider, options: StopOptions): string | null {
+  return options.stopMention?.trim() || defaultStopMention[provider];
 }
 
 /** The mention the one-click button adds, or null when the provider adds it itself (iSendPro). */
 export function stopMentionFor(provider: SmsProvider, options: StopOptions = {}): string | null {
   if (provider === 'isendpro') return null;
-  return options.stopMention?.trim() || defaultStopMention[provider];
+  return accountMention(provider, options);
 }
 
 /**
- * AllMySMS's rule (API §4.2), the only one in Dropdesk: the message ends with
- * exactly "STOP au 36180" (this case, nothing after it), preceded by a space
- * or a line break. The composer's warning and the drop check both call it.
+ * The strict rule (AllMySMS API §4.2), the only one in Dropdesk: the message
+ * ends with exactly the mention (this case, nothing after it), preceded by a
+ * space or a line break. The mention is the spec's "STOP au 36180" unless the
+ * account's connection says otherwise. The composer's warning, its one-click
+ * fix and the drop check all call it.
  */
-export function endsWithAllMySmsStop(message: string): boolean {
-  const mention = defaultStopMention.allmysms as string;
+export function endsWithStopMention(message: string, mention: string): boolean {
   if (!message.endsWith(mention)) return false;
   const before = message.length - mention.length - 1;
   return before < 0 || message[before] === ' ' || message[before] === '\n';
 }
 
-/** A near miss of the AllMySMS ending ("stop au 36180", extra spaces, trailing blanks) that the one-click fix rewrites. */
-const allMySmsStopNearMiss = /(^|[ \n])stop\s+au\s+36180\s*$/i;
+/** AllMySMS's ending with the account's mention (default "STOP au 36180"). */
+export function endsWithAllMySmsStop(message: string, options: StopOptions = {}): boolean {
+  return endsWithStopMention(message, accountMention('allmysms', options) as string);
+}
+
+/**
+ * A near miss of the mention at the end ("stop au 36180", extra spaces,
+ * trailing blanks) that the one-click fix rewrites: the mention's words in
+ * any case, separated by any blanks.
+ */
+function nearMissOf(mention: string): RegExp {
+  const words = mention.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(^|[ \\n])${words.join('\\s+')}\\s*$`, 'i');
+}
 
 /** "STOP" followed by a 5-digit short number ("STOP 36184", "STOP au 36180", "STOP SMS au 36111"). */
 const anyStopMention = /\bSTOP\s+(?:SMS\s+)?(?:au\s+)?\d{5}\b/;
 
 export function hasStopMention(provider: SmsProvider, message: string, options: StopOptions = {}): boolean {
-  if (provider === 'allmysms') return endsWithAllMySmsStop(message);
+  if (provider === 'allmysms') return endsWithAllMySmsStop(message, options);
   if (provider === 'isendpro') return true;
   const custom = options.stopMention?.trim();
   return custom ? message.includes(custom) : anyStopMention.test(message);
 }
 
 /**
- * Adds the provider's mention at the end, after a space (not a line break:
+ * Adds the account's mention at the end, after a space (not a line break:
  * AllMySMS counts '\n' twice). Unchanged when it is already there or when the
  * provider adds it itself; an AllMySMS ending that only misses the exact case
  * or has trailing blanks ("stop au 36180 ") is rewritten to the exact mention.
@@ -57,9 +91,10 @@ export function hasStopMention(provider: SmsProvider, message: string, options: 
 export function appendStopMention(provider: SmsProvider, message: string, options: StopOptions = {}): string {
   const mention = stopMentionFor(provider, options);
   if (mention === null || hasStopMention(provider, message, options)) return message;
-  if (provider === 'allmysms' && allMySmsStopNearMiss.test(message)) {
+  const nearMiss = nearMissOf(mention);
+  if (provider === 'allmysms' && nearMiss.test(message)) {
     // Rewrite the near miss in place rather than adding a second mention.
-    return message.replace(allMySmsStopNearMiss, (_whole, separator: string) => `${separator}${mention}`);
+    return message.replace(nearMiss, (_whole, separator: string) => `${separator}${mention}`);
   }
   const body = message.replace(/[ \t]+$/, '');
   if (body === '') return mention;
@@ -102,7 +137,7 @@ export function providerAppendsStop(context: CompositionContext): boolean {
 export function checkStopMention(message: string, context: CompositionContext): CompositionIssue[] {
   const issues: CompositionIssue[] = [];
   const mention = stopMentionFor(context.provider, context);
-  if (context.provider === 'allmysms' && context.sender !== '' && !endsWithAllMySmsStop(message)) {
+  if (context.provider === 'allmysms' && context.sender !== '' && !endsWithAllMySmsStop(message, context)) {
     issues.push({ code: 'allmysms-stop-required-for-sender', severity: 'warning', params: { mention: mention ?? undefined } });
   } else if (context.kind === 'marketing' && mention !== null && !hasStopMention(context.provider, message, context)) {
     issues.push({ code: 'stop-mention-missing', severity: 'warning', params: { mention } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkListBytes } from './check-list-bytes';
+import { rowArrays } from './list-rows';
 import { readListFixture } from '../../test/fixtures/lists/read-list-fixture';
 
 const check = (name: string, mobileColumn?: string) => checkListBytes(readListFixture(name), { fileName: name, mobileColumn });
@@ -36,8 +37,8 @@ describe('checkListBytes on the fixtures', () => {
       invalidLines: [10],
       duplicateLines: [11],
     });
-    expect(result.table.rows[0]).toEqual(['Mme', 'Jacqueline', 'Gaillard', '12 Avenue des Antiquaires', '75017', 'Paris', '17 €', '0624170068']);
-    expect(result.table.rows[5][2]).toBe('Rœux');
+    expect(result.table.rows.row(0)).toEqual(['Mme', 'Jacqueline', 'Gaillard', '12 Avenue des Antiquaires', '75017', 'Paris', '17 €', '0624170068']);
+    expect(result.table.rows.value(5, 2)).toBe('Rœux');
   });
 
   it('UTF-8 with BOM: first header is clean, emoji counted as one character', () => {
@@ -51,13 +52,13 @@ describe('checkListBytes on the fixtures', () => {
     const result = check('tab-delimited.txt');
     expect(result).toMatchObject({ delimiter: '\t', mobileColumn: 'GSM', columns: ['Nom', 'Prénom', 'GSM', 'Commentaire'] });
     expect(result.summary).toMatchObject({ rows: 3, valid: 3, invalid: 0, emptyColumns: ['Commentaire'] });
-    expect(result.table.rows[0][3]).toBe('client fidèle; VIP');
+    expect(result.table.rows.value(0, 3)).toBe('client fidèle; VIP');
   });
 
   it('quoted fields with ; and line breaks: 3 records over 6 lines', () => {
     const result = check('quoted-multiline.csv');
     expect(result.summary).toMatchObject({ rows: 3, valid: 3, sendable: 3 });
-    expect(result.table.rows).toEqual([
+    expect(rowArrays(result.table.rows)).toEqual([
       ['Durand', '12 rue des Lilas; Bât. B', '0611111111', 'Dit "bonjour"'],
       ['Morel', 'Résidence Les Pins\r\nAppartement 4', '0622222222', 'ok'],
       ['Blanc', '3 impasse du Moulin', '0633333333', 'ligne 1\r\nligne 2'],
@@ -67,7 +68,7 @@ describe('checkListBytes on the fixtures', () => {
   it('comma-delimited with quoted decimal commas', () => {
     const result = check('comma-delimited.csv');
     expect(result).toMatchObject({ delimiter: ',', mobileColumn: 'Sms' });
-    expect(result.table.rows[0]).toEqual(['Martin', '12,50', '0611111111']);
+    expect(result.table.rows.row(0)).toEqual(['Martin', '12,50', '0611111111']);
   });
 
   it('every kind of number: landline, malformed, empty, duplicates, international, dropped zero', () => {

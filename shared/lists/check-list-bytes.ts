@@ -10,7 +10,8 @@ import { checkRows, createRowValidator, finishChecks, uncheckedRows, type ListCh
 import { ColumnStatsAccumulator, summarize, summarizeRowCount, type ColumnStats } from './summarize';
 import type { ListDocument } from './list-document';
 import { parseListBytes } from './parse-list-bytes';
-import { ColumnarBuilder, columnarRows, type ColumnarTable } from './columnar-table';
+import { ColumnarBuilder, type ColumnarTable } from './columnar-table';
+import { tableRows } from './list-rows';
 import { emptyListError, unknownColumnError } from './list-errors';
 
 export interface CheckListOptions {
@@ -58,7 +59,7 @@ export function checkListBytes(bytes: Uint8Array, options: CheckListOptions): Li
     ...figures,
     columnar,
     get table() {
-      table ??= { columns, rows: columnarRows(columnar), mobileColumn: mobileIndex };
+      table ??= { columns, rows: tableRows(columnar), mobileColumn: mobileIndex };
       return table;
     },
   };

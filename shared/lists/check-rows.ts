@@ -3,6 +3,7 @@ import { checkMobileNumberWithLibphonenumber } from './validate-number';
 import { classifyFrenchNumber, fastCountryCodes, fastCountrySlotOf, fastNumberOf, fastVerdict } from './fast-french-mobile';
 import { NumberSet } from './number-set';
 import type { ColumnarTable } from './columnar-table';
+import { asListRows, tableOf, type RowsLike } from './list-rows';
 
 /** Row status codes in the compact per-row arrays (one byte per row). */
 export const statusCode = { valid: 0, invalid: 1, duplicate: 2, unchecked: 3 } as const;
@@ -33,11 +34,14 @@ export interface ListChecks {
  * the rest), then marks duplicates: a valid row whose normalised number
  * appeared on an earlier valid row (the first occurrence is kept).
  */
-export function checkRows(rows: readonly (readonly string[])[], mobileColumn: number | null): ListChecks {
+export function checkRows(rowsLike: RowsLike, mobileColumn: number | null): ListChecks {
+  const rows = asListRows(rowsLike);
+  const table = tableOf(rows);
+  if (table) return checkColumnarRows(table, mobileColumn);
   if (mobileColumn === null) return uncheckedRows(rows.length);
   const count = rows.length;
   const validator = createRowValidator(['', 'FR'], count);
-  for (let i = 0; i < count; i++) validator.validate(i, rows[i][mobileColumn] ?? '');
+  for (let i = 0; i < count; i++) validator.validate(i, rows.value(i, mobileColumn));
   const { reason, normalized, country, countryCodes } = validator;
   return { mobileColumn, status: markDuplicates(normalized), reason, normalized, country, countryCodes };
 }

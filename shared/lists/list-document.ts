@@ -1,18 +1,20 @@
 /**
  * The editable grid's state and its changes, as pure functions. A document is
  * immutable: an operation returns a new document plus the operation that
- * undoes it. Row arrays are shared between versions (only the outer array of
- * row references and the touched rows are copied), so an edit on a
+ * undoes it. Rows are shared between versions (list-rows.ts: an edit copies
+ * an index of row positions and the touched rows only), so an edit on a
  * 1,000,000-row list costs milliseconds and no deep copy.
  */
 import type { ListEdit } from './list-types';
 import { statusCode, type ListChecks } from './check-rows';
 import { columnOutOfRangeError, lastColumnError, rowOutOfRangeError } from './list-errors';
+import { ColumnarBuilder } from './columnar-table';
+import { tableRows, withInsertedRows, withoutRows, withRow, type ListRows } from './list-rows';
 
 export interface ListDocument {
   columns: readonly string[];
-  /** One array of values per record; a row may be shorter than `columns` (missing values read as ''). */
-  rows: readonly (readonly string[])[];
+  /** The records (list-rows.ts); a row may be shorter than `columns` (missing values read as ''). */
+  rows: ListRows;
   /** Index of the mobile column, or null while the user has not chosen one. */
   mobileColumn: number | null;
 }
@@ -56,7 +58,7 @@ export function editToOp(document: ListDocument, checks: ListChecks, edit: ListE
     case 'set-cell':
       checkRow(edit.row);
       checkColumn(edit.column);
-      return (document.rows[edit.row][edit.column] ?? '') === edit.value ? null : { ...edit };
+      return document.rows.value(edit.row, edit.column) === edit.value ? null : { ...edit };
     case 'insert-row':
       if (edit.at > rowCount) throw rowOutOfRangeError(edit.at, rowCount);
       return { type: 'insert-rows', rows: [{ at: edit.at, values: (edit.values ?? []).slice(0, columnCount) }] };
@@ -115,40 +117,38 @@ export function applyOp(document: ListDocument, op: DocumentOp): OpResult {
 }
 
 function setCell(document: ListDocument, rowIndex: number, column: number, value: string): OpResult {
-  const rows = document.rows.slice();
-  const row = rows[rowIndex].slice();
+  const row = document.rows.row(rowIndex).slice();
   const previous = row[column] ?? '';
   while (row.length < column) row.push('');
   row[column] = value;
-  rows[rowIndex] = row;
-  return { document: { ...document, rows }, inverse: { type: 'set-cell', row: rowIndex, column, value: previous } };
+  return { document: { ...document, rows: withRow(document.rows, rowIndex, row) }, inverse: { type: 'set-cell', row: rowIndex, column, value: previous } };
 }
 
 /** Entries must be in ascending `at` order (final positions). */
 function insertRows(document: ListDocument, entries: readonly RowEntry[]): OpResult {
-  const source = document.rows;
-  const rows: (readonly string[])[] = new Array(source.length + entries.length);
-  let from = 0;
-  let next = 0;
-  for (let to = 0; to < rows.length; to++) {
-    if (next < entries.length && entries[next].at === to) rows[to] = entries[next++].values;
-    else rows[to] = source[from++];
-  }
-  return { document: { ...document, rows }, inverse: { type: 'delete-rows', rows: entries.map((entry) => entry.at) } };
+  return { document: { ...document, rows: withInsertedRows(document.rows, entries) }, inverse: { type: 'delete-rows', rows: entries.map((entry) => entry.at) } };
 }
 
 /** Indices must be ascending and unique. */
 function deleteRows(document: ListDocument, indices: readonly number[]): OpResult {
-  const source = document.rows;
-  const rows: (readonly string[])[] = new Array(source.length - indices.length);
-  const removed: RowEntry[] = new Array(indices.length);
-  let next = 0;
-  let to = 0;
-  for (let from = 0; from < source.length; from++) {
-    if (next < indices.length && indices[next] === from) removed[next++] = { at: from, values: source[from] };
-    else rows[to++] = source[from];
+  const removed: RowEntry[] = indices.map((at) => ({ at, values: document.rows.row(at) }));
+  return { document: { ...document, rows: withoutRows(document.rows, indices) }, inverse: { type: 'insert-rows', rows: removed } };
+}
+
+/**
+ * Every row rewritten by `reshape`, into a new columnar table a block at a
+ * time (column operations touch every row; the result holds no row arrays).
+ */
+function reshapeRows(rows: ListRows, reshape: (row: readonly string[], index: number) => readonly string[]): ListRows {
+  const builder = new ColumnarBuilder();
+  const blockRows = 20_000;
+  for (let start = 0; start < rows.length; start += blockRows) {
+    const end = Math.min(rows.length, start + blockRows);
+    const block: (readonly string[])[] = new Array<readonly string[]>(end - start);
+    for (let r = start; r < end; r++) block[r - start] = reshape(rows.row(r), r);
+    builder.add(block);
   }
-  return { document: { ...document, rows }, inverse: { type: 'insert-rows', rows: removed } };
+  return tableRows(builder.finish());
 }
 
 function insertColumn(
@@ -160,7 +160,7 @@ function insertColumn(
 ): OpResult {
   const columns = document.columns.slice();
   columns.splice(at, 0, name);
-  const rows = document.rows.map((row, i) => {
+  const rows = reshapeRows(document.rows, (row, i) => {
     const copy = row.slice();
     while (copy.length < at) copy.push('');
     copy.splice(at, 0, values?.[i] ?? '');
@@ -176,7 +176,7 @@ function deleteColumn(document: ListDocument, column: number): OpResult {
   const columns = document.columns.slice();
   const [name] = columns.splice(column, 1);
   const values: string[] = new Array(document.rows.length);
-  const rows = document.rows.map((row, i) => {
+  const rows = reshapeRows(document.rows, (row, i) => {
     values[i] = row[column] ?? '';
     if (column >= row.length) return row;
     const copy = row.slice();

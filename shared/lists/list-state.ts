@@ -44,7 +44,7 @@ function recheckRows(before: ListState, op: DocumentOp, after: ListDocument): Li
     case 'set-cell': {
       if (op.column !== mobile) return previous;
       const validator = createRowValidator(previous.countryCodes, after.rows.length, previous);
-      validator.validate(op.row, after.rows[op.row][mobile] ?? '');
+      validator.validate(op.row, after.rows.value(op.row, mobile));
       return finish(mobile, validator);
     }
     case 'insert-rows': {
@@ -53,7 +53,7 @@ function recheckRows(before: ListState, op: DocumentOp, after: ListDocument): Li
       let next = 0;
       for (let to = 0; to < after.rows.length; to++) {
         if (next < op.rows.length && op.rows[next].at === to) {
-          validator.validate(to, after.rows[to][mobile] ?? '');
+          validator.validate(to, after.rows.value(to, mobile));
           next++;
         } else {
           validator.reason[to] = previous.reason[from];

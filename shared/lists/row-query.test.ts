@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { matchingRowIndices, pageRows } from './row-query';
 import { checkDocument } from './check-list-bytes';
 import type { ListDocument } from './list-document';
+import { arrayRows } from './list-rows';
 
 const document: ListDocument = {
   columns: ['Nom', 'SMS'],
-  rows: [['Élise', '0611111111'], ['Bruno', '0123456789'], ['élodie', '06 11 11 11 11'], ['Anne']],
+  rows: arrayRows([['Élise', '0611111111'], ['Bruno', '0123456789'], ['élodie', '06 11 11 11 11'], ['Anne']]),
   mobileColumn: 1,
 };
 const { checks } = checkDocument(document);
@@ -35,5 +36,12 @@ describe('row query', () => {
     expect([...matchingRowIndices(document, checks, 'all', 'l')!]).toEqual([0, 2]);
     expect([...matchingRowIndices(document, checks, 'invalid', '0123')!]).toEqual([1]);
     expect([...matchingRowIndices(document, checks, 'all', '(.*')!]).toEqual([]);
+  });
+
+  it('keeps the rows asked for whatever the filter (a row just fixed stays in view), in list order', () => {
+    expect([...matchingRowIndices(document, checks, 'invalid', undefined, [0])!]).toEqual([0, 1, 3]);
+    expect([...matchingRowIndices(document, checks, 'invalid', 'Anne', [1])!]).toEqual([1, 3]);
+    expect([...matchingRowIndices(document, checks, 'invalid', undefined, [])!]).toEqual([1, 3]);
+    expect(matchingRowIndices(document, checks, 'all', undefined, [2])).toBeNull();
   });
 });

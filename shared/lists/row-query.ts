@@ -7,6 +7,7 @@
 import type { GridRow, RowFilter, RowPage } from './list-types';
 import { countryAt, invalidReasonAt, normalizedAt, rowStatusAt, statusCode, type ListChecks } from './check-rows';
 import type { ListDocument } from './list-document';
+import type { ListRows } from './list-rows';
 
 /** Indices of the rows to show, or null for "every row" (no copy needed). */
 export function matchingRowIndices(
@@ -14,24 +15,29 @@ export function matchingRowIndices(
   checks: ListChecks,
   filter: RowFilter,
   search?: string,
+  /** Rows shown whatever the filter and search (a row just fixed stays in view until the user refreshes). */
+  keep?: readonly number[],
 ): Int32Array | null {
   const term = search?.trim() ?? '';
   if (filter === 'all' && term === '') return null;
+  const kept = keep && keep.length > 0 ? new Set(keep) : null;
   const wanted = filter === 'invalid' ? statusCode.invalid : filter === 'duplicates' ? statusCode.duplicate : -1;
   const pattern = term === '' ? null : new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
   const { rows } = document;
+  const width = document.columns.length;
   const matches = new Int32Array(rows.length);
   let count = 0;
   for (let i = 0; i < rows.length; i++) {
-    if (wanted >= 0 && checks.status[i] !== wanted) continue;
-    if (pattern && !rowContains(rows[i], pattern)) continue;
+    const keptHere = kept !== null && kept.has(i);
+    if (!keptHere && wanted >= 0 && checks.status[i] !== wanted) continue;
+    if (!keptHere && pattern && !rowContains(rows, i, width, pattern)) continue;
     matches[count++] = i;
   }
   return matches.slice(0, count);
 }
 
-function rowContains(row: readonly string[], pattern: RegExp): boolean {
-  for (let c = 0; c < row.length; c++) if (pattern.test(row[c])) return true;
+function rowContains(rows: ListRows, row: number, width: number, pattern: RegExp): boolean {
+  for (let c = 0; c < width; c++) if (pattern.test(rows.value(row, c))) return true;
   return false;
 }
 
@@ -54,8 +60,8 @@ export function pageRows(
 
 export function gridRow(document: ListDocument, checks: ListChecks, index: number): GridRow {
   const width = document.columns.length;
-  const source = document.rows[index];
-  const values = source.length === width ? source.slice() : Array.from({ length: width }, (_, c) => source[c] ?? '');
+  const values = new Array<string>(width);
+  for (let c = 0; c < width; c++) values[c] = document.rows.value(index, c);
   const status = rowStatusAt(checks, index);
   const row: GridRow = { index, values, status };
   if (status !== 'invalid') {

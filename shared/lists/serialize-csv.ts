@@ -1,4 +1,5 @@
 import type { Delimiter } from './list-types';
+import { asListRows, type RowsLike } from './list-rows';
 
 export interface SerializeOptions {
   delimiter?: Delimiter;
@@ -14,7 +15,7 @@ export interface SerializeOptions {
  */
 export function serializeCsv(
   columns: readonly string[],
-  rows: readonly (readonly string[])[],
+  rows: RowsLike,
   options: SerializeOptions = {},
 ): string {
   return [...serializeCsvChunks(columns, rows, options)].join('');
@@ -26,7 +27,7 @@ export function serializeCsv(
  */
 export function* serializeCsvChunks(
   columns: readonly string[],
-  rows: readonly (readonly string[])[],
+  rowsLike: RowsLike,
   options: SerializeOptions & { chunkRows?: number } = {},
 ): Generator<string> {
   const delimiter = options.delimiter ?? ';';
@@ -36,13 +37,13 @@ export function* serializeCsvChunks(
   const width = columns.length;
   yield `${columns.map(quote).join(delimiter)}\r\n`;
   const fields = new Array<string>(width);
+  const rows = asListRows(rowsLike);
   for (let start = 0; start < rows.length; start += chunkRows) {
     const lines: string[] = [];
     const end = Math.min(rows.length, start + chunkRows);
     for (let r = start; r < end; r++) {
       if (options.includeRow && !options.includeRow(r)) continue;
-      const row = rows[r];
-      for (let c = 0; c < width; c++) fields[c] = quote(row[c] ?? '');
+      for (let c = 0; c < width; c++) fields[c] = quote(rows.value(r, c));
       lines.push(fields.join(delimiter));
     }
     if (lines.length > 0) yield `${lines.join('\r\n')}\r\n`;

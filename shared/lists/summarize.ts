@@ -1,6 +1,7 @@
 import type { ListSummary, LongestValue } from './list-types';
 import { statusCode, type ListChecks } from './check-rows';
 import type { ColumnarTable } from './columnar-table';
+import { asListRows, tableOf, type RowsLike } from './list-rows';
 
 /**
  * The figures of the provider's /lists/upload answer: rows (header excluded),
@@ -11,7 +12,7 @@ import type { ColumnarTable } from './columnar-table';
  */
 export function summarize(
   columns: readonly string[],
-  rows: readonly (readonly string[])[],
+  rows: RowsLike,
   checks: ListChecks,
   columnStats: readonly ColumnStats[] = describeEveryColumn(columns.length, rows),
 ): ListSummary {
@@ -67,17 +68,20 @@ export interface ColumnStats {
   longestValue: string;
 }
 
-export function describeEveryColumn(width: number, rows: readonly (readonly string[])[]): ColumnStats[] {
+export function describeEveryColumn(width: number, rows: RowsLike): ColumnStats[] {
   return Array.from({ length: width }, (_, column) => describeColumn(rows, column));
 }
 
 /** Longest value in characters (code points: an emoji counts once; the first one wins a tie) and whether a value is empty. */
-export function describeColumn(rows: readonly (readonly string[])[], column: number): ColumnStats {
+export function describeColumn(rowsLike: RowsLike, column: number): ColumnStats {
+  const rows = asListRows(rowsLike);
+  const table = tableOf(rows);
+  if (table) return describeColumnarColumn(table, column);
   let hasEmpty = false;
   let longestLength = 0;
   let longestValue = '';
   for (let r = 0; r < rows.length; r++) {
-    const value = rows[r][column] ?? '';
+    const value = rows.value(r, column);
     if (value.length === 0) {
       hasEmpty = true;
       continue;

@@ -4,6 +4,7 @@
  * its check (status and the number in international digits).
  */
 import type { RowStatus } from '../lists/list-types';
+import type { RowsLike } from '../lists/list-rows';
 
 export interface RowCheck {
   status: RowStatus;
@@ -13,7 +14,8 @@ export interface RowCheck {
 
 export interface SendableTable {
   columns: readonly string[];
-  rows: readonly (readonly string[])[];
+  /** The list's rows (the editor's columnar rows, or plain arrays). */
+  rows: RowsLike;
   /** Index of the mobile column, or its header. */
   mobileColumn: number | string;
   /** One check per row, same order as rows. */

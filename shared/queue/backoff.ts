@@ -15,6 +15,8 @@ export interface BackoffPolicy {
 export const defaultUploadBackoff: BackoffPolicy = { baseMs: 10_000, factor: 2, maxMs: 10 * 60_000, jitterRatio: 0.2 };
 /** Server full: the provider must free space, so wait longer: 5 min … up to 1 h. */
 export const defaultSlowBackoff: BackoffPolicy = { baseMs: 5 * 60_000, factor: 2, maxMs: 60 * 60_000, jitterRatio: 0.2 };
+/** Opt-out list unreadable: only a person can repair it, so check calmly: 30 s, 1 min, 2 min, 4 min, then every 5 min (a repair wakes the queue at once). */
+export const defaultOptOutsBackoff: BackoffPolicy = { baseMs: 30_000, factor: 2, maxMs: 5 * 60_000 };
 /** Acknowledgement polls: 10 s, 15 s, 22.5 s … up to 5 min. */
 export const defaultPollBackoff: BackoffPolicy = { baseMs: 10_000, factor: 1.5, maxMs: 5 * 60_000, jitterRatio: 0.1 };
 

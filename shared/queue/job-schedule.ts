@@ -19,6 +19,8 @@ export interface NewJob {
   /** The campaign draft and list it came from (Campagnes shows what was sent, and warns before sending a list twice). */
   draftId?: string | null;
   listId?: string | null;
+  /** "M'envoyer un test" (the job is marked, and left out of the campaign's figures). */
+  test?: boolean;
   templateId?: string | null;
   idDelivery: string;
   part?: JobPart | null;
@@ -58,6 +60,7 @@ export function createJob(input: NewJob, now: Date): Job {
     ...(input.fileCampaignName ? { fileCampaignName: input.fileCampaignName } : {}),
     ...(input.draftId ? { draftId: input.draftId } : {}),
     ...(input.listId ? { listId: input.listId } : {}),
+    ...(input.test ? { test: true as const } : {}),
     templateId: input.templateId ?? null,
     idDelivery: input.idDelivery,
     part: input.part ?? null,

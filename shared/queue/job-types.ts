@@ -59,6 +59,8 @@ export interface Job {
   /** The draft and saved list the drop came from, when it came from the app. */
   draftId?: string;
   listId?: string;
+  /** "M'envoyer un test": a one-recipient drop to the user's own number, never counted in the campaign's figures. */
+  test?: true;
   /** MediasFlow IDMEDIAFLOW (template campaign number); null for AllMySMS. */
   templateId: string | null;
   /** Written in every remote name of this drop, so a copy on the server is recognised. */
@@ -68,8 +70,8 @@ export interface Job {
   programmedAt: string | null;
 
   state: JobState;
-  /** Why a waiting job waits. */
-  waitingFor: 'network' | 'time' | null;
+  /** Why a waiting job waits ('opt-outs': the opt-out list cannot be read, nothing is sent until it is repaired). */
+  waitingFor: 'network' | 'time' | 'opt-outs' | null;
 
   /** Name of the file in the drop folder ('.csv'); set when the upload starts, or from the copy found. */
   remoteName: string | null;
@@ -135,6 +137,11 @@ export type JobEvent =
   | { type: 'not-on-server' }
   /** Transient failure (network, server full): retry with backoff. */
   | { type: 'network-error'; error: JobReason; slow?: boolean }
+  /**
+   * The opt-out list cannot be read before the first upload: nothing is sent;
+   * the job waits (calm backoff) and goes as soon as the list is readable again.
+   */
+  | { type: 'opt-outs-unreadable'; detail?: string }
   /** Failure that needs a person (authentication, host key, name refused…). */
   | { type: 'permanent-error'; error: JobReason }
   /** The process stopped mid-upload (found 'uploading' at start-up). */

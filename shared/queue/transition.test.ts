@@ -37,6 +37,7 @@ const events: Record<JobEventType, JobEvent> = {
   'found-on-server': { type: 'found-on-server', remoteName: '2725-DDK1-Soldes_20241116150000.csv', stage: 'dropped' },
   'not-on-server': { type: 'not-on-server' },
   'network-error': { type: 'network-error', error: networkError },
+  'opt-outs-unreadable': { type: 'opt-outs-unreadable', detail: 'Unexpected end of JSON input' },
   'permanent-error': { type: 'permanent-error', error: { code: 'auth', message: 'Identifiant ou mot de passe refusé' } },
   interrupted: { type: 'interrupted' },
   'upload-cancelled': { type: 'upload-cancelled' },
@@ -62,6 +63,7 @@ const allowed: Record<JobEventType, Partial<Record<JobState, JobState>>> = {
   'found-on-server': { queued: 'awaiting-ack', waiting: 'awaiting-ack', uploading: 'awaiting-ack', failed: 'awaiting-ack', held: 'awaiting-ack', cancelled: 'awaiting-ack' },
   'not-on-server': { queued: 'queued', waiting: 'waiting', held: 'held', failed: 'failed' },
   'network-error': { queued: 'waiting', waiting: 'waiting', uploading: 'waiting' },
+  'opt-outs-unreadable': { queued: 'waiting', waiting: 'waiting' },
   'permanent-error': { queued: 'failed', waiting: 'failed', uploading: 'failed' },
   interrupted: { uploading: 'queued' },
   'upload-cancelled': { uploading: 'cancelled' },
@@ -102,6 +104,34 @@ describe('transition table', () => {
       });
     }
   }
+});
+
+describe('opt-out list unreadable before the first upload', () => {
+  it('waits on a calm backoff (30 s doubling to 5 min), never fails, with the reason in plain French', () => {
+    let job = baseJob;
+    const delays: number[] = [];
+    for (let check = 0; check < 7; check++) {
+      const now = at(10 + check * 1000);
+      job = ok(transition(job, events['opt-outs-unreadable'], now, { maxConsecutiveFailures: 3 }));
+      delays.push((Date.parse(job.nextAttemptAt!) - now.getTime()) / 1000);
+    }
+    expect(delays).toEqual([30, 60, 120, 240, 300, 300, 300]);
+    expect(job).toMatchObject({ state: 'waiting', waitingFor: 'opt-outs', attempts: 0, uploadedBytes: 0 });
+    expect(job.reason).toMatchObject({ code: 'opt-outs-unreadable', detail: 'Unexpected end of JSON input' });
+    expect(job.reason?.message).toMatch(/^La liste d'opposition est illisible : aucun envoi tant qu'elle n'est pas réparée/);
+    expect(job.reason?.action).toMatch(/Liste d'opposition/);
+  });
+
+  it('counts apart from network failures: the upload after the repair starts afresh', () => {
+    const blocked = ok(transition(ok(transition(baseJob, events['opt-outs-unreadable'], at(10))), events['opt-outs-unreadable'], at(50)));
+    expect(blocked.consecutiveFailures).toBe(2);
+    const network = ok(transition(blocked, events['network-error'], at(200)));
+    expect(network).toMatchObject({ waitingFor: 'network', consecutiveFailures: 1, nextAttemptAt: at(210).toISOString() });
+    const uploading = ok(transition(blocked, events['start-upload'], at(200)));
+    expect(uploading).toMatchObject({ state: 'uploading', consecutiveFailures: 0, reason: null, waitingFor: null });
+    // A network wait that then meets an unreadable list starts the calm backoff at 30 s.
+    expect(ok(transition(network, events['opt-outs-unreadable'], at(300))).nextAttemptAt).toBe(at(330).toISOString());
+  });
 });
 
 describe('happy path', () => {

@@ -7,6 +7,7 @@
  *   queued ─start-upload→ uploading ─renaming→ (maybe on server) ─uploaded→ awaiting-ack ─ack→ accepted | rejected
  *   queued/waiting/uploading ─network-error→ waiting (backoff) ─start-upload→ …
  *   any pre-answer state ─found-on-server→ awaiting-ack (never upload twice)
+ *   queued/waiting ─opt-outs-unreadable→ waiting (calm backoff, nothing sent) ─start-upload→ …
  *   queued/waiting/uploading ─permanent-error→ failed ─user-retry→ queued
  *   queued/waiting/uploading ─stamp-expired | programmed-time-passed→ held ─user-confirm | user-reschedule→ queued
  *   before the file is on the server ─user-cancel→ cancelled
@@ -14,7 +15,7 @@
 import frQueue from '../i18n/fr/queue.json';
 import { fillTemplate } from '../providers/ack-result';
 import { defaultProgrammedLeadMs } from '../scheduling/programmed-time';
-import { backoffDelayMs, defaultPollBackoff, defaultSlowBackoff, defaultUploadBackoff, type BackoffPolicy } from './backoff';
+import { backoffDelayMs, defaultOptOutsBackoff, defaultPollBackoff, defaultSlowBackoff, defaultUploadBackoff, type BackoffPolicy } from './backoff';
 import {
   finalStates,
   type HistoryEntry,
@@ -31,6 +32,8 @@ export interface TransitionOptions {
   /** Used for network errors flagged slow (server full). */
   slowBackoff?: BackoffPolicy;
   pollBackoff?: BackoffPolicy;
+  /** Re-checks of an unreadable opt-out list. */
+  optOutsBackoff?: BackoffPolicy;
   /** Jitter source; none → deterministic delays. */
   random?: () => number;
   /** Network failures in a row before the job fails; null (default) retries for ever (offline drops wait). */
@@ -111,6 +114,8 @@ export function transition(job: Job, event: JobEvent, now: Date, options: Transi
         waitingFor: null,
         nextAttemptAt: null,
         reason: null,
+        // Re-checks of an unreadable opt-out list are not network failures.
+        ...(job.waitingFor === 'opt-outs' ? { consecutiveFailures: 0 } : {}),
         remoteName: event.remoteName,
         temporaryName: event.temporaryName,
         stampAt: event.stampAt ?? null,
@@ -196,9 +201,23 @@ export function transition(job: Job, event: JobEvent, now: Date, options: Transi
       return next(job, event, now, { mayBeOnServer: false });
     }
 
+    case 'opt-outs-unreadable': {
+      if (!beforeUpload.has(job.state)) return illegal(job, event);
+      // Counted apart from network failures: never "too many attempts", only a calmer re-check.
+      const checks = (job.waitingFor === 'opt-outs' ? job.consecutiveFailures : 0) + 1;
+      const reason = reasonFromCatalogue('opt-outs-unreadable', event.detail);
+      return next(job, event, now, {
+        state: 'waiting',
+        waitingFor: 'opt-outs',
+        consecutiveFailures: checks,
+        nextAttemptAt: iso(nowMs + backoffDelayMs(checks, options.optOutsBackoff ?? defaultOptOutsBackoff)),
+        reason,
+      });
+    }
+
     case 'network-error': {
       if (!uploadPhase.has(job.state)) return illegal(job, event);
-      const failures = job.consecutiveFailures + 1;
+      const failures = (job.waitingFor === 'opt-outs' ? 0 : job.consecutiveFailures) + 1;
       const max = options.maxConsecutiveFailures ?? null;
       if (max !== null && failures >= max) {
         return next(job, event, now, {

@@ -19,6 +19,8 @@ export interface AppSettings {
   workspace: WorkspaceSettings;
   /** The « Premiers pas » guide was closed by the user; it is shown until then. */
   firstStepsDismissed: boolean;
+  /** The user's own mobile for "M'envoyer un test" (issue 11 §4), as typed; '' until a first test. */
+  testNumber: string;
 }
 
 export const defaultSettings: AppSettings = {
@@ -27,6 +29,7 @@ export const defaultSettings: AppSettings = {
   windowState: { width: 1280, height: 820, maximized: false },
   workspace: defaultWorkspaceSettings,
   firstStepsDismissed: false,
+  testNumber: '',
 };
 
 /** Pure merge used by every settings store implementation. */

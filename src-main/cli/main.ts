@@ -17,6 +17,7 @@ const commands: Record<string, CommandLoader> = {
   'queue run': async () => (await import('./commands/queue-run-command')).queueRunCommand,
   'queue status': async () => (await import('./commands/queue-status-command')).queueStatusCommand,
   'queue cancel': async () => (await import('./commands/queue-cancel-command')).queueCancelCommand,
+  'opt-outs sync': async () => (await import('./commands/opt-outs-sync-command')).optOutsSyncCommand,
 };
 
 const usage = `Dropdesk — ligne de commande

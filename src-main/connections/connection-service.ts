@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { checkStagingFolder } from '@shared/providers/mediasflow/staging-folder';
 import { UserFacingError } from '@shared/ipc/ipc-result';
+import { isValidStopMention } from '@shared/composer/stop-mention';
 import type { ConnectionSaveInput, ConnectionSaveResult, ConnectionTestView } from '@shared/ipc/channels/connections';
 import { getProviderProfile } from '@shared/providers/provider-registry';
 import type { Channel } from '@shared/providers/provider-ids';
@@ -20,16 +21,18 @@ import type { ConnectionConfig } from '../connectors/connection-config';
 import { probeHostKey as probeServerHostKey, sameFingerprint } from '../connectors/host-key';
 import { testConnection as runConnectionTest } from '../connectors/test-connection';
 import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
+import { restEndpointOf, restHostOf, restSettingsOf, testRestConnection, validateRestInput, restClientOptionsFor } from './rest-connection';
+import type { RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
 import { buildStoredMail, mailView, resolveMailSettings, testMailSettings, validateMailInput, type MailSessionSecrets } from './mail-connection';
 import { readLegacyMailConnections, retireLegacyMailConnections } from './legacy-mail-connections';
 import type { IsendproMailSettings } from '../isendpro-mail/isendpro-mail-settings';
 import {
   connectionProviders,
+  fileDropProfileOf,
   isDemoProvider,
   isMailProvider,
-  profileOfProvider as fileProfileOf,
-  type ConnectionProvider,
-  type FileDropConnectionProvider,
+  isRestProvider,
+  profileOfProvider,
   unavailableCipher,
   type ConnectionView,
   type ConnectionsFile,
@@ -64,12 +67,6 @@ export function normaliseFingerprint(value: string): string | null {
   const bare = value.trim().replace(/^SHA256:/i, '').replace(/=+$/, '');
   const normalised = `SHA256:${bare}`;
   return fingerprintPattern.test(normalised) ? normalised : null;
-}
-
-/** The file profile of a file-drop connection (callers answer mail connections first). */
-function profileOfProvider(provider: ConnectionProvider) {
-  if (isMailProvider(provider)) throw new UserFacingError('connection-invalid', "Cette connexion envoie des e-mails : elle n'a pas de serveur de fichiers.", { field: 'provider' });
-  return fileProfileOf[provider as FileDropConnectionProvider];
 }
 
 function refused(code: string, message: string, params?: Record<string, string | number>): UserFacingError {
@@ -157,7 +154,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         updatedAt: connection.updatedAt,
       };
     }
-    const profile = profileOfProvider(connection.provider);
+    const profile = profileOfProvider[connection.provider];
     return {
       id: connection.id,
       name: connection.name,
@@ -171,9 +168,11 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       hostKey: connection.hostKey,
       passwordEnv: connection.passwordEnv,
       pricePerSms: connection.pricePerSms ?? null,
+      stopMention: connection.stopMention ?? null,
       passwordSource: passwordSource(connection),
-      passwordTravelsInClear: getProviderProfile(profile).protocol === 'ftp' && !connection.ftps && !connection.demo,
+      passwordTravelsInClear: profile !== 'mediasflow-rest' && profile !== 'isendpro-mail' && getProviderProfile(profile).protocol === 'ftp' && !connection.ftps && !connection.demo,
       stagingFolder: connection.stagingFolder ?? null,
+      rest: connection.rest ?? null,
       createdAt: connection.createdAt,
       updatedAt: connection.updatedAt,
     };
@@ -199,6 +198,14 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       throw refused('connection-invalid', `Fournisseur inconnu : ${input.provider}.`, { field: 'provider' });
     }
     if (!input.name.trim()) throw refused('connection-invalid', 'Donnez un nom à la connexion.', { field: 'name' });
+    if (input.stopMention && !isValidStopMention(input.stopMention)) {
+      throw refused(
+        'connection-invalid',
+        `« ${input.stopMention.trim()} » n'est pas une mention STOP : écrivez « STOP », éventuellement quelques mots, puis le numéro court à 5 chiffres de votre compte (par exemple « STOP au 36184 »).`,
+        { field: 'stopMention' },
+      );
+    }
+    if (isRestProvider(input.provider)) return validateRestInput(input, isDemoProvider(input.provider));
     if (isDemoProvider(input.provider) || isMailProvider(input.provider)) return;
     if (!input.host?.trim()) throw refused('connection-invalid', "Indiquez l'adresse du serveur.", { field: 'host' });
     if (input.port !== undefined && !(Number.isInteger(input.port) && input.port >= 1 && input.port <= 65535)) {
@@ -227,7 +234,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         field: 'hostKey',
       });
     }
-    if (input.ftps && getProviderProfile(profileOfProvider(input.provider)).protocol !== 'ftp') {
+    if (input.ftps && getProviderProfile(fileDropProfileOf(input.provider)).protocol !== 'ftp') {
       throw refused('connection-invalid', "FTPS ne s'applique qu'aux connexions FTP.", { field: 'ftps' });
     }
   }
@@ -269,9 +276,11 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         return { connections: [...connections.filter((existing) => existing.id !== connection.id), connection], result: connection };
       }
       const demo = isDemoProvider(input.provider);
-      const profile = getProviderProfile(profileOfProvider(input.provider));
-      const host = demo ? '127.0.0.1' : input.host!.trim();
-      const port = demo ? 0 : (input.port ?? profile.defaultPort);
+      const restSettings = isRestProvider(input.provider) ? restSettingsOf(input, previous?.rest) : null;
+      // REST connections have no file profile: treated as HTTPS (no FTPS, no host key, no staging folder).
+      const profile = restSettings ? { protocol: 'https', defaultPort: 443, family: 'mediasflow-rest' } : getProviderProfile(fileDropProfileOf(input.provider));
+      const host = demo ? '127.0.0.1' : restSettings ? restHostOf(restSettings).host : input.host!.trim();
+      const port = demo ? 0 : restSettings ? restHostOf(restSettings).port : (input.port ?? profile.defaultPort);
       // A pinned key belongs to one server: a new address forgets it unless a key comes with it.
       const sameServer = previous && previous.host === host && previous.port === port;
       const hostKey = input.hostKey !== undefined ? (input.hostKey ? normaliseFingerprint(input.hostKey) : null) : sameServer ? previous.hostKey : null;
@@ -309,6 +318,8 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         stagingFolder:
           demo || profile.family !== 'mediasflow' ? null : input.stagingFolder !== undefined ? (checkStagingFolder(input.stagingFolder) as { folder: string | null }).folder : (previous?.stagingFolder ?? null),
         pricePerSms: input.pricePerSms !== undefined ? input.pricePerSms : (previous?.pricePerSms ?? null),
+        stopMention: input.stopMention !== undefined ? input.stopMention?.trim() || null : (previous?.stopMention ?? null),
+        ...(restSettings ? { rest: restSettings } : {}),
         createdAt: previous?.createdAt ?? at,
         updatedAt: at,
       };
@@ -333,7 +344,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     const saved = await update((connections) => {
       const connection = connections.find((candidate) => candidate.id === id);
       if (!connection) throw notFound(id);
-      if (connection.mail || getProviderProfile(profileOfProvider(connection.provider)).protocol !== 'sftp' || connection.demo) {
+      if (connection.mail || isRestProvider(connection.provider) || getProviderProfile(fileDropProfileOf(connection.provider)).protocol !== 'sftp' || connection.demo) {
         throw refused('connection-invalid', "Cette connexion n'utilise pas SSH : il n'y a pas d'empreinte à enregistrer.", { field: 'hostKey' });
       }
       const pinned = { ...connection, hostKey: normalised, updatedAt: now().toISOString() };
@@ -345,7 +356,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   /** The server's key, read without logging in, and how it compares with the pinned one. */
   async function probeHostKey(id: string): Promise<{ fingerprint: string; keyType: string; pinned: string | null; matchesPinned: boolean | null }> {
     const connection = await getStored(id);
-    if (connection.demo || connection.mail || getProviderProfile(profileOfProvider(connection.provider)).protocol !== 'sftp') {
+    if (connection.demo || connection.mail || isRestProvider(connection.provider) || getProviderProfile(fileDropProfileOf(connection.provider)).protocol !== 'sftp') {
       throw refused('connection-invalid', "Cette connexion n'utilise pas SSH : il n'y a pas d'empreinte à vérifier.", { field: 'hostKey' });
     }
     const probe = await probeServerHostKey(connection.host, connection.port, options.timeoutMs).catch((error: unknown) => {
@@ -385,7 +396,9 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   /** Everything the connectors need to reach the connection's server now. */
   async function resolveConfig(idOrConnection: string | StoredConnection, given?: { password?: string }): Promise<ConnectionConfig> {
     const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
-    const protocol = getProviderProfile(profileOfProvider(connection.provider)).protocol;
+    if (isRestProvider(connection.provider)) throw refused('connection-invalid', `La connexion « ${connection.name} » utilise l'API MediasFlow, pas un dépôt de fichier.`, { connection: connection.name });
+    if (connection.mail) throw refused('connection-invalid', `La connexion « ${connection.name} » envoie des e-mails vers SMS, pas un dépôt de fichier.`, { connection: connection.name });
+    const protocol = getProviderProfile(fileDropProfileOf(connection.provider)).protocol;
     const timeoutMs = options.timeoutMs;
     if (connection.demo) {
       if (!options.demo) {
@@ -442,12 +455,24 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     };
   }
 
-  /** "Tester la connexion": logs in and checks the provider's folders (both channels for MediasFlow). */
+  /** A REST connection's API endpoint now (sandbox for demo; password resolved as for SFTP). */
+  async function resolveRestEndpoint(idOrConnection: string | StoredConnection, given?: { password?: string }): Promise<RestEndpoint> {
+    const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
+    return restEndpointOf(connection, () => findPassword(connection, given?.password) ?? (() => { throw passwordRequired(connection); })(), options.demo);
+  }
+
+  /** "Tester la connexion": logs in and checks the provider's folders (both channels for MediasFlow); REST: login + one read. */
   async function test(id: string, given?: { password?: string }): Promise<ConnectionTestView> {
     const connection = await getStored(id);
     if (connection.mail) return testMail(connection);
+    if (isRestProvider(connection.provider)) {
+      const endpoint = await resolveRestEndpoint(connection, given);
+      const result = await testRestConnection(endpoint, restClientOptionsFor(endpoint, env, options.timeoutMs));
+      if (given?.password && result.connected && !connection.encryptedPassword && !cipher.isAvailable()) sessionPasswords.set(connection.id, given.password);
+      return result;
+    }
     const config = await resolveConfig(connection, given);
-    const profile = getProviderProfile(profileOfProvider(connection.provider));
+    const profile = getProviderProfile(fileDropProfileOf(connection.provider));
     const folders = [...new Set(profile.channels.flatMap((channel: Channel) => profile.expectedFolders(channel)))];
     const result = await runConnectionTest(config, folders);
     if (given?.password && result.connected && !connection.encryptedPassword && !cipher.isAvailable()) {
@@ -496,6 +521,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     probeHostKey,
     test,
     resolveConfig,
+    resolveRestEndpoint,
     resolveMailSettings: resolveMail,
     rememberForSession,
   };

@@ -5,28 +5,43 @@
  */
 import type { ProviderId } from '@shared/providers/provider-ids';
 
-import type { ConnectionProvider } from '@shared/ipc/channels/connections';
+import type { ConnectionProfile, ConnectionProvider, RestConnectionSettings } from '@shared/ipc/channels/connections';
 
-export { connectionProviders, type ConnectionProvider, type ConnectionView } from '@shared/ipc/channels/connections';
+export { connectionProviders, type ConnectionProfile, type ConnectionProvider, type ConnectionView, type RestConnectionSettings } from '@shared/ipc/channels/connections';
 
-/** The connection kinds that drop files (SFTP/FTP); 'isendpro-mail' sends e-mails (src-main/connections/mail-connection.ts). */
-export type FileDropConnectionProvider = Exclude<ConnectionProvider, 'isendpro-mail'>;
+/** The connection kinds that drop files (SFTP/FTP); REST calls MediasFlow's API, 'isendpro-mail' sends e-mails (src-main/connections/mail-connection.ts). */
+export type FileDropConnectionProvider = Exclude<ConnectionProvider, 'isendpro-mail' | 'mediasflow-rest' | 'demo-mediasflow-rest'>;
 
 export function isMailProvider(provider: ConnectionProvider): provider is 'isendpro-mail' {
   return provider === 'isendpro-mail';
 }
 
-/** The provider profile (shared/providers) each file-drop connection kind drops with. */
-export const profileOfProvider: Record<FileDropConnectionProvider, ProviderId> = {
+/** The provider profile (shared/providers) each connection kind drops with; 'mediasflow-rest' and 'isendpro-mail' have no file profile. */
+export const profileOfProvider: Record<ConnectionProvider, ConnectionProfile> = {
   'mediasflow-sftp': 'mediasflow-sftp',
   'allmysms-ftp': 'allmysms-ftp',
   'allmysms-sftp': 'allmysms-sftp',
   'demo-mediasflow': 'mediasflow-sftp',
   'demo-allmysms': 'allmysms-ftp',
+  'mediasflow-rest': 'mediasflow-rest',
+  'demo-mediasflow-rest': 'mediasflow-rest',
+  'isendpro-mail': 'isendpro-mail',
 };
 
 export function isDemoProvider(provider: ConnectionProvider): boolean {
-  return provider === 'demo-mediasflow' || provider === 'demo-allmysms';
+  return provider === 'demo-mediasflow' || provider === 'demo-allmysms' || provider === 'demo-mediasflow-rest';
+}
+
+/** MediasFlow's SMS REST API (real or demo sandbox): no file, no folders, no host key. */
+export function isRestProvider(provider: ConnectionProvider): provider is 'mediasflow-rest' | 'demo-mediasflow-rest' {
+  return provider === 'mediasflow-rest' || provider === 'demo-mediasflow-rest';
+}
+
+/** The file-drop profile of a connection kind (throws for REST and mail: callers ask isRestProvider/isMailProvider first). */
+export function fileDropProfileOf(provider: ConnectionProvider): ProviderId {
+  const profile = profileOfProvider[provider];
+  if (profile === 'mediasflow-rest' || profile === 'isendpro-mail') throw new Error(`${provider} has no file-drop profile`);
+  return profile;
 }
 
 /** One connection as stored in <dataDir>/connections.json. */
@@ -51,6 +66,10 @@ export interface StoredConnection {
   stagingFolder?: string | null;
   /** The account's price per SMS in euros (optional): the summary shows the cost when it is set. */
   pricePerSms?: number | null;
+  /** The account's STOP mention ("STOP au 36184"); absent/null = the provider's default (shared/composer/sms-providers.ts). */
+  stopMention?: string | null;
+  /** MediasFlow REST connections only: base URL, brand, login call (src-main/connections/rest-connection.ts). */
+  rest?: RestConnectionSettings | null;
   /** iSendPro mail-to-SMS connections only (host/port/user above mirror the SMTP server for lists). */
   mail?: StoredMailConnection;
   createdAt: string;
@@ -123,7 +142,16 @@ export interface DemoEndpoint {
   trustedCertificatePem?: string;
 }
 
+/** Where the demo MediasFlow-REST sandbox listens right now (http://127.0.0.1:port/…). */
+export interface DemoRestEndpoint {
+  baseUrl: string;
+  login: string;
+  password: string;
+}
+
 export interface DemoEndpoints {
   /** Starts the drop box if needed and says where it is. */
   resolve(kind: 'demo-mediasflow' | 'demo-allmysms'): Promise<DemoEndpoint>;
+  /** Starts the MediasFlow-REST sandbox if needed and says where it is (absent: no sandbox). */
+  resolveRest?(): Promise<DemoRestEndpoint>;
 }

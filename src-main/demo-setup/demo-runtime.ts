@@ -102,6 +102,10 @@ export function createDemoRuntime(options: DemoRuntimeOptions): DemoRuntime {
       async resolve(kind) {
         return demoEndpointOf(await start(), kind);
       },
+      async resolveRest() {
+        const { baseUrl, login, password } = (await start()).rest;
+        return { baseUrl, login, password };
+      },
     },
     start,
     current: () => running,

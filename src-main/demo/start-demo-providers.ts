@@ -18,6 +18,7 @@ import { startFtpFolderServer, type FtpFolderServer } from './ftp-folder-server'
 import { MediasflowDemoBox } from './mediasflow-demo-box';
 import { startPollingLoop, type PollingLoop } from './polling-loop';
 import { startSftpFolderServer, type SftpFolderServer } from './sftp-folder-server';
+import { startRestSandbox, type RestSandbox } from './mediasflow-rest-sandbox';
 
 export interface StartDemoProvidersOptions {
   dataDir: string;
@@ -45,6 +46,8 @@ export interface DemoEndpoint {
 export interface DemoProviders {
   mediasflow: DemoEndpoint & { protocol: 'sftp'; hostKeyFingerprint: string; templates: readonly DemoTemplate[] };
   allmysms: DemoEndpoint & { protocol: 'ftp' };
+  /** MediasFlow SMS REST sandbox (http://127.0.0.1:port/MediasflowApi/v1, same login). */
+  rest: { baseUrl: string; login: string; password: string; sandbox: RestSandbox };
   /** The boxes themselves: tests and tools look at campaigns and credits. */
   boxes: { mediasflow: MediasflowDemoBox; allmysms: AllmysmsDemoBox };
   /** Processes the drop folders at once instead of waiting for the next poll. */
@@ -81,10 +84,11 @@ export async function startDemoProviders(options: StartDemoProvidersOptions): Pr
 
   let sftp: SftpFolderServer | null = null;
   let ftp: FtpFolderServer | null = null;
+  let rest: RestSandbox | null = null;
   const loops: PollingLoop[] = [];
   const stopAll = async () => {
     await Promise.all(loops.map((loop) => loop.stop()));
-    await Promise.all([sftp?.stop(), ftp?.stop()]);
+    await Promise.all([sftp?.stop(), ftp?.stop(), rest?.stop()]);
   };
   try {
     sftp = await startSftpFolderServer({
@@ -95,6 +99,7 @@ export async function startDemoProviders(options: StartDemoProvidersOptions): Pr
       log: options.log,
     });
     ftp = await startFtpFolderServer({ root: paths.allmysmsRoot, ...demoCredentials, port: options.ports?.allmysms, log: options.log });
+    rest = await startRestSandbox({ login: demoCredentials.username, password: demoCredentials.password, log: (line) => options.log(line) });
     loops.push(startPollingLoop(timings.pollIntervalMs, () => mediasflowBox.tick(), throttledLog(options.log, '[démo MediasFlow] erreur de traitement')));
     loops.push(startPollingLoop(timings.pollIntervalMs, () => allmysmsBox.tick(), throttledLog(options.log, '[démo AllMySMS] erreur de traitement')));
   } catch (error) {
@@ -113,6 +118,7 @@ export async function startDemoProviders(options: StartDemoProvidersOptions): Pr
       templates,
     },
     allmysms: { protocol: 'ftp', host: demoHost, port: ftp.port, ...demoCredentials },
+    rest: { baseUrl: rest.baseUrl, login: demoCredentials.username, password: demoCredentials.password, sandbox: rest },
     boxes: { mediasflow: mediasflowBox, allmysms: allmysmsBox },
     async runNow() {
       await Promise.all(loops.map((loop) => loop.runNow()));

@@ -22,20 +22,24 @@ import type { ListDocument } from '@shared/lists/list-document';
 import type { ListSummary } from '@shared/lists/list-types';
 import { generateDeliveryId } from '@shared/providers/delivery-id';
 import { getProviderProfile } from '@shared/providers/provider-registry';
-import type { Channel, ProviderId } from '@shared/providers/provider-ids';
+import type { Channel } from '@shared/providers/provider-ids';
 import type { RowCheck, SendableTable } from '@shared/providers/sendable-table';
 import { fileCampaignName, validateCampaignName } from '@shared/providers/mediasflow/campaign-name';
 import { segmentSms } from '@shared/composer/sms-count';
 import { previousSendOfList, type CampaignJob } from '@shared/campaigns/campaign-status';
+import { checkTestNumber, testCampaignName, testFileCampaignName, testListDocument } from '@shared/campaigns/test-send';
 import { isValidTemplateId } from '@shared/providers/mediasflow/mediasflow-name';
 import { checkAllmysmsSender } from '@shared/providers/allmysms/allmysms-name';
+import { stopMentionFor } from '@shared/composer/stop-mention';
 import { checkProgrammedTime } from '@shared/scheduling/programmed-time';
 import { formatParisDateTime } from '@shared/scheduling/paris-time';
 import { checkSendWindow, type SendType, type SendWindow } from '@shared/scheduling/send-window';
 import { allmysmsSplitBytesOf, defaultWorkspaceSettings, describeSendWindow, sendWindowOf, type WorkspaceSettings } from '@shared/settings/workspace-settings';
 import type { JobPart } from '@shared/queue/job-types';
 import type { ConnectionService } from '../connections/connection-service';
-import { profileOfProvider, type FileDropConnectionProvider, type StoredConnection } from '../connections/connection-types';
+import { fileDropProfileOf, isRestProvider, type StoredConnection } from '../connections/connection-types';
+import type { QueueProviderId } from '@shared/queue/job-types';
+import type { RestJobSetup } from '@shared/queue/rest/rest-job-types';
 import { createListStore } from '../lists/list-store';
 import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
 
@@ -68,6 +72,17 @@ export interface PrepareDropInput {
   type?: SendType;
   /** Send to opted-out numbers too (STOP, blacklists); off by default, and the summary warns. */
   includeOptedOut?: boolean;
+  /**
+   * "M'envoyer un test": the same drop cut down to one row, the list's row at
+   * `line` (1-based; the first sendable row when absent) with its mobile
+   * replaced by `to`; named apart, immediate, marked on the job.
+   */
+  test?: DropTest;
+}
+
+export interface DropTest {
+  to: string;
+  line?: number | null;
 }
 
 export type { DropProblem, DropSummary } from '@shared/ipc/channels/queue';
@@ -84,7 +99,9 @@ export interface PreparedPart {
 export interface PreparedDrop {
   summary: DropSummary;
   connection: StoredConnection;
-  providerId: ProviderId;
+  providerId: QueueProviderId;
+  /** MediasFlow REST drops: what the prepare sends and the figures MediasFlow must echo. */
+  rest?: RestJobSetup;
   channel: Channel;
   type: SendType;
   campaignName: string;
@@ -96,6 +113,8 @@ export interface PreparedDrop {
   parts: PreparedPart[];
   /** The user chose to send to opted-out numbers too (the queue then does not re-check them before the upload). */
   includeOptedOut: boolean;
+  /** "M'envoyer un test": one row to the user's own number (the job is marked). */
+  test: boolean;
 }
 
 export interface LoadedList {
@@ -142,7 +161,7 @@ export function listStoreLoader(dataDir: string): NonNullable<PrepareDropDeps['l
   };
 }
 
-async function loadList(source: DropListSource, deps: PrepareDropDeps): Promise<LoadedList> {
+export async function loadList(source: DropListSource, deps: PrepareDropDeps): Promise<LoadedList> {
   if ('listId' in source) return (deps.lists ?? listStoreLoader(deps.dataDir)).load(source.listId);
   let bytes: Uint8Array;
   let fileName: string;
@@ -182,27 +201,53 @@ function invalidByReason(checks: ListChecks): Record<string, number> {
   return counts;
 }
 
+/** The list as the test sends it: one real row of the campaign's list, to the user's own number. */
+function testListOf(list: LoadedList, test: DropTest): { list: LoadedList; to: string; line: number } {
+  const number = checkTestNumber(test.to);
+  if (!number.ok) {
+    throw refused('test-number-invalid', `Le numéro de test « ${test.to} » n'est pas un numéro de mobile valide : indiquez votre propre mobile (06 ou 07…).`, { reason: number.reason });
+  }
+  const firstSendable = list.checks.status.findIndex((code) => code === statusCode.valid);
+  const line = test.line ?? (firstSendable >= 0 ? firstSendable + 1 : 1);
+  const cut = testListDocument(list.document, line, test.to.trim());
+  if (!cut.ok) {
+    throw cut.problem === 'no-mobile-column'
+      ? refused('no-mobile-column', 'Choisissez la colonne des numéros de mobile de la liste.')
+      : refused('test-line-invalid', `La liste n'a pas de ligne ${line} : choisissez une ligne entre 1 et ${list.document.rows.length}.`, { line, rows: list.document.rows.length });
+  }
+  const { checks, summary } = checkDocument(cut.document);
+  return { list: { name: list.name, document: cut.document, checks, summary }, to: number.normalized, line };
+}
+
 export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps): Promise<PreparedDrop> {
   const now = (deps.now ?? (() => new Date()))();
   const draft = input.draftId ? await (deps.drafts ?? missingDrafts()).get(input.draftId) : null;
   const connection = await deps.connections.getStored(input.connection);
+  // MediasFlow's SMS REST API: no file profile, its own checks (the list and opt-outs are read the same way).
+  if (isRestProvider(connection.provider)) return (await import('./prepare-rest-drop')).prepareRestDrop(input, deps, connection, draft, now);
   if (connection.mail) throw new UserFacingError('connection-invalid', `La connexion « ${connection.name} » envoie des e-mails vers SMS (iSendPro) : ces campagnes ne s'envoient pas encore depuis cet écran. Utilisez la ligne de commande : drop --connection « ${connection.name} ».`, { field: 'provider' });
-  const providerId = profileOfProvider[connection.provider as FileDropConnectionProvider];
+  const providerId = fileDropProfileOf(connection.provider);
   const profile = getProviderProfile(providerId);
   const channel: Channel = input.channel ?? draft?.channel ?? 'sms';
   const type: SendType = input.type ?? draft?.type ?? 'marketing';
-  const campaignName = (input.campaignName ?? draft?.name ?? '').normalize('NFC');
+  const typedName = (input.campaignName ?? draft?.name ?? '').normalize('NFC');
+  // A test is its own drop, named apart from the campaign (issue 11 §4).
+  const campaignName = input.test && typedName.trim() ? testCampaignName(typedName) : typedName;
   // The user's name stays as typed; the file gets a provider-safe one (issue 11 §2).
-  const safeName = fileCampaignName(campaignName, input.fileName ?? draft?.fileName ?? '');
+  const campaignFileName = fileCampaignName(typedName, input.fileName ?? draft?.fileName ?? '');
+  const safeName = input.test && campaignFileName ? testFileCampaignName(campaignFileName) : campaignFileName;
   const templateId = profile.messageSource === 'template' ? (input.templateId || draft?.templateId || null) : null;
-  const programmedAt = input.programmedAt ? new Date(input.programmedAt).toISOString() : null;
+  // A test leaves at once: it is read before the campaign is confirmed.
+  const programmedAt = input.programmedAt && !input.test ? new Date(input.programmedAt).toISOString() : null;
   const messageText = input.message?.text ?? draft?.message ?? '';
   const sender = (input.message?.sender ?? draft?.sender ?? '').trim();
 
   const listSource = input.list ?? (draft?.listId ? { listId: draft.listId } : null);
   if (!listSource) throw refused('drop-no-list', 'Choisissez la liste des destinataires de la campagne.');
   // Numbers in the opt-out list (STOP, blacklists: src-main/opt-outs) are left out by default; the summary counts them.
-  const loadedList = await loadList(listSource, deps);
+  const campaignList = await loadList(listSource, deps);
+  const test = input.test ? testListOf(campaignList, input.test) : null;
+  const loadedList = test ? test.list : campaignList;
   const blocking: DropProblem[] = [];
   const warnings: DropProblem[] = [];
   // Fails closed: an opt-out list that cannot be read blocks the drop (even with includeOptedOut).
@@ -245,12 +290,15 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     if (!campaignName.trim()) blocking.push({ code: 'campaign-name-invalid', message: 'Donnez un nom à la campagne.' });
     if (!messageText.trim()) blocking.push({ code: 'message-empty', message: 'Écrivez le message à envoyer : AllMySMS le reçoit dans le fichier, pour chaque destinataire.' });
     if (sender) {
-      const problems = checkAllmysmsSender(sender, messageText);
+      // The account's own STOP mention (the connection's "Mention STOP"), else the spec's.
+      const stop = { stopMention: connection.stopMention };
+      const problems = checkAllmysmsSender(sender, messageText, stop);
       const hard = problems.filter((problem) => problem !== 'missing-stop-mention');
       if (hard.length > 0) {
         blocking.push({ code: 'sender-invalid', message: `L'expéditeur « ${sender} » n'est pas accepté par AllMySMS : il doit commencer par une lettre, sans accent ni caractère spécial, de 3 à 11 caractères.` });
       } else if (problems.includes('missing-stop-mention')) {
-        warnings.push({ code: 'sender-needs-stop', message: "Pour la France, AllMySMS n'applique l'expéditeur personnalisé que si le message finit par « STOP au 36180 ».", params: {} });
+        const mention = stopMentionFor('allmysms', stop) as string;
+        warnings.push({ code: 'sender-needs-stop', message: `Pour la France, AllMySMS n'applique l'expéditeur personnalisé que si le message finit par « ${mention} ».`, params: { mention } });
       }
     }
   }
@@ -390,7 +438,9 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
     blocking,
   };
   const draftId = draft?.id ?? null;
-  const listId = 'listId' in listSource ? listSource.listId : null;
+  // A test is never the list's send: it carries no list id, so "déjà envoyée" never counts it.
+  const listId = 'listId' in listSource && !test ? listSource.listId : null;
+  if (test) summary.test = { to: test.to, line: test.line };
   // Never twice by mistake: the same list sent a few days ago is said, and the app asks before sending again.
   summary.previousSend = listId && deps.recentJobs ? previousSendOfList(listId, await deps.recentJobs(), now) : null;
   if (summary.previousSend) {
@@ -400,7 +450,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
       params: { campaign: summary.previousSend.campaignName, at: summary.previousSend.at, count: summary.previousSend.recipients },
     });
   }
-  return { summary, connection, providerId, channel, type, campaignName, templateId, programmedAt, remoteFolder, parts, draftId, listId, includeOptedOut: input.includeOptedOut ?? false };
+  return { summary, connection, providerId, channel, type, campaignName, templateId, programmedAt, remoteFolder, parts, draftId, listId, includeOptedOut: input.includeOptedOut ?? false, test: test !== null };
 }
 
 /** The message as the first sendable recipient gets it (what the summary shows). */
@@ -408,7 +458,7 @@ function firstRecipientPreview(list: LoadedList, settings: MessageSettings): Dro
   const index = list.checks.status.findIndex((code) => code === statusCode.valid);
   if (index < 0) return null;
   const { render } = prepareMessages(list.document.columns, settings);
-  const text = render(list.document.rows[index]);
+  const text = render(list.document.rows.row(index));
   const count = segmentSms(text);
   return { text, segments: count.segments, encoding: count.encoding, line: index + 1 };
 }

@@ -12,6 +12,7 @@ import type { MainDeps } from '../main-deps';
 import { createMemorySettingsStore } from '../settings/memory-settings-store';
 import { createListService, type ListService } from './list-service';
 import { readListFixture } from '../../test/fixtures/lists/read-list-fixture';
+import { rowArrays } from '@shared/lists/list-rows';
 
 const mainCalls = vi.hoisted(() => ({ parses: 0, checks: 0 }));
 
@@ -68,7 +69,7 @@ afterEach(async () => {
 async function everything(service: ListService, id: string) {
   return {
     view: await service.open(id),
-    snapshot: await service.snapshot(id),
+    snapshot: await service.snapshot(id).then((snapshot) => ({ ...snapshot, document: { ...snapshot.document, rows: rowArrays(snapshot.document.rows) } })),
     page: await service.rows({ id, offset: 0, limit: 100, filter: 'all' }),
     invalid: await service.rows({ id, offset: 0, limit: 100, filter: 'invalid' }),
   };

@@ -56,16 +56,14 @@ function bytesOf(array: ArrayBufferView): Buffer {
 }
 
 /** The file's content as pieces (written one after the other); `yieldNow` lets the caller keep the event loop turning between columns. */
-export async function encodeListCache(content: ListCacheContent, key: ListCacheKey, yieldNow: () => Promise<void>): Promise<Buffer> {
+export async function encodeListCache(content: ListCacheContent, key: ListCacheKey, yieldNow: () => Promise<void>): Promise<Buffer[]> {
   const { table, checks } = content;
   const texts: Buffer[] = [];
   const columns: CacheHeader['columns'] = [];
   for (const column of table.columns) {
-    const encoding = beyondLatin1.test(column.text) ? 'utf16le' : 'latin1';
-    const text = Buffer.from(column.text, encoding);
-    texts.push(text);
-    columns.push({ encoding, textBytes: text.length });
-    await yieldNow();
+    const { encoding, bytes } = await encodeColumnText(column.text, yieldNow);
+    texts.push(bytes);
+    columns.push({ encoding, textBytes: bytes.length });
   }
   const header: CacheHeader = {
     key,
@@ -86,7 +84,49 @@ export async function encodeListCache(content: ListCacheContent, key: ListCacheK
   const start = padded(magic.length + 4 + headerBytes.length);
   const parts: Buffer[] = [magic, headerLength, headerBytes, Buffer.alloc(start - magic.length - 4 - headerBytes.length)];
   for (const section of sections) parts.push(section, Buffer.alloc(padded(section.length) - section.length));
-  return Buffer.concat(parts);
+  // Written piece after piece: no 100 MB concatenation on the main thread.
+  return parts;
+}
+
+/** Characters encoded (or scanned) per turn of the event loop: a few milliseconds each. */
+const sliceChars = 1 << 20;
+
+/**
+ * A column's text as bytes: Latin-1 when every character fits (one byte
+ * each), else UTF-16. Scanned and encoded a slice at a time, yielding between
+ * slices, into one buffer.
+ */
+export async function encodeColumnText(text: string, yieldNow: () => Promise<void>): Promise<{ encoding: 'latin1' | 'utf16le'; bytes: Buffer }> {
+  let encoding: 'latin1' | 'utf16le' = 'latin1';
+  for (let start = 0; start < text.length; start += sliceChars) {
+    if (beyondLatin1.test(text.slice(start, start + sliceChars))) {
+      encoding = 'utf16le';
+      break;
+    }
+    if (start + sliceChars < text.length) await yieldNow();
+  }
+  const unit = encoding === 'latin1' ? 1 : 2;
+  // Never from Buffer's shared pool: the worker transfers this buffer to main.
+  const bytes = Buffer.allocUnsafeSlow(text.length * unit);
+  for (let start = 0; start < text.length; start += sliceChars) {
+    bytes.write(text.slice(start, start + sliceChars), start * unit, encoding);
+    if (start + sliceChars < text.length) await yieldNow();
+  }
+  return { encoding, bytes };
+}
+
+/** `encodeColumnText` undone, a slice at a time (a slice of UTF-16 never cuts a character's two bytes apart). */
+export async function decodeColumnText(bytes: Uint8Array, encoding: 'latin1' | 'utf16le', yieldNow: () => Promise<void>): Promise<string> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const unit = encoding === 'latin1' ? 1 : 2;
+  const step = sliceChars * unit;
+  if (buffer.length <= step) return buffer.toString(encoding);
+  const pieces: string[] = [];
+  for (let start = 0; start < buffer.length; start += step) {
+    pieces.push(buffer.toString(encoding, start, Math.min(buffer.length, start + step)));
+    await yieldNow();
+  }
+  return pieces.join('');
 }
 
 /** The cached table and checks, or null when the file is not a cache of exactly this key. */
@@ -115,7 +155,7 @@ export async function decodeListCache(file: Buffer, expected: ListCacheKey, yiel
     const columns: ColumnarTable['columns'] = [];
     for (const column of header.columns) {
       const ends = copy(take(rows * 4), (buffer) => new Uint32Array(buffer));
-      const text = take(column.textBytes).toString(column.encoding);
+      const text = await decodeColumnText(take(column.textBytes), column.encoding, yieldNow);
       if (rows > 0 && ends[rows - 1] !== text.length) return null;
       columns.push({ text, ends });
       await yieldNow();

@@ -10,7 +10,7 @@ import type { ListChecks } from '@shared/lists/check-rows';
 import type { ColumnStats } from '@shared/lists/summarize';
 import type { StoredListMeta } from './list-store';
 import type { ColumnarTable } from '@shared/lists/columnar-table';
-import { columnarBuffers } from './packed-rows';
+import { decodeColumnText, encodeColumnText } from './list-cache';
 
 export type ListCheckWorkerInput =
   | { kind: 'bytes'; fileName: string; bytes: Uint8Array }
@@ -19,11 +19,41 @@ export type ListCheckWorkerInput =
 export interface CheckedTable {
   columns: string[];
   mobileColumn: number | null;
-  /** The rows column by column: a few strings and typed arrays cross threads in milliseconds. */
-  rows: ColumnarTable;
+  /**
+   * The rows column by column, each column's text as bytes (list-cache.ts's
+   * encoding): buffers move between threads without a copy, where a 60 MB
+   * string would be copied by main in one native step of hundreds of
+   * milliseconds. Main decodes them a slice at a time.
+   */
+  rows: ColumnarBytes;
   checks: ListChecks;
   columnStats: readonly ColumnStats[];
   summary: ListSummary;
+}
+
+export interface ColumnarBytes {
+  rowCount: number;
+  widths: Uint32Array;
+  columns: { ends: Uint32Array; encoding: 'latin1' | 'utf16le'; bytes: Uint8Array }[];
+}
+
+const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** In the worker: the table with its texts as bytes. */
+export async function columnarToBytes(table: ColumnarTable): Promise<ColumnarBytes> {
+  const columns: ColumnarBytes['columns'] = [];
+  for (const column of table.columns) {
+    const { encoding, bytes } = await encodeColumnText(column.text, async () => {});
+    columns.push({ ends: column.ends, encoding, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+  }
+  return { rowCount: table.rowCount, widths: table.widths, columns };
+}
+
+/** In main: the table back, decoded a slice at a time with turns of the event loop between slices. */
+export async function columnarFromBytes(table: ColumnarBytes): Promise<ColumnarTable> {
+  const columns: ColumnarTable['columns'] = [];
+  for (const column of table.columns) columns.push({ ends: column.ends, text: await decodeColumnText(column.bytes, column.encoding, yieldNow) });
+  return { rowCount: table.rowCount, widths: table.widths, columns };
 }
 
 export type ListCheckWorkerResult =
@@ -43,7 +73,8 @@ export function listCheckResultBuffers(result: ListCheckWorkerResult): ArrayBuff
   if (result.kind === 'saved' && result.meta === null) return [];
   const { rows, checks } = result.table;
   return [
-    ...columnarBuffers(rows),
+    rows.widths.buffer as ArrayBuffer,
+    ...rows.columns.flatMap((column) => [column.ends.buffer as ArrayBuffer, column.bytes.buffer as ArrayBuffer]),
     ...[checks.status, checks.reason, checks.normalized, checks.country].map((array) => array.buffer as ArrayBuffer),
   ];
 }

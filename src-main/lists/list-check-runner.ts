@@ -1,7 +1,7 @@
 /**
  * Main's side of the list-check worker: runs the check of an imported file or
- * of a saved list in a worker thread, rebuilds the rows without one long
- * pause (packed-rows.ts), and turns a worker's UserFacingError back into the
+ * of a saved list in a worker thread, keeps the rows column by column as
+ * they cross (list-rows.ts), and turns a worker's UserFacingError back into the
  * same UserFacingError (code, message, params), as if it had run here.
  */
 import { UserFacingError } from '@shared/ipc/ipc-result';
@@ -9,9 +9,9 @@ import type { Delimiter, TextEncoding } from '@shared/lists/list-types';
 import type { ListState } from '@shared/lists/list-state';
 import { runWorker, WorkerJobError } from '../workers/run-worker';
 import { locateWorker } from '../workers/worker-locator';
-import type { CheckedTable, ListCheckWorkerInput, ListCheckWorkerResult } from './list-check-job';
+import { columnarFromBytes, type CheckedTable, type ListCheckWorkerInput, type ListCheckWorkerResult } from './list-check-job';
 import type { StoredListMeta } from './list-store';
-import { unpackColumnar } from './packed-rows';
+import { tableRows } from '@shared/lists/list-rows';
 import type { ColumnarTable } from '@shared/lists/columnar-table';
 
 async function runListCheck(input: ListCheckWorkerInput): Promise<ListCheckWorkerResult> {
@@ -24,13 +24,14 @@ async function runListCheck(input: ListCheckWorkerInput): Promise<ListCheckWorke
 }
 
 async function toListState(table: CheckedTable): Promise<ListState & { columnar: ColumnarTable }> {
-  const rows = await unpackColumnar(table.rows);
+  // The rows stay column by column (list-rows.ts): only their texts are decoded, a slice at a time.
+  const columnar = await columnarFromBytes(table.rows);
   return {
-    document: { columns: table.columns, rows, mobileColumn: table.mobileColumn },
+    document: { columns: table.columns, rows: tableRows(columnar), mobileColumn: table.mobileColumn },
     checks: table.checks,
     columnStats: table.columnStats,
     summary: table.summary,
-    columnar: table.rows,
+    columnar,
   };
 }
 

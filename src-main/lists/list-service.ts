@@ -26,7 +26,8 @@ import { encodeExport } from './list-export';
 import { isXlsxFile, xlsxToCsvBytes } from './xlsx-to-csv';
 import { checkListBytesInWorker, loadSavedListInWorker } from './list-check-runner';
 import { encodeListCache } from './list-cache';
-import { packColumnar, unpackColumnar } from './packed-rows';
+import { packColumnar } from './packed-rows';
+import { tableRows } from '@shared/lists/list-rows';
 import { hasWidth, type ColumnarTable } from '@shared/lists/columnar-table';
 import { numberRuleVersion } from '@shared/lists/number-rule-version';
 
@@ -199,7 +200,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     const cached = await store.loadCache(id, { dataFile: meta.dataFile, revision: meta.revision, ruleVersion: numberRuleVersion() });
     if (cached) {
       const mobileColumn = cached.checks.mobileColumn;
-      const document: ListDocument = { columns: cached.columns, rows: await unpackColumnar(cached.table), mobileColumn };
+      const document: ListDocument = { columns: cached.columns, rows: tableRows(cached.table), mobileColumn };
       const { checks, columnStats, summary } = cached;
       return { meta, document, state: { document, checks, columnStats, summary }, columnar: cached.table, fromCache: true };
     }
@@ -390,11 +391,11 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     return view(list);
   }
 
-  async function rows(input: { id: string; offset: number; limit: number; filter: RowFilter; search?: string }): Promise<RowPage> {
+  async function rows(input: { id: string; offset: number; limit: number; filter: RowFilter; search?: string; keep?: number[] }): Promise<RowPage> {
     const list = await get(input.id);
-    const key = `${list.version}\u0000${input.filter}\u0000${input.search?.trim() ?? ''}`;
+    const key = `${list.version}\u0000${input.filter}\u0000${input.search?.trim() ?? ''}\u0000${input.keep?.join(',') ?? ''}`;
     if (list.rowCache?.key !== key) {
-      list.rowCache = { key, indices: matchingRowIndices(list.document, list.checks, input.filter, input.search) };
+      list.rowCache = { key, indices: matchingRowIndices(list.document, list.checks, input.filter, input.search, input.keep) };
     }
     return pageRows(list.document, list.checks, list.rowCache.indices, input.offset, input.limit);
   }

@@ -20,6 +20,7 @@ import type { Delimiter, ListMeta, TextEncoding } from '@shared/lists/list-types
 import type { ListDocument } from '@shared/lists/list-document';
 import { serializeCsvChunks } from '@shared/lists/serialize-csv';
 import { parseSavedCsv } from '@shared/lists/parse-csv';
+import { arrayRows } from '@shared/lists/list-rows';
 import { readJsonFile, writeFileAtomic } from '../workspace/atomic-write';
 import { decodeListCache, type ListCacheContent, type ListCacheKey } from './list-cache';
 
@@ -48,7 +49,7 @@ export interface StoredList {
 
 /** Writes go through this seam so tests can make one fail mid-save. */
 export interface ListFileWriter {
-  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  writeFile(path: string, data: string | Uint8Array | AsyncIterable<Uint8Array>): Promise<void>;
 }
 
 export const atomicWriter: ListFileWriter = { writeFile: writeFileAtomic };
@@ -57,7 +58,7 @@ export const atomicWriter: ListFileWriter = { writeFile: writeFileAtomic };
 export interface CacheRequest {
   /** Smaller data files are parsed faster than a cache is read: no cache for them. */
   minDataChars: number;
-  encode: (key: Omit<ListCacheKey, 'ruleVersion'>) => Promise<Uint8Array | null>;
+  encode: (key: Omit<ListCacheKey, 'ruleVersion'>) => Promise<readonly Uint8Array[] | null>;
 }
 
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -77,8 +78,8 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     const previous = await readMeta(meta.id);
     const revision = Math.max(meta.revision ?? 0, previous?.revision ?? 0) + 1;
     const dataFile = `data-${revision}.csv`;
-    const text = await serializeYielding(document);
-    await writer.writeFile(join(listDir(meta.id), dataFile), text);
+    const parts = await serializeYielding(document);
+    await writer.writeFile(join(listDir(meta.id), dataFile), encodedPieces(parts));
     const stored: StoredListMeta = { ...meta, formatVersion: 1, revision, dataFile, mobileColumnIndex: document.mobileColumn };
     const json = JSON.stringify(stored, null, 2);
     await writer.writeFile(metaPath(meta.id), json);
@@ -87,7 +88,7 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     }
     await removeCaches(meta.id, revision);
     // The cache is written after the commit, without holding the save up: until it is there, a reopen reads the CSV.
-    if (cache && text.length >= cache.minDataChars) track(writeCache(meta.id, revision, () => cache.encode({ dataFile, revision })));
+    if (cache && totalLength(parts) >= cache.minDataChars) track(writeCache(meta.id, revision, () => cache.encode({ dataFile, revision })));
     return stored;
   }
 
@@ -103,10 +104,10 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
   }
 
   /** Writes the reopen cache of one revision; a cache that cannot be written is simply not there (the CSV is the truth). */
-  async function writeCache(id: string, revision: number, encode: () => Promise<Uint8Array | null>): Promise<void> {
+  async function writeCache(id: string, revision: number, encode: () => Promise<readonly Uint8Array[] | null>): Promise<void> {
     try {
       const bytes = await encode();
-      if (bytes) await writer.writeFile(cachePath(id, revision), bytes);
+      if (bytes) await writer.writeFile(cachePath(id, revision), piecesYielding(bytes));
     } catch {
       await fs.rm(cachePath(id, revision), { force: true }).catch(() => {});
     }
@@ -158,7 +159,7 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     const text = await fs.readFile(join(listDir(id), meta.dataFile), 'utf8');
     const [columns = [], ...rows] = parseSavedCsv(text, ';');
     const mobileColumn = meta.mobileColumnIndex !== null && meta.mobileColumnIndex < columns.length ? meta.mobileColumnIndex : null;
-    return { meta, document: { columns, rows, mobileColumn } };
+    return { meta, document: { columns, rows: arrayRows(rows), mobileColumn } };
   }
 
   async function listMetas(): Promise<StoredListMeta[]> {
@@ -189,19 +190,40 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     );
   }
 
-  return { save, saveMeta, load, readMeta, listMetas, remove, removeStrayFiles, listDir, writeCache: (id: string, revision: number, encode: () => Promise<Uint8Array | null>) => track(writeCache(id, revision, encode)), loadCache, idle };
+  return { save, saveMeta, load, readMeta, listMetas, remove, removeStrayFiles, listDir, writeCache: (id: string, revision: number, encode: () => Promise<readonly Uint8Array[] | null>) => track(writeCache(id, revision, encode)), loadCache, idle };
 }
 
 export type ListStore = ReturnType<typeof createListStore>;
 
 /** Serialises in pieces, letting IPC requests run in between (a 1,000,000-row list takes about a second). */
-async function serializeYielding(document: ListDocument): Promise<string> {
+async function serializeYielding(document: ListDocument): Promise<string[]> {
   const parts: string[] = [];
-  for (const part of serializeCsvChunks(document.columns, document.rows, { chunkRows: 20_000 })) {
+  for (const part of serializeCsvChunks(document.columns, document.rows, { chunkRows: 5_000 })) {
     parts.push(part);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldNow();
   }
-  return parts.join('');
+  return parts;
+}
+
+/** The pieces as UTF-8, one at a time with a turn of the event loop between them (never one 60 MB string or buffer). */
+async function* encodedPieces(parts: readonly string[]): AsyncGenerator<Uint8Array> {
+  for (const part of parts) {
+    yield Buffer.from(part, 'utf8');
+    await yieldNow();
+  }
+}
+
+async function* piecesYielding(pieces: readonly Uint8Array[]): AsyncGenerator<Uint8Array> {
+  for (const piece of pieces) {
+    yield piece;
+    await yieldNow();
+  }
+}
+
+function totalLength(parts: readonly string[]): number {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  return length;
 }
 
 export function toListMeta(meta: Pick<StoredListMeta, 'id' | 'name' | 'rows' | 'sendable' | 'updatedAt'>): ListMeta {

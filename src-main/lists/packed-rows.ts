@@ -1,4 +1,5 @@
-import { ColumnarBuilder, columnarRows, type ColumnarTable } from '@shared/lists/columnar-table';
+import { ColumnarBuilder, columnarRows, hasWidth, type ColumnarTable } from '@shared/lists/columnar-table';
+import { tableOf, type ListRows } from '@shared/lists/list-rows';
 /**
  * A table's rows as one string plus cell and row boundaries, to cross from the
  * list-check worker to main. Posting a million `string[]` rows makes main
@@ -82,11 +83,16 @@ export async function unpackColumnar(table: ColumnarTable, blockRows = 20_000): 
 }
 
 /** A columnar copy of rows, each `width` values wide, `blockRows` at a time with a turn of the event loop between blocks. */
-export async function packColumnar(rows: readonly (readonly string[])[], width: number, blockRows = 20_000): Promise<ColumnarTable> {
+export async function packColumnar(rows: ListRows, width: number, blockRows = 20_000): Promise<ColumnarTable> {
+  const table = tableOf(rows);
+  if (table && hasWidth(table, width)) return table;
   const builder = new ColumnarBuilder();
   for (let start = 0; start < rows.length; start += blockRows) {
     if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    builder.add(rows, start, Math.min(rows.length, start + blockRows), width);
+    const end = Math.min(rows.length, start + blockRows);
+    const block: (readonly string[])[] = new Array<readonly string[]>(end - start);
+    for (let r = start; r < end; r++) block[r - start] = rows.row(r);
+    builder.add(block, 0, block.length, width);
   }
   return builder.finish();
 }

@@ -57,6 +57,8 @@ export interface DueContext {
   online: boolean;
   /** The network just came back: jobs waiting for it may go at once. */
   networkBack: boolean;
+  /** The opt-out list just changed (repaired): jobs waiting for it may go at once. */
+  optOutsBack?: boolean;
   /** Check every job awaiting an answer once, whatever its backoff. */
   pollAllAnswers: boolean;
 }

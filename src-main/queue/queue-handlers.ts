@@ -64,5 +64,11 @@ export function createQueueHandlers(deps: MainDeps, options: QueueHandlersOption
       const jobs = await submitDrop(prepared, queue, { allowOutsideWindow });
       return { jobs, summary: prepared.summary };
     },
+    'drops:send-test': async ({ test, ...input }) => {
+      const prepared = await prepareDrop({ ...toPrepareInput(input), test }, dropDeps());
+      // A test goes to the user's own phone, not to the list: the marketing window (a rule about prospects) does not hold it back.
+      const jobs = await submitDrop(prepared, queue, { allowOutsideWindow: true });
+      return { jobs, summary: prepared.summary };
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { NewJob } from '@shared/queue/job-schedule';
 import type { Job } from '@shared/queue/job-types';
 import type { TransitionOptions } from '@shared/queue/transition';
 import type { ConnectionConfig } from '../connectors/connection-config';
+import type { RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
 import type { RemoteFileSystem } from '../connectors/remote-file-system';
 import type { StoredConnection } from '../connections/connection-types';
 import type { MailJobSetup } from '@shared/queue/mail/mail-job-types';
@@ -27,6 +28,8 @@ export type FileSystemFactory = (config: ConnectionConfig) => RemoteFileSystem;
 export interface QueueConnections {
   getStored(idOrName: string): Promise<StoredConnection>;
   resolveConfig(connection: StoredConnection): Promise<ConnectionConfig>;
+  /** MediasFlow REST connections: where and as whom to call the API (absent: REST jobs fail with the reason). */
+  resolveRestEndpoint?(connection: StoredConnection): Promise<RestEndpoint>;
   /** Mail-to-SMS connections: both servers, the From address and the keyid (secrets resolved). */
   resolveMailSettings?(connection: StoredConnection): Promise<IsendproMailSettings>;
 }

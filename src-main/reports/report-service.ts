@@ -24,6 +24,7 @@ import type {
 } from '@shared/ipc/channels/reports';
 import type { Channel } from '@shared/providers/provider-ids';
 import { diffReportSummaries, reportEvolution } from '@shared/reports/diff-report-summaries';
+import type { ReportSummary } from '@shared/reports/summarize-report';
 import { toParisParts } from '@shared/scheduling/paris-time';
 import type { ConnectionConfig } from '../connectors/connection-config';
 import { ConnectorError } from '../connectors/connector-error';
@@ -36,6 +37,10 @@ import { createJobStore } from '../queue/job-store';
 import type { OptOutService } from '../opt-outs/opt-out-service';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { downloadToFileAtomic, listRemoteReportVersions } from './report-fetcher';
+import { fetchRestReportVersion } from './rest-report-fetch';
+import type { RestClientOptions, RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
+import { RestError } from '../connectors/mediasflow-rest/rest-error';
+import { restClientOptionsFor } from '../connections/rest-connection';
 import { openReportSession, type ReportSession, type ReportSessionOpener } from './report-session';
 import { demoReportCheckOffsetsMs, nextReportCheckAt, reportCheckOffsetsMs } from './report-schedule';
 import { createReportStore, emptyReportState, isSafeReportFileName, type ReportState, type StoredReportVersion } from './report-store';
@@ -44,6 +49,8 @@ import { createReportStore, emptyReportState, isSafeReportFileName, type ReportS
 export interface ReportConnections {
   getStored(idOrName: string): Promise<StoredConnection>;
   resolveConfig(connection: StoredConnection): Promise<ConnectionConfig>;
+  /** MediasFlow REST connections (reports read from the API). */
+  resolveRestEndpoint?(connection: StoredConnection): Promise<RestEndpoint>;
 }
 
 export interface ReportServiceOptions {
@@ -56,9 +63,13 @@ export interface ReportServiceOptions {
   openSession?: ReportSessionOpener;
   now?: () => Date;
   emit?: (event: { jobId: string; versions: number; newVersions: number }) => void;
+  /** New versions were downloaded for a campaign (the unread badge and the desktop notification). */
+  onNewVersions?: (event: { jobId: string; campaignName: string; newVersions: number; latest: ReportSummary }) => void;
   log?: (message: string, error?: unknown) => void;
   /** Report sessions kept open (default 2). */
   cacheSize?: number;
+  /** MediasFlow REST reports: client options (tests: timeouts); default: the proxy from the environment. */
+  restClientOptions?: (endpoint: RestEndpoint) => RestClientOptions;
 }
 
 export interface FetchOutcome {
@@ -71,8 +82,9 @@ export interface FetchOutcome {
 const csvFilters = [{ name: 'CSV', extensions: ['csv'] }];
 const pngFilters = [{ name: 'PNG', extensions: ['png'] }];
 
+/** MediasFlow publishes reports: files for SFTP drops, the per-campaign report for REST campaigns. */
 export function isMediasflowJob(record: JobRecord): boolean {
-  return record.job.providerId === 'mediasflow-sftp';
+  return record.job.providerId === 'mediasflow-sftp' || record.job.providerId === 'mediasflow-rest';
 }
 
 export function acceptedAtOf(record: JobRecord): string | null {
@@ -115,6 +127,7 @@ function noReportYet(record: JobRecord): UserFacingError {
 
 function describeFailure(error: unknown): { code: string; message: string } {
   if (error instanceof ConnectorError) return { code: error.kind, message: error.message };
+  if (error instanceof RestError) return { code: error.status ? `http-${error.status}` : `rest-${error.kind}`, message: error.message };
   if (error instanceof UserFacingError) return { code: error.code, message: error.message };
   const code = (error as { code?: unknown })?.code;
   return {
@@ -214,7 +227,7 @@ export function createReportService(options: ReportServiceOptions) {
     const jobId = record.job.id;
     if (record.job.state !== 'accepted') throw notAccepted(record);
     if (!isMediasflowJob(record)) throw notPublished(record);
-    if (!record.job.remoteName) throw notAccepted(record);
+    if (!record.job.remoteName && record.job.providerId !== 'mediasflow-rest') throw notAccepted(record);
     let state = await stateOf(record);
     state.campaignId = record.job.campaignId;
     const checkedAt = now().toISOString();
@@ -222,15 +235,24 @@ export function createReportService(options: ReportServiceOptions) {
     let fs: RemoteFileSystem | null = null;
     try {
       const connection = await options.connections.getStored(record.job.connectionId);
-      fs = factory(await options.connections.resolveConfig(connection));
-      await fs.connect();
-      const remote = await listRemoteReportVersions(fs, record.job.remoteName, record.job.campaignId);
+      let remote: Awaited<ReturnType<typeof listRemoteReportVersions>>;
+      if (record.job.providerId === 'mediasflow-rest') {
+        // The API's per-campaign report, saved as a version when it changed (the loop below finds it on disk).
+        if (!options.connections.resolveRestEndpoint || !record.job.campaignId) throw notAccepted(record);
+        const endpoint = await options.connections.resolveRestEndpoint(connection);
+        const clientOptions = (options.restClientOptions ?? ((at: RestEndpoint) => restClientOptionsFor(at, process.env)))(endpoint);
+        remote = await fetchRestReportVersion({ jobId, campaignId: record.job.campaignId, endpoint, clientOptions, store, state, now: now() });
+      } else {
+        fs = factory(await options.connections.resolveConfig(connection));
+        await fs.connect();
+        remote = await listRemoteReportVersions(fs, record.job.remoteName!, record.job.campaignId);
+      }
       const known = new Set(state.versions.map((version) => version.fileName));
       const onDisk = await store.filesOnDisk(jobId);
       for (const version of remote) {
         if (known.has(version.fileName) || !isSafeReportFileName(version.fileName)) continue;
         // A crash after saving a file but before the state: the file is complete (atomic write), reuse it.
-        if (!onDisk.has(version.fileName)) await downloadToFileAtomic(fs, version.remotePath, store.filePath(jobId, version.fileName));
+        if (!onDisk.has(version.fileName)) await downloadToFileAtomic(fs!, version.remotePath, store.filePath(jobId, version.fileName));
         const path = store.filePath(jobId, version.fileName);
         const optOutContext = { campaignId: record.job.campaignId ?? '', reportDate: version.generatedAt };
         const session = await openSession({ path, fileName: version.fileName, channel: record.job.channel, optOuts: optOutContext });
@@ -264,7 +286,7 @@ export function createReportService(options: ReportServiceOptions) {
     } catch (error) {
       const failure = describeFailure(error);
       // Network and provider failures are expected (kept in state.lastError, retried with backoff); only the rest is a bug worth logging.
-      if (!(error instanceof ConnectorError) && !(error instanceof UserFacingError)) log(`reports: fetching the reports of ${jobId} failed`, error);
+      if (!(error instanceof ConnectorError) && !(error instanceof UserFacingError) && !(error instanceof RestError)) log(`reports: fetching the reports of ${jobId} failed`, error);
       state = { ...state, lastCheckedAt: checkedAt, consecutiveFailures: state.consecutiveFailures + 1, lastError: failure };
       await store.writeState(state).catch((writeError: unknown) => log(`reports: saving the state of ${jobId} failed`, writeError));
       throw error;
@@ -272,6 +294,14 @@ export function createReportService(options: ReportServiceOptions) {
       await fs?.close();
       if (newVersions.length > 0 || state.lastError) {
         options.emit?.({ jobId, versions: state.versions.length, newVersions: newVersions.length });
+      }
+      const latest = state.versions.at(-1);
+      if (newVersions.length > 0 && latest) {
+        try {
+          options.onNewVersions?.({ jobId, campaignName: record.job.campaignName, newVersions: newVersions.length, latest: latest.summary });
+        } catch (error) {
+          log('reports: announcing new versions failed', error);
+        }
       }
     }
     return { jobId, campaignId: record.job.campaignId, newVersions, state };
@@ -464,6 +494,12 @@ export function createReportService(options: ReportServiceOptions) {
       const filter: ReportRowsFilter = { category: input.category, code: input.code, search: input.search };
       const page = await session.rows(filter, input.offset, input.limit);
       return { columns: session.ready.columns, total: page.total, offset: input.offset, rows: page.rows };
+    },
+
+    /** The job and the lines of the view (category, code, search) of its latest version, for the list actions. */
+    async lines(input: { jobId: string; filter: ReportRowsFilter }) {
+      const { record, session } = await latestSession(input.jobId);
+      return { record, lines: await session.lines(input.filter) };
     },
 
     async exportRows(input: { jobId: string; filter: ReportRowsFilter }): Promise<{ path: string; rows: number } | null> {

@@ -3,6 +3,7 @@ import type { ReportRowsFilter } from '@shared/ipc/channels/reports';
 import type { ExtractOptOutsContext, OptOutEntry } from '@shared/reports/opt-outs';
 import type { ReportChannel } from '@shared/reports/status-codes';
 import type { ReportSummary } from '@shared/reports/summarize-report';
+import type { ReportLine } from '@shared/reports/report-row-selection';
 
 export interface ReportSessionInput {
   /** The report file in the workspace. */
@@ -24,11 +25,14 @@ export interface ReportSessionReady {
 
 export type ReportSessionRequest =
   | { id: number; op: 'rows'; filter: ReportRowsFilter; offset: number; limit: number }
-  | { id: number; op: 'export'; filter: ReportRowsFilter; path: string };
+  | { id: number; op: 'export'; filter: ReportRowsFilter; path: string }
+  /** Number, list's mobile cell and code of every row of the view (the list actions). */
+  | { id: number; op: 'lines'; filter: ReportRowsFilter };
 
 export type ReportSessionMessage =
   | { type: 'ready'; ready: ReportSessionReady }
   | { type: 'failed'; code: string; message: string }
   | { id: number; type: 'rows'; total: number; rows: string[][] }
   | { id: number; type: 'exported'; rows: number }
+  | { id: number; type: 'lines'; lines: ReportLine[] }
   | { id: number; type: 'error'; code: string; message: string };

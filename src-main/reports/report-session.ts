@@ -10,6 +10,7 @@ import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { ReportRowsFilter } from '@shared/ipc/channels/reports';
 import { startWorker } from '../workers/run-worker';
 import { locateWorker, type WorkerEntry } from '../workers/worker-locator';
+import type { ReportLine } from '@shared/reports/report-row-selection';
 import type { ReportSessionInput, ReportSessionMessage, ReportSessionReady, ReportSessionRequest } from './report-session-protocol';
 
 export type { ReportSessionInput, ReportSessionReady } from './report-session-protocol';
@@ -18,6 +19,8 @@ export interface ReportSession {
   readonly ready: ReportSessionReady;
   rows(filter: ReportRowsFilter, offset: number, limit: number): Promise<{ total: number; rows: string[][] }>;
   exportCsv(filter: ReportRowsFilter, path: string): Promise<{ rows: number }>;
+  /** Number, list's mobile cell and code of each row of the view. */
+  lines(filter: ReportRowsFilter): Promise<ReportLine[]>;
   close(): Promise<void>;
 }
 
@@ -99,6 +102,10 @@ export const openReportSession: ReportSessionOpener = (input) =>
         async exportCsv(filter, path) {
           const answer = await ask({ op: 'export', filter, path });
           return { rows: answer.type === 'exported' ? answer.rows : 0 };
+        },
+        async lines(filter) {
+          const answer = await ask({ op: 'lines', filter });
+          return answer.type === 'lines' ? answer.lines : [];
         },
         async close() {
           if (closed) return;

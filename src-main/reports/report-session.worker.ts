@@ -11,6 +11,7 @@ import type { ReportRowsFilter } from '@shared/ipc/channels/reports';
 import { extractOptOuts } from '@shared/reports/opt-outs';
 import { parseAndSummarizeReport, type ParsedAndSummarizedReport } from '@shared/reports/parse-and-summarize-report';
 import { exportReportRowsCsv, filterReportRows, readReportRows } from '@shared/reports/report-drill-down';
+import { reportLines } from '@shared/reports/report-row-selection';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import type { ReportSessionInput, ReportSessionMessage, ReportSessionRequest } from './report-session-protocol';
 
@@ -66,6 +67,8 @@ port.on('message', (request: ReportSessionRequest) => {
       const rows = rowsOf(request.filter);
       if (request.op === 'rows') {
         post({ id: request.id, type: 'rows', total: rows.length, rows: readReportRows(report.parsed, rows, request.offset, request.limit) });
+      } else if (request.op === 'lines') {
+        post({ id: request.id, type: 'lines', lines: reportLines(report.parsed, rows) });
       } else {
         await writeFileAtomic(request.path, new TextEncoder().encode(exportReportRowsCsv(report.parsed, rows)));
         post({ id: request.id, type: 'exported', rows: rows.length });

@@ -6,13 +6,14 @@
 import { checkListBytes } from '@shared/lists/check-list-bytes';
 import { createListState, type ListState } from '@shared/lists/list-state';
 import type { CheckedTable, ListCheckWorkerInput, ListCheckWorkerResult } from '../lists/list-check-job';
-import { listCheckResultBuffers } from '../lists/list-check-job';
+import { columnarToBytes, listCheckResultBuffers } from '../lists/list-check-job';
 import { createListStore } from '../lists/list-store';
 import { columnarFromRows, type ColumnarTable } from '@shared/lists/columnar-table';
 import { hostWorker } from './worker-host';
+import { rowArrays } from '@shared/lists/list-rows';
 
-function checkedTable({ document, checks, columnStats, summary }: Omit<ListState, 'document'> & { document: Omit<ListState['document'], 'rows'> }, rows: ColumnarTable): CheckedTable {
-  return { columns: [...document.columns], mobileColumn: document.mobileColumn, rows, checks, columnStats, summary };
+async function checkedTable({ document, checks, columnStats, summary }: Omit<ListState, 'document'> & { document: Omit<ListState['document'], 'rows'> }, rows: ColumnarTable): Promise<CheckedTable> {
+  return { columns: [...document.columns], mobileColumn: document.mobileColumn, rows: await columnarToBytes(rows), checks, columnStats, summary };
 }
 
 hostWorker<ListCheckWorkerInput, never, ListCheckWorkerResult>(
@@ -25,7 +26,7 @@ hostWorker<ListCheckWorkerInput, never, ListCheckWorkerResult>(
         delimiter: result.delimiter,
         mobileColumnCandidates: result.mobileColumnCandidates,
         // The columnar rows as parsed: no row array is built in the worker.
-        table: checkedTable(
+        table: await checkedTable(
           { checks: result.checks, columnStats: result.columnStats, summary: result.summary, document: { columns: result.columns, mobileColumn: result.checks.mobileColumn } },
           result.columnar,
         ),
@@ -33,7 +34,7 @@ hostWorker<ListCheckWorkerInput, never, ListCheckWorkerResult>(
     }
     const stored = await createListStore(input.dataDir).load(input.listId);
     if (!stored) return { kind: 'saved', meta: null };
-    return { kind: 'saved', meta: stored.meta, table: checkedTable(createListState(stored.document), columnarFromRows(stored.document.rows)) };
+    return { kind: 'saved', meta: stored.meta, table: await checkedTable(createListState(stored.document), columnarFromRows(rowArrays(stored.document.rows))) };
   },
   { transfer: listCheckResultBuffers },
 );

@@ -15,6 +15,7 @@ import { formatSpokenDateTime } from '../../src-renderer/src/i18n/format';
 import type { DropSummary } from '../../shared/ipc/channels/queue';
 import type { ConnectionView } from '../../shared/ipc/channels/connections';
 import { closeBrowser, e2eDemoTimings, startApp, type RunningApp } from './harness';
+import { skipSendTest } from './send-test-step';
 
 const shotPrefix = process.env.DROPDESK_SHOTS ?? 'after';
 
@@ -174,6 +175,7 @@ describe('the campaign flow (issue 11)', () => {
 
   it('sends and shows the programmed drop in Envois', async () => {
     const { page } = app;
+    await skipSendTest(page);
     await page.getByTestId('send-confirm').click();
     await page.getByTestId('jobs').waitFor();
     const job = page.getByTestId('job').first();
@@ -231,6 +233,7 @@ describe('the campaign flow (issue 11)', () => {
       expect(await page.getByTestId('send-confirm').textContent()).toBe('Envoyer 11 SMS maintenant');
       await already.getByTestId('confirm-resend').check();
     }
+    await skipSendTest(page);
     await page.getByTestId('send-confirm').click();
     const job = page.getByTestId('job').first();
     await expect.poll(() => job.getAttribute('data-state'), { timeout: 20_000 }).toMatch(/awaiting-ack|accepted/);

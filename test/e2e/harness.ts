@@ -104,7 +104,7 @@ export interface RunningApp {
   close(): Promise<void>;
   /** With `demo`: the drop boxes (campaigns, runNow) and the queue. */
   services?: AppServices;
-  /** Desktop notifications the queue asked for. */
+  /** Desktop notifications the queue (and the report service) asked for. */
   notifications: { title: string; body: string }[];
   /** What the demo drop boxes said they did. */
   demoLog: string[];
@@ -201,6 +201,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
           transitionOptions: { pollBackoff: demoOptions.pollBackoff ?? e2eAckBackoff },
         }
       : {},
+    // New report versions are announced through the same notifier.
+    reports: { notifier: { notify: (notification) => void notifications.push(notification) } },
   });
   const handlers = createHandlers(deps, mainServices);
   let services: AppServices | undefined;

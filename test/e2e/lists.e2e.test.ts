@@ -119,7 +119,10 @@ describe('recipient lists in the app', () => {
 
     await expect.poll(() => figure(page, 'invalid')).toBe(2);
     expect(await figures(page)).toEqual({ rows: 10, valid: 8, invalid: 2, duplicates: 2, sendable: 6 });
-    // The fixed row has left the "invalid" filter.
+    // The fixed row stays in the "invalid" view, marked fixed, until the filter is refreshed (issue 11 §7).
+    await expect.poll(() => page.getByTestId('fix-notice').textContent()).toContain('Ligne 6 corrigée : 06 11 22 33 44');
+    expect(await page.getByTestId('grid').locator('[role="row"][data-row-index]').count()).toBe(3);
+    await page.getByTestId('refresh-filter').click();
     await expect.poll(() => page.getByTestId('grid').locator('[role="row"][data-row-index]').count()).toBe(2);
 
     await page.getByRole('radio', { name: /Toutes/ }).check();

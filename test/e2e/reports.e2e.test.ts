@@ -23,6 +23,7 @@ import type { ConnectionView } from '../../shared/ipc/channels/connections';
 import type { ListView } from '../../shared/lists/list-types';
 import type { JobView } from '../../shared/ipc/channels/queue';
 import { readdir } from 'node:fs/promises';
+import { seriousFindings } from './axe-check';
 
 const dropName = '428992-MEDIAFLOWSMS-SOLDES HIVER_20241126100000.csv';
 const campaignId = '636956';
@@ -141,6 +142,34 @@ describe('delivery reports in the app', () => {
     await page.getByTestId('recipients-search').fill('Besançon');
     const expectedSearch = filterReportRows(parsed, { code: '999', search: 'Besançon' }).length;
     await expect.poll(() => value(page, 'recipients-total')).toBe(expectedSearch);
+  });
+
+  it("shows the recipients in the list's own columns, the status in words and the raw codes under « Détails »", async () => {
+    const { page } = app;
+    await page.getByTestId('recipients-search').fill('');
+    await page.getByTestId('legend-blacklisted').click();
+    await expect.poll(() => value(page, 'recipients-total')).toBe(20);
+    await expect.poll(() => page.getByTestId('recipient-row').count()).toBe(20);
+    const headers = await page.getByTestId('recipients-header').locator('.recipients-cell').allTextContents();
+    expect(headers).toEqual(['Numéro', 'CIVILITE', 'PRENOM', 'NOM', 'VILLE', 'MONTANT', 'COMMENTAIRE', 'Statut', 'Détails']);
+    const first = page.getByTestId('recipient-row').first();
+    expect(await first.locator('.recipients-cell').first().textContent()).toMatch(/^0[67]( \d\d){4}$/);
+    expect(await first.getByTestId('recipient-status').textContent()).toContain('Destinataire dans votre blacklist');
+    expect(await first.textContent()).not.toContain('INT_MOBILE');
+    // The raw codes, from the keyboard.
+    await first.getByTestId('recipient-details-toggle').focus();
+    await page.keyboard.press('Enter');
+    await first.getByTestId('recipient-details').waitFor();
+    expect(await first.getByTestId('recipient-details-toggle').getAttribute('aria-expanded')).toBe('true');
+    const details = await first.getByTestId('recipient-details').textContent();
+    expect(details).toContain('STATUS_CODE14');
+    expect(details).toMatch(/INT_MOBILE33[67]\d{8}/);
+    expect(await seriousFindings(page)).toEqual([]);
+    await page.getByTestId('recipients').scrollIntoViewIfNeeded();
+    await page.getByTestId('recipients-scroll').evaluate((element) => element.scrollTo({ left: 0 }));
+    await screenshot(app, 'reports-08-recipients-in-list-columns');
+    await first.getByTestId('recipient-details-toggle').click();
+    await expect.poll(() => first.getByTestId('recipient-details').count()).toBe(0);
   });
 
   it('saves a chart as PNG through the save dialog', async () => {

@@ -2,8 +2,25 @@
 import type { ProviderId } from '../../providers/provider-ids';
 
 /** What a connection talks to; the demo kinds are served by Dropdesk's own local drop boxes. */
-export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms', 'isendpro-mail'] as const;
+export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms', 'mediasflow-rest', 'demo-mediasflow-rest', 'isendpro-mail'] as const;
 export type ConnectionProvider = (typeof connectionProviders)[number];
+
+/** What a connection drops with: a file-drop provider profile, MediasFlow's SMS REST API or iSendPro's mail-to-SMS (no file profile). */
+export type ConnectionProfile = ProviderId | 'mediasflow-rest' | 'isendpro-mail';
+
+/** MediasFlow SMS REST API settings (REST connections only; the guide names no login call, so its path and fields are settings). */
+export interface RestConnectionSettings {
+  /** Default https://app.mediasflow.com/MediasflowApi/v1 (the guide also shows /api/v1). */
+  baseUrl: string;
+  /** Optional brand (accounts sending for several brands). */
+  brand: string | null;
+  /** Default /login. */
+  loginPath: string;
+  /** Default 'login'. */
+  loginField: string;
+  /** Default 'password'. */
+  passwordField: string;
+}
 
 /** iSendPro mail-to-SMS: how each server is secured (plain only on 127.0.0.1). */
 export type MailServerSecurity = 'tls' | 'starttls' | 'plain';
@@ -66,8 +83,8 @@ export interface ConnectionView {
   id: string;
   name: string;
   provider: ConnectionProvider;
-  /** The profile drops use ('mediasflow-sftp'…); 'isendpro-mail' for a mail-to-SMS connection (no file profile). */
-  profile: ProviderId | 'isendpro-mail';
+  /** The profile drops use ('mediasflow-sftp'…, 'mediasflow-rest', 'isendpro-mail'). */
+  profile: ConnectionProfile;
   demo: boolean;
   host: string;
   port: number;
@@ -78,12 +95,16 @@ export interface ConnectionView {
   passwordEnv: string | null;
   /** Price per SMS in euros, null or absent when not set. */
   pricePerSms?: number | null;
+  /** The account's STOP mention ("STOP au 36184"); null or absent = the provider's default. */
+  stopMention?: string | null;
   /** 'ask': the user must type the password (nothing stored, no environment variable). */
   passwordSource: 'env' | 'stored' | 'session' | 'demo' | 'ask';
   /** Plain FTP: the UI warns that the password travels unencrypted and offers FTPS. */
   passwordTravelsInClear: boolean;
   /** MediasFlow: folder of the temporary upload, outside the drop folder; null/absent = the drop folder itself. */
   stagingFolder?: string | null;
+  /** MediasFlow REST connections only. */
+  rest?: RestConnectionSettings | null;
   /** iSendPro mail-to-SMS connections only. */
   mail?: MailConnectionView;
   createdAt: string;
@@ -105,8 +126,12 @@ export interface ConnectionSaveInput {
   stagingFolder?: string | null;
   /** Price per SMS in euros; null removes it, absent keeps it. */
   pricePerSms?: number | null;
+  /** The account's STOP mention; '' or null goes back to the provider's default, absent keeps it. */
+  stopMention?: string | null;
   /** New password (absent keeps the current one, '' removes it). */
   password?: string;
+  /** MediasFlow REST settings (absent fields: the documented defaults, or the current ones when editing). */
+  rest?: Partial<RestConnectionSettings>;
   /** iSendPro mail-to-SMS connections: both servers, addresses, keyid (host/user/password above are unused). */
   mail?: MailConnectionInput;
 }
@@ -128,7 +153,7 @@ export interface ConnectionErrorView {
 export type ConnectionTestView =
   | {
       connected: true;
-      protocol: 'sftp' | 'ftp' | 'ftps' | 'smtp+imap';
+      protocol: 'sftp' | 'ftp' | 'ftps' | 'https' | 'http' | 'smtp+imap';
       passwordTravelsInClear: boolean;
       hostKeyFingerprint: string | null;
       presentFolders: string[];

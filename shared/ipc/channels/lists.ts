@@ -7,7 +7,8 @@ export interface ListRequestChannels {
   /** A file dropped on the window: the renderer hands over its name and bytes. */
   'lists:import-bytes': (input: { fileName: string; bytes: Uint8Array }) => ListView;
   'lists:open': (input: { id: string }) => ListView;
-  'lists:rows': (input: { id: string; offset: number; limit: number; filter: RowFilter; search?: string }) => RowPage;
+  /** `keep`: rows (list indices) shown whatever the filter — a row just fixed stays in view until the user refreshes the filter. */
+  'lists:rows': (input: { id: string; offset: number; limit: number; filter: RowFilter; search?: string; keep?: number[] }) => RowPage;
   'lists:edit': (input: { id: string; edit: ListEdit }) => ListView;
   'lists:undo': (input: { id: string }) => ListView;
   'lists:redo': (input: { id: string }) => ListView;

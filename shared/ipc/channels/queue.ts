@@ -46,10 +46,13 @@ export interface DropSummary {
   /** The connection's price per SMS in euros, when set; then cost = credits × price. */
   pricePerSms: number | null;
   cost: number | null;
+  /** "M'envoyer un test": the user's number (international digits) and the list's line whose fields the message used. */
+  test?: { to: string; line: number } | null;
   /** The same list already went out in the last days (the app asks "envoyer quand même ?"). */
   previousSend?: { campaignName: string; at: string; recipients: number } | null;
   connection: { id: string; name: string; provider: ConnectionProvider };
-  provider: ProviderId;
+  /** 'mediasflow-rest': MediasFlow's SMS API (no file; remoteFolder/remoteNames say the API calls). */
+  provider: ProviderId | 'mediasflow-rest';
   channel: Channel;
   type: SendType;
   list: { name: string; rows: number };
@@ -119,6 +122,15 @@ export interface QueueRequestChannels {
   'drops:prepare': (input: DropRequestInput) => DropSummary;
   /** Prepares again and queues; refused outside the marketing window unless allowOutsideWindow. */
   'drops:submit': (input: DropRequestInput & { allowOutsideWindow?: boolean }) => { jobs: JobView[]; summary: DropSummary };
+  /** "M'envoyer un test": the same message to the user's own number, one row, through the same connection, as its own drop. */
+  'drops:send-test': (input: DropRequestInput & { test: DropTestInput }) => { jobs: JobView[]; summary: DropSummary };
+}
+
+export interface DropTestInput {
+  /** The user's own mobile, as typed (checked by the lists' rule). */
+  to: string;
+  /** The list's line (1-based) whose fields the message is rendered with; the first sendable row when absent. */
+  line?: number | null;
 }
 
 export interface QueueEventChannels {
@@ -134,6 +146,7 @@ export const queueRequestNames: Record<keyof QueueRequestChannels, true> = {
   'queue:refresh': true,
   'drops:prepare': true,
   'drops:submit': true,
+  'drops:send-test': true,
 };
 export const queueEventNames: Record<keyof QueueEventChannels, true> = {
   'queue:job-updated': true,

@@ -147,6 +147,56 @@ export interface ReportRequestChannels {
   'opt-outs:restore-backup': (input: void) => OptOutList;
   /** Repair an unreadable list with a CSV chosen in the open dialog; null when cancelled. */
   'opt-outs:repair-import': (input: void) => OptOutImportView | null;
+  /** How many rows "Retirer ces numéros de la liste" (the view's numbers) or "Relancer les non-délivrés" would take. */
+  'reports:list-action-preview': (input: { jobId: string; action: 'remove' | 'retarget'; filter?: ReportRowsFilter }) => ListActionPreview;
+  /** Deletes the campaign's list rows of the view's numbers (one edit: lists:undo puts them back). */
+  'reports:remove-from-list': (input: { jobId: string; filter: ReportRowsFilter }) => RemovedFromList;
+  /** A new draft "<campaign> — relance" on a new list of the not-delivered rows; sends nothing. */
+  'reports:retarget': (input: { jobId: string }) => RetargetDraft;
+  /** New report versions not opened yet (the badge on "Rapports"). */
+  'reports:unread': (input: void) => UnreadReportsView;
+  /** The campaign's report was opened: its versions are read (persisted in the workspace). */
+  'reports:mark-read': (input: { jobId: string }) => UnreadReportsView;
+}
+
+/** What "Retirer ces numéros de la liste" or "Relancer les non-délivrés" would do, for the confirmation. */
+export interface ListActionPreview {
+  listId: string;
+  listName: string;
+  /** Rows of the list the action takes (removed, or copied into the new list). */
+  rows: number;
+  /** Distinct numbers of the report behind them. */
+  numbers: number;
+  /** Not-delivered numbers left out because they are in the opt-out list (retarget only). */
+  optedOut: number;
+}
+
+export interface RemovedFromList {
+  listId: string;
+  listName: string;
+  removed: number;
+  /** The removal is the list's latest edit: "Défaire" (lists:undo) puts the rows back. */
+  canUndo: boolean;
+}
+
+export interface RetargetDraft {
+  draftId: string;
+  draftName: string;
+  /** The new list saved beside the original. */
+  listId: string;
+  listName: string;
+  rows: number;
+  optedOut: number;
+  /** The connection of the first send, to pick again in the composer. */
+  connectionId: string;
+  /** False when the campaign was dropped without a draft (CLI): the message is to be written again. */
+  messageCopied: boolean;
+}
+
+export interface UnreadReportsView {
+  /** New report versions not yet opened, all campaigns. */
+  total: number;
+  byJob: Record<string, number>;
 }
 
 export interface OptOutStatusView {
@@ -159,6 +209,8 @@ export interface OptOutStatusView {
 export interface ReportEventChannels {
   'reports:updated': { jobId: string; versions: number; newVersions: number };
   'opt-outs:changed': { count: number };
+  /** The unread report versions changed (a new version arrived, or a report was opened). */
+  'reports:unread-changed': UnreadReportsView;
 }
 
 export const reportRequestNames: Record<keyof ReportRequestChannels, true> = {
@@ -178,8 +230,14 @@ export const reportRequestNames: Record<keyof ReportRequestChannels, true> = {
   'opt-outs:status': true,
   'opt-outs:restore-backup': true,
   'opt-outs:repair-import': true,
+  'reports:list-action-preview': true,
+  'reports:remove-from-list': true,
+  'reports:retarget': true,
+  'reports:unread': true,
+  'reports:mark-read': true,
 };
 export const reportEventNames: Record<keyof ReportEventChannels, true> = {
   'reports:updated': true,
   'opt-outs:changed': true,
+  'reports:unread-changed': true,
 };

@@ -16,6 +16,7 @@ export const appSchemas = {
       }),
       workspace: workspaceSettingsSchema,
       firstStepsDismissed: z.boolean(),
+      testNumber: z.string().max(40),
     })
     .partial()
     .strict(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { connectionProviders } from '../channels/connections';
+import { isValidStopMention } from '../../composer/stop-mention';
 
 const id = z.string().min(1).max(100);
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(100);
@@ -49,6 +50,22 @@ export const connectionSaveSchema = z
     stagingFolder: z.string().max(255).nullable().optional(),
     password: z.string().max(1000).optional(),
     pricePerSms: z.number().min(0).max(10).nullable().optional(),
+    stopMention: z
+      .string()
+      .trim()
+      .refine((text) => text === '' || isValidStopMention(text), { message: 'STOP mention: "STOP", optional words, then the 5-digit short number (e.g. "STOP au 36184")' })
+      .nullable()
+      .optional(),
+    rest: z
+      .object({
+        baseUrl: z.string().trim().max(500).optional(),
+        brand: z.string().trim().max(100).nullable().optional(),
+        loginPath: z.string().trim().regex(/^\/[A-Za-z0-9/_.-]*$/).max(200).optional(),
+        loginField: z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/).max(100).optional(),
+        passwordField: z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/).max(100).optional(),
+      })
+      .strict()
+      .optional(),
     mail: mailConnectionSchema.optional(),
   })
   .strict();

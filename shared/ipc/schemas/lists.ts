@@ -26,6 +26,7 @@ export const listSchemas = {
       limit: z.number().int().min(1).max(5000),
       filter: z.enum(['all', 'invalid', 'duplicates']),
       search: z.string().max(200).optional(),
+      keep: z.array(index).max(1000).optional(),
     })
     .strict(),
   'lists:edit': z.object({ id, edit: listEditSchema }).strict(),

@@ -42,4 +42,10 @@ export const queueSchemas = {
   'queue:refresh': z.object({ id: id.optional() }).strict(),
   'drops:prepare': z.object(dropRequestShape).strict(),
   'drops:submit': z.object({ ...dropRequestShape, allowOutsideWindow: z.boolean().optional() }).strict(),
+  'drops:send-test': z
+    .object({
+      ...dropRequestShape,
+      test: z.object({ to: z.string().min(1).max(40), line: z.number().int().min(1).nullable().optional() }).strict(),
+    })
+    .strict(),
 };

@@ -40,4 +40,9 @@ export const reportSchemas = {
   'opt-outs:status': z.undefined(),
   'opt-outs:restore-backup': z.undefined(),
   'opt-outs:repair-import': z.undefined(),
+  'reports:list-action-preview': z.object({ jobId, action: z.enum(['remove', 'retarget']), filter: filter.optional() }).strict(),
+  'reports:remove-from-list': z.object({ jobId, filter }).strict(),
+  'reports:retarget': z.object({ jobId }).strict(),
+  'reports:unread': z.undefined(),
+  'reports:mark-read': z.object({ jobId }).strict(),
 } as const;

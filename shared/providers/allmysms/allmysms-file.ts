@@ -9,6 +9,7 @@
  */
 import { quotedCsvField, utf8ByteLength } from '../csv-text';
 import { sendableNumber, type SendableTable } from '../sendable-table';
+import { asListRows } from '../../lists/list-rows';
 
 /** The provider's limit: 8 MB, read as 8 × 1024 × 1024 bytes. */
 export const allmysmsMaxFileBytes = 8 * 1024 * 1024;
@@ -43,10 +44,11 @@ export function allmysmsLine(number: string, message: string, sender?: string | 
 /** The lines of the sendable rows, in list order, each with its row index. */
 export function* allmysmsLines(input: AllmysmsFileInput): Generator<{ rowIndex: number; line: string }> {
   const { table, render, sender } = input;
-  for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
+  const rows = asListRows(table.rows);
+  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
     const number = sendableNumber(table.checks[rowIndex]);
     if (number === null) continue;
-    yield { rowIndex, line: allmysmsLine(number, render(table.rows[rowIndex], rowIndex), sender) };
+    yield { rowIndex, line: allmysmsLine(number, render(rows.row(rowIndex), rowIndex), sender) };
   }
 }
 

@@ -68,6 +68,13 @@ describe('checkAllmysmsSender', () => {
     expect(checkAllmysmsSender('Garage', 'xSTOP au 36180')).toEqual(['missing-stop-mention']);
   });
 
+  it('asks for the account\u2019s own mention when its connection sets one', () => {
+    const account = { stopMention: 'STOP au 36184' };
+    expect(checkAllmysmsSender('Garage', 'Bonjour STOP au 36184', account)).toEqual([]);
+    expect(checkAllmysmsSender('Garage', 'Bonjour STOP au 36180', account)).toEqual(['missing-stop-mention']);
+    expect(checkAllmysmsSender('Garage', appendStopMention('allmysms', 'Bonjour stop au 36184', account), account)).toEqual([]);
+  });
+
   it('uses the composer\u2019s strict rule: "Promo stop au 36180" is refused by both, and the one-click fix passes both', () => {
     const composer = { provider: 'allmysms' as const, kind: 'marketing' as const, sender: 'Garage' };
     const nearMisses = ['Promo stop au 36180', 'Promo STOP au 36180 ', 'Promo\nStop Au  36180'];

@@ -12,7 +12,7 @@
  * The MULT option is never used: duplicates are removed by the list engine.
  */
 import { formatStamp14, parisWallClockToInstant, parseStampDigits } from '../../scheduling/paris-time';
-import { endsWithAllMySmsStop } from '../../composer/stop-mention';
+import { endsWithAllMySmsStop, type StopOptions } from '../../composer/stop-mention';
 import { isValidDeliveryId } from '../delivery-id';
 import type { ParsedProviderDate } from '../mediasflow/mediasflow-name';
 
@@ -94,14 +94,15 @@ export type AllmysmsSenderProblem = 'must-start-with-letter' | 'invalid-characte
  * AllMySMS sender rules (API §4.2, third column): starts with a letter,
  * unaccented letters, digits or spaces, 3 to 11 characters. With a message
  * sample, also checks the 'STOP au 36180' ending without which the sender is
- * ignored for France (the composer's rule, endsWithAllMySmsStop: one rule).
+ * ignored for France (the composer's rule, endsWithAllMySmsStop: one rule),
+ * with the account's own mention when its connection sets one.
  */
-export function checkAllmysmsSender(sender: string, messageSample?: string): AllmysmsSenderProblem[] {
+export function checkAllmysmsSender(sender: string, messageSample?: string, options: StopOptions = {}): AllmysmsSenderProblem[] {
   const problems: AllmysmsSenderProblem[] = [];
   if (!/^[A-Za-z]/.test(sender)) problems.push('must-start-with-letter');
   if (!/^[A-Za-z0-9 ]*$/.test(sender)) problems.push('invalid-characters');
   if (sender.length < 3) problems.push('too-short');
   if (sender.length > 11) problems.push('too-long');
-  if (messageSample !== undefined && !endsWithAllMySmsStop(messageSample)) problems.push('missing-stop-mention');
+  if (messageSample !== undefined && !endsWithAllMySmsStop(messageSample, options)) problems.push('missing-stop-mention');
   return problems;
 }

@@ -14,6 +14,7 @@ import { isendproSegments } from '../../composer/stop-mention';
 import { sendableNumber, type SendableTable } from '../sendable-table';
 import { ISENDPRO_MAX_RECIPIENTS_PER_MAIL, type EnvoiRecipient } from './isendpro-envoi';
 import { toIsendproNumber } from './isendpro-number';
+import { asListRows } from '../../lists/list-rows';
 
 export interface IsendproBatchPlan {
   recipients: EnvoiRecipient[];
@@ -51,7 +52,8 @@ export function planIsendproBatches(table: SendableTable, options: PlanIsendproO
   let current: IsendproBatchPlan | null = null;
   let recipients = 0;
   let maxSegments = sharedSegments;
-  for (let row = 0; row < table.rows.length; row++) {
+  const rows = asListRows(table.rows);
+  for (let row = 0; row < rows.length; row++) {
     const digits = sendableNumber(table.checks[row]);
     if (digits === null) continue;
     const number = toIsendproNumber(digits);
@@ -63,7 +65,7 @@ export function planIsendproBatches(table: SendableTable, options: PlanIsendproO
       current = { recipients: [], rows: [], sharedMessage: personalised ? null : options.template, smslong: Math.max(1, sharedSegments) };
       batches.push(current);
     }
-    const message = personalised ? renderTemplate(compiled, table.rows[row]) : '';
+    const message = personalised ? renderTemplate(compiled, rows.row(row)) : '';
     if (personalised) {
       const segments = isendproSegments(message, context);
       current.smslong = Math.max(current.smslong, segments);

@@ -15,6 +15,7 @@
  */
 import { csvField, utf8Bom, utf8ByteLength } from '../csv-text';
 import { resolveMobileColumn, sendableNumber, type SendableTable } from '../sendable-table';
+import { asListRows } from '../../lists/list-rows';
 
 /** Headers MediasFlow recognises as the mobile column (guide §2.1). */
 export const mediasflowMobileHeaders = ['SMS', 'PORTABLE', 'MOBILE', 'GSM'] as const;
@@ -112,10 +113,11 @@ export function* mediasflowCsvChunks(table: SendableTable, options: MediasflowFi
   const width = table.columns.length;
   yield `${options.bom ? utf8Bom : ''}${plan.header.map(csvField).join(';')}${eol}`;
   let lines: string[] = [];
-  for (let row = 0; row < table.rows.length; row++) {
+  const rows = asListRows(table.rows);
+  for (let row = 0; row < rows.length; row++) {
     const number = sendableNumber(table.checks[row]);
     if (number === null) continue;
-    lines.push(rowLine(table.rows[row], width, mobileIndex, number));
+    lines.push(rowLine(rows.row(row), width, mobileIndex, number));
     if (lines.length >= chunkRows) {
       yield lines.join(eol) + eol;
       lines = [];

@@ -1,6 +1,7 @@
 /** Creating a REST job's progress and reading which REST step is due (pure). */
 import type { Job } from '../job-types';
 import type { RestJobSetup, RestProgress } from './rest-job-types';
+import { checkProgrammedTime, type ProgrammedTimeCheck } from '../../scheduling/programmed-time';
 
 export function createRestProgress(setup: RestJobSetup, scheduleOn: string | null): RestProgress {
   return {
@@ -64,4 +65,12 @@ export function restNextWakeAt(job: Job): Date | null {
   if (job.state === 'held' && job.reason?.code === 'rest-result-unknown' && job.nextPollAt) return new Date(job.nextPollAt);
   if (job.state === 'accepted' && job.cancelRequested) return new Date(job.updatedAt);
   return null;
+}
+
+/** MediasFlow wants scheduleOn at least 5 minutes ahead (guide §2.1.1); Dropdesk asks for 10 (the prepare and check take time). */
+export const restScheduleLeadMs = 10 * 60_000;
+
+/** A REST programmed time: the rule of programmed times with the REST lead (passed / too soon / ok). */
+export function checkRestScheduleOn(programmedAt: Date, now: Date): ProgrammedTimeCheck {
+  return checkProgrammedTime(programmedAt, now, restScheduleLeadMs);
 }

@@ -271,3 +271,14 @@ describe('a scheduled campaign', () => {
     expect(moved).toMatchObject({ state: 'queued', campaignId: null, rest: { step: 'prepare', campaignId: null, listId: 392 } });
   });
 });
+
+describe('restCancelCountdown (Envois)', () => {
+  const scheduled = (scheduleOn: string) => ({ state: 'accepted' as const, rest: { status: 'SCHEDULED', scheduleOn } as never });
+  it('counts down to 10 s before the scheduled time, then 0', async () => {
+    const { restCancelCountdown } = await import('./rest-transition');
+    const at = '2026-12-01T12:30:00.000Z';
+    expect(restCancelCountdown(scheduled(at), new Date('2026-12-01T12:29:00.000Z'))).toEqual({ deadline: new Date('2026-12-01T12:29:50.000Z'), secondsLeft: 50 });
+    expect(restCancelCountdown(scheduled(at), new Date('2026-12-01T12:29:55.000Z'))?.secondsLeft).toBe(0);
+    expect(restCancelCountdown({ state: 'accepted', rest: { status: 'INJECTED', scheduleOn: null } as never }, new Date())).toBeNull();
+  });
+});

@@ -80,6 +80,20 @@ function nextReadAt(job: Job, now: Date, reads: number, options: TransitionOptio
   return new Date(now.getTime() + backoffDelayMs(reads + 1, options.pollBackoff ?? defaultPollBackoff, options.random)).toISOString();
 }
 
+/** The last instant a scheduled campaign can be cancelled (10 s before its time), or null when it is not scheduled. */
+export function restCancelDeadline(job: Pick<Job, 'state' | 'rest'>): Date | null {
+  const scheduleOn = job.rest?.scheduleOn;
+  if (job.state !== 'accepted' || job.rest?.status !== 'SCHEDULED' || !scheduleOn) return null;
+  return new Date(Date.parse(scheduleOn) - restCancelDeadlineMs);
+}
+
+/** What Envois shows for a scheduled REST campaign: the seconds left to cancel (0 once too late). */
+export function restCancelCountdown(job: Pick<Job, 'state' | 'rest'>, now: Date): { deadline: Date; secondsLeft: number } | null {
+  const deadline = restCancelDeadline(job);
+  if (!deadline) return null;
+  return { deadline, secondsLeft: Math.max(0, Math.floor((deadline.getTime() - now.getTime()) / 1000)) };
+}
+
 /** Whether a scheduled campaign can still be cancelled at MediasFlow now. */
 export function restCancelStillPossible(job: Job, now: Date): boolean {
   const scheduleOn = job.rest?.scheduleOn;

@@ -1,7 +1,7 @@
 /**
  * `connection add --name NAME --provider mediasflow-sftp|allmysms-ftp|allmysms-sftp
  *  --host H --port P --user U --password-env VAR [--host-key SHA256:…] [--ftps] [--staging-folder /DIR]
- *  [--data-dir DIR] [--json]` — stores no password: the CLI reads it from VAR
+ *  [--stop-mention "STOP au 36184"] [--data-dir DIR] [--json]` — stores no password: the CLI reads it from VAR
  *  each time it connects.
  */
 import { UserFacingError } from '@shared/ipc/ipc-result';
@@ -15,6 +15,9 @@ export const connectionAddCommand: CliCommand = async (args, io) => {
   if (args.some((arg, index) => arg === '--provider=isendpro-mail' || (arg === '--provider' && args[index + 1] === 'isendpro-mail'))) {
     return (await import('./isendpro-connection-add')).isendproConnectionAdd(args, io);
   }
+  if (args.some((arg, index) => arg === '--provider=mediasflow-rest' || (arg === '--provider' && args[index + 1] === 'mediasflow-rest'))) {
+    return (await import('./rest-connection-add')).restConnectionAdd(args, io);
+  }
   const values = parseOptions(
     args,
     {
@@ -27,15 +30,16 @@ export const connectionAddCommand: CliCommand = async (args, io) => {
       'host-key': { type: 'string' },
       ftps: { type: 'boolean' },
       'staging-folder': { type: 'string' },
+      'stop-mention': { type: 'string' },
       'data-dir': { type: 'string' },
       json: { type: 'boolean' },
     },
     command,
   );
   const provider = requireOption(values.provider, 'provider', command);
-  const allowed = connectionProviders.filter((candidate) => !candidate.startsWith('demo-'));
+  const allowed = connectionProviders.filter((candidate) => !candidate.startsWith('demo-') && candidate !== 'mediasflow-rest');
   if (!(allowed as readonly string[]).includes(provider)) {
-    throw new CliError(`${command} : --provider doit valoir ${[...allowed, 'isendpro-mail'].join(', ')}.`);
+    throw new CliError(`${command} : --provider doit valoir ${[...allowed, 'mediasflow-rest', 'isendpro-mail'].join(', ')}.`);
   }
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !Number.isInteger(port)) throw new CliError(`${command} : --port doit être un nombre.`);
@@ -51,6 +55,7 @@ export const connectionAddCommand: CliCommand = async (args, io) => {
       hostKey: values['host-key'] ?? undefined,
       ftps: values.ftps ?? false,
       ...(values['staging-folder'] !== undefined ? { stagingFolder: values['staging-folder'] } : {}),
+      ...(values['stop-mention'] !== undefined ? { stopMention: values['stop-mention'] } : {}),
     });
     if (values.json) printJson(io, { connection });
     else io.stdout(`Connexion « ${connection.name} » enregistrée (${connection.id}).\n`);

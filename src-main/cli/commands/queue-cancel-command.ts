@@ -18,6 +18,12 @@ export const queueCancelCommand: CliCommand = async (args, io) => {
   let view;
   try {
     view = await queue.cancel(id);
+    // A scheduled MediasFlow REST campaign: the cancel is a call to the API, made now (/campaigns/{id}/cancel).
+    if (view.state === 'accepted' && view.cancelRequested && view.rest) {
+      await queue.runOnce();
+      view = await queue.get(id);
+      if (view.state !== 'cancelled') throw new CliError(`queue cancel : ${view.lastError?.message ?? view.reason?.message ?? "MediasFlow n'a pas confirmé l'annulation."} La campagne partira comme prévu si MediasFlow ne l'a pas annulée : vérifiez sur app.mediasflow.com.`);
+    }
   } catch (error) {
     if (error instanceof UserFacingError) throw new CliError(`queue cancel : ${error.message}`);
     throw error;

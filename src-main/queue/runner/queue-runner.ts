@@ -14,6 +14,8 @@ import type { JobEvent } from '@shared/queue/job-types';
 import type { HeldDecision } from '@shared/ipc/channels/queue';
 import type { ChannelDriver } from '../channel-driver';
 import { createFileDropDriver } from '../drivers/file-drop/file-drop-driver';
+import { createRestDriver, restEndpointOfJob } from '../drivers/rest/rest-driver';
+import { restClientOptionsFor } from '../../connections/rest-connection';
 import { createMailDriver } from '../drivers/mail/mail-driver';
 import { createOptOutService } from '../../opt-outs/opt-out-service';
 import type { JobRecord } from '../job-record';
@@ -30,6 +32,10 @@ export function createQueue(options: QueueOptions) {
       stampMarginMs: options.stampMarginMs,
       progressIntervalMs: options.progressIntervalMs,
       optOutNumbers: () => createOptOutService({ dataDir: options.dataDir }).numberSet(),
+    }),
+    createRestDriver({
+      endpointFor: (record) => restEndpointOfJob(options.connections, record),
+      clientOptions: (endpoint) => restClientOptionsFor(endpoint, process.env),
     }),
     createMailDriver({
       dataDir: options.dataDir,
@@ -51,6 +57,7 @@ export function createQueue(options: QueueOptions) {
 
   let online = true;
   let networkBack = false;
+  let optOutsBack = false;
   let running = false;
   let timer: NodeJS.Timeout | null = null;
   let currentRun: Promise<RunReport> | null = null;
@@ -58,7 +65,7 @@ export function createQueue(options: QueueOptions) {
   // ── passes ───────────────────────────────────────────────────────────────
   function chooseAction(record: JobRecord, now: Date, run: RunOptions, marker: boolean): WorkAction | null {
     if (marker) return 'apply-cancel';
-    return driverFor(record).dueAction(record.job, now, { online, networkBack, pollAllAnswers: run.pollAllAcks === true });
+    return driverFor(record).dueAction(record.job, now, { online, networkBack, optOutsBack, pollAllAnswers: run.pollAllAcks === true });
   }
 
   async function work(id: string, run: RunOptions, done: ReadonlySet<string>): Promise<{ busy: boolean; action: WorkAction | null; record?: JobRecord }> {
@@ -109,6 +116,7 @@ export function createQueue(options: QueueOptions) {
       if (!progressed) break;
     }
     networkBack = false;
+    optOutsBack = false;
     return report;
   }
 
@@ -283,6 +291,11 @@ export function createQueue(options: QueueOptions) {
         networkBack = true;
         wake();
       }
+    },
+    /** The opt-out list changed (repaired, restored, imported): jobs waiting for it are checked at once. */
+    optOutsChanged(): void {
+      optOutsBack = true;
+      wake();
     },
     wake,
   };

@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { useDropdesk } from '../store/store-context';
 import { sections } from '../store/app-slice';
+import { formatCount } from '../i18n/format';
 
 export function Sidebar() {
   const { t } = useTranslation();
   const current = useDropdesk((state) => state.section);
+  const language = useDropdesk((state) => state.language);
   const showSection = useDropdesk((state) => state.showSection);
+  const unreadReports = useDropdesk((state) => state.unreadReports.total);
   return (
     <nav className="sidebar" aria-label={t('nav.label')}>
       <div className="brand">
@@ -22,6 +25,12 @@ export function Sidebar() {
               onClick={() => showSection(section)}
             >
               {t(`nav.${section}`)}
+              {section === 'reports' && unreadReports > 0 && (
+                <span className="nav-badge" data-testid="nav-reports-badge" data-value={unreadReports}>
+                  <span aria-hidden="true">{formatCount(unreadReports, language)}</span>
+                  <span className="visually-hidden">{t('reports:unread.navBadge', { count: unreadReports })}</span>
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -121,4 +121,44 @@ describe('lists slice', () => {
     expect(store.getState().openList?.summary.invalid).toBe(10);
     expect(store.getState().busy).toBeNull();
   });
+
+  it('keeps a fixed row in the filtered view until the filter is refreshed, and remembers the fix for the notice', async () => {
+    const { client, calls } = fakeClient({
+      'lists:open': () => listView(),
+      'lists:edit': () => listView({ summary: { ...listView().summary, invalid: 9, valid: 441 } }),
+      'lists:rows': ({ offset, filter }) => ({ total: filter === 'all' ? 450 : 10, offset, rows: rows(offset, 10, filter) }),
+    });
+    const store = createDropdeskStore(client);
+    await store.getState().openSavedList('list-1');
+    store.getState().setFilter('invalid');
+    await store.getState().ensureRows(0, 10);
+    await store.getState().fixRow({ type: 'set-cell', row: 42, column: 1, value: '06 10 00 00 00' }, 3);
+    expect(store.getState().keptRows).toEqual([42]);
+    expect(store.getState().lastFix).toEqual({ rowIndex: 42, position: 3, generation: 1 });
+    await store.getState().ensureRows(0, 10);
+    const rowCalls = () => calls.filter((call) => call.channel === 'lists:rows').map((call) => call.input as { filter: string; keep?: number[] });
+    expect(rowCalls().at(-1)).toMatchObject({ filter: 'invalid', keep: [42] });
+
+    store.getState().refreshFilter();
+    expect(store.getState()).toMatchObject({ keptRows: [], lastFix: null, filter: 'invalid' });
+    await store.getState().ensureRows(0, 10);
+    expect(rowCalls().at(-1)?.keep).toBeUndefined();
+  });
+
+  it('forgets the kept rows when rows move (delete) or the filter changes', async () => {
+    const { client } = fakeClient({
+      'lists:open': () => listView(),
+      'lists:edit': () => listView(),
+      'lists:rows': ({ offset }) => ({ total: 10, offset, rows: rows(offset, 10, 'x') }),
+    });
+    const store = createDropdeskStore(client);
+    await store.getState().openSavedList('list-1');
+    store.getState().setFilter('invalid');
+    await store.getState().fixRow({ type: 'set-cell', row: 4, column: 1, value: '0610000000' }, 0);
+    await store.getState().applyEdit({ type: 'delete-rows', rows: [1] });
+    expect(store.getState().keptRows).toEqual([]);
+    await store.getState().fixRow({ type: 'set-cell', row: 4, column: 1, value: '0610000001' }, 0);
+    store.getState().setFilter('duplicates');
+    expect(store.getState().keptRows).toEqual([]);
+  });
 });

@@ -26,6 +26,10 @@ export interface ListsSlice {
   busy: ListsBusy;
   /** A row position the grid should scroll to and make active (after adding a row). */
   revealPosition: number | null;
+  /** Rows fixed in this view (list indices): they stay shown, marked fixed, until the user refreshes the filter. */
+  keptRows: readonly number[];
+  /** The last fix, for the notice ("Ligne 12 corrigée : 06 10 00 00 00") once its row is refetched. */
+  lastFix: RowFix | null;
 
   loadLists(): Promise<void>;
   setLists(lists: ListMeta[]): void;
@@ -49,6 +53,20 @@ export interface ListsSlice {
   redo(): Promise<void>;
   exportList(options: { encoding: ExportEncoding; sendableOnly: boolean }): Promise<void>;
   setSelection(selection: ReadonlySet<number>): void;
+  /** A cell edit made as a fix: the row stays in the current filter's view and a notice confirms it. */
+  fixRow(edit: Extract<ListEdit, { type: 'set-cell' }>, position: number): Promise<void>;
+  /** Shows the filter afresh: fixed rows that no longer match it leave. */
+  refreshFilter(): void;
+  dismissFix(): void;
+}
+
+export interface RowFix {
+  /** The row's index in the list. */
+  rowIndex: number;
+  /** Its place in the filtered view (unchanged: it is kept there). */
+  position: number;
+  /** The row cache generation whose pages carry the fixed row. */
+  generation: number;
 }
 
 /** Rows a filter shows before main has answered, so the grid has its height at once. */
@@ -75,6 +93,8 @@ export function createListsSlice(client: ApiClient): StateCreator<DropdeskState,
           filter: nextFilter,
           search: nextSearch,
           selection: new Set(),
+          keptRows: [],
+          lastFix: null,
           rowCache: emptyRowCache(queryKeyOf(view.id, nextFilter, nextSearch), expectedTotal(view, nextFilter, nextSearch)),
         });
         return;
@@ -98,7 +118,7 @@ export function createListsSlice(client: ApiClient): StateCreator<DropdeskState,
     const refreshQuery = () => {
       const { openList, filter, search } = get();
       if (!openList) return;
-      set({ rowCache: emptyRowCache(queryKeyOf(openList.id, filter, search), expectedTotal(openList, filter, search)) });
+      set({ keptRows: [], lastFix: null, rowCache: emptyRowCache(queryKeyOf(openList.id, filter, search), expectedTotal(openList, filter, search)) });
     };
 
     return {
@@ -110,6 +130,8 @@ export function createListsSlice(client: ApiClient): StateCreator<DropdeskState,
       selection: new Set(),
       busy: null,
       revealPosition: null,
+      keptRows: [],
+      lastFix: null,
 
       async loadLists() {
         try {
@@ -145,7 +167,7 @@ export function createListsSlice(client: ApiClient): StateCreator<DropdeskState,
       },
 
       closeList() {
-        set({ openList: null, selection: new Set(), rowCache: emptyRowCache('', null) });
+        set({ openList: null, selection: new Set(), keptRows: [], lastFix: null, rowCache: emptyRowCache('', null) });
       },
 
       async renameList(id, name) {
@@ -190,7 +212,7 @@ export function createListsSlice(client: ApiClient): StateCreator<DropdeskState,
       },
 
       async ensureRows(first, last) {
-        const { openList, filter, search, rowCache } = get();
+        const { openList, filter, search, rowCache, keptRows } = get();
         if (!openList) return;
         const missing = pagesToFetch(rowCache, pagesForRange(first, last, rowCache.total));
         const { queryKey, generation } = rowCache;
@@ -206,6 +228,7 @@ export function createListsSlice(client: ApiClient): StateCreator<DropdeskState,
                 limit: ROWS_PER_PAGE,
                 filter,
                 ...(search ? { search } : {}),
+                ...(keptRows.length > 0 && (filter !== 'all' || search) ? { keep: [...keptRows] } : {}),
               });
               const current = get().rowCache;
               // An answer for another query (filter or search changed meanwhile) is dropped.
@@ -223,6 +246,8 @@ export function createListsSlice(client: ApiClient): StateCreator<DropdeskState,
       async applyEdit(edit) {
         const { openList } = get();
         if (!openList) return;
+        // Rows move when rows or columns are added or removed: the kept rows' indices would no longer name them.
+        if (edit.type !== 'set-cell' && get().keptRows.length > 0) set({ keptRows: [], lastFix: null });
         const view = await run('saving', () => client.call('lists:edit', { id: openList.id, edit }));
         if (view) showList(view, { resetQuery: false });
       },
@@ -235,6 +260,24 @@ export function createListsSlice(client: ApiClient): StateCreator<DropdeskState,
         if (get().openList?.summary.rows === at + 1 && filter === 'all' && !search) set({ revealPosition: at });
       },
 
+      async fixRow(edit, position) {
+        const kept = get().keptRows;
+        if (!kept.includes(edit.row)) set({ keptRows: [...kept, edit.row].slice(-1000) });
+        const before = get().rowCache.generation;
+        await get().applyEdit(edit);
+        // Refused by main (notice shown): nothing was fixed.
+        if (get().rowCache.generation === before) return;
+        set({ lastFix: { rowIndex: edit.row, position, generation: get().rowCache.generation } });
+      },
+
+      refreshFilter() {
+        refreshQuery();
+      },
+
+      dismissFix() {
+        set({ lastFix: null });
+      },
+
       clearReveal() {
         set({ revealPosition: null });
       },
@@ -242,6 +285,7 @@ export function createListsSlice(client: ApiClient): StateCreator<DropdeskState,
       async undo() {
         const { openList } = get();
         if (!openList?.canUndo) return;
+        set({ lastFix: null });
         const view = await run('saving', () => client.call('lists:undo', { id: openList.id }));
         if (view) showList(view, { resetQuery: false });
       },
@@ -249,6 +293,7 @@ export function createListsSlice(client: ApiClient): StateCreator<DropdeskState,
       async redo() {
         const { openList } = get();
         if (!openList?.canRedo) return;
+        set({ lastFix: null });
         const view = await run('saving', () => client.call('lists:redo', { id: openList.id }));
         if (view) showList(view, { resetQuery: false });
       },

@@ -56,6 +56,8 @@ export async function startFakeMediasflow(options: FakeMediasflowOptions = {}) {
   const lists = new Map<number, { rows: number }>();
   const campaigns = new Map<number, Campaign>();
   const tokens = new Set<string>();
+  /** The account's blacklist ('+336…'). */
+  const blacklist: string[] = [];
   const sockets = new Set<Socket>();
   const state = { injects: 0, prepares: 0, uploads: 0, logins: 0, requests: 0, violations: [] as string[], nextId: 900 };
 
@@ -182,7 +184,12 @@ export async function startFakeMediasflow(options: FakeMediasflowOptions = {}) {
       campaign.status = 'DRAFT';
       return json(res, 200, campaignAnswer(campaign));
     }
-    if (op === 'readBlacklist') return json(res, 200, []);
+    if (op === 'readBlacklist') return json(res, 200, blacklist.map((item) => ({ item, typeItem: 'MOBILE', creationDate: '2026-11-02T10:00:00Z' })));
+    if (op === 'addToBlacklist') {
+      const item = (body as { item: string }).item;
+      if (!blacklist.includes(item)) blacklist.push(item);
+      return json(res, 200, {});
+    }
     return json(res, 200, {});
   }
 
@@ -203,6 +210,7 @@ export async function startFakeMediasflow(options: FakeMediasflowOptions = {}) {
     baseUrl: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}${basePath}`,
     state,
     campaigns,
+    blacklist,
     login,
     password,
     /** Plays `fault` on the next calls of `operation` (once per entry). */

@@ -73,15 +73,51 @@ describe('opt-outs just before the first upload', () => {
     expect((await readFile(server.realPath(`/Campagnes/SMS/${name}`))).toString('utf8')).toContain('33612000000');
   });
 
-  it('uploads nothing while the opt-out list is unreadable, leaves the job as it is and the file unchanged', async () => {
+  it('uploads nothing while the opt-out list is unreadable, keeps the job waiting with the reason, and the file unchanged', async () => {
     const queue = workspace.newQueue();
     const { jobs } = await workspace.drop(queue, dropInput);
     await writeFile(optOutsFilePath(workspace.dataDir), corrupt);
     await queue.runOnce();
     expect(await server.names('/Campagnes/SMS')).toEqual([]);
-    expect(await queue.get(jobs[0].id)).toMatchObject({ state: 'queued', attempts: 0 });
+    const job = await queue.get(jobs[0].id);
+    expect(job).toMatchObject({ state: 'waiting', waitingFor: 'opt-outs', attempts: 0, reason: { code: 'opt-outs-unreadable' } });
+    expect(job.reason?.message).toMatch(/^La liste d'opposition est illisible : aucun envoi tant qu'elle n'est pas réparée/);
     expect(await readFile(optOutsFilePath(workspace.dataDir), 'utf8')).toBe(corrupt);
     expect(workspace.progress.join('\n')).toMatch(/La liste d'opposition est illisible : aucun envoi tant qu'elle n'est pas réparée/);
+  });
+
+  it('re-checks on a calm backoff, never in a loop, and sends the drop once the list is repaired', async () => {
+    const queue = workspace.newQueue();
+    // A list written once (so its last good copy exists), then damaged.
+    await createOptOutService({ dataDir: workspace.dataDir }).mergeFromReport([stop('33699999999')]);
+    const { jobs } = await workspace.drop(queue, dropInput);
+    await writeFile(optOutsFilePath(workspace.dataDir), corrupt);
+    // Each time the queue reads the damaged list it says so once ("… Dépôt laissé en attente.").
+    const checks = () => workspace.progress.filter((line) => line.endsWith('Dépôt laissé en attente.')).length;
+    const startMs = workspace.clock.ms;
+    // Ten minutes of the app's loop, a pass every 10 s of the (fake) clock: the list is read at 0, 30 s, 1 min 30, 3 min 30, 7 min 30.
+    const checkedAt: number[] = [];
+    for (let second = 0; second <= 600; second += 10) {
+      const before = checks();
+      await queue.runOnce();
+      if (checks() > before) checkedAt.push(second);
+      workspace.clock.advance(10_000);
+    }
+    expect(checkedAt).toEqual([0, 30, 90, 210, 450]);
+    expect(await server.names('/Campagnes/SMS')).toEqual([]);
+    const waiting = await queue.get(jobs[0].id);
+    expect(waiting).toMatchObject({ state: 'waiting', waitingFor: 'opt-outs', attempts: 0 });
+    // The next check is at most 5 minutes away, and the loop sleeps until then.
+    expect(Date.parse(waiting.nextAttemptAt!) - (startMs + 450_000)).toBe(300_000);
+
+    // The repair (restore the last good copy) wakes the queue: the drop goes at once, without waiting for the next check.
+    const repaired = createOptOutService({ dataDir: workspace.dataDir, onChange: () => queue.optOutsChanged() });
+    await repaired.restoreBackup();
+    await queue.runOnce();
+    const [name] = await server.names('/Campagnes/SMS');
+    expect(name).toMatch(/^2725-.*\.csv$/);
+    expect(await queue.get(jobs[0].id)).toMatchObject({ state: 'awaiting-ack', attempts: 1, reason: null });
+    expect(checks()).toBe(5);
   });
 });
 
@@ -106,7 +142,7 @@ describe('CLI with an unreadable opt-out list', () => {
     expect(run.code).toBe(0);
     expect(await server.names('/Campagnes/SMS')).toEqual([]);
     const status = JSON.parse((await cli('queue', 'status', '--json', '--data-dir', dataDir)).stdout) as { jobs: { id: string; state: string }[] };
-    expect(status.jobs).toEqual([expect.objectContaining({ id: jobId, state: 'queued' })]);
+    expect(status.jobs).toEqual([expect.objectContaining({ id: jobId, state: 'waiting' })]);
     expect(await readFile(optOutsFilePath(dataDir), 'utf8')).toBe(corrupt);
   });
 });

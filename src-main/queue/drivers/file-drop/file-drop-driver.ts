@@ -34,6 +34,7 @@ export function createFileDropDriver(given: Partial<Omit<FileDropSettings, 'stam
       if (due) return due;
       if (job.state === 'awaiting-ack' && context.pollAllAnswers) return 'poll-ack';
       if (job.state === 'waiting' && job.waitingFor === 'network' && context.networkBack) return 'upload';
+      if (job.state === 'waiting' && job.waitingFor === 'opt-outs' && context.optOutsBack) return 'upload';
       return null;
     },
     nextWakeAt,

@@ -54,9 +54,10 @@ export async function upload(start: JobRecord, ctx: DriverContext, settings: Fil
     });
   } catch (error) {
     if (error instanceof UserFacingError && error.code === 'opt-outs-unreadable') {
-      // Fail closed: nothing is uploaded and the job stays as it is until the list is repaired.
+      // Fail closed: nothing is uploaded; the job waits (calm backoff, or woken by the repair) with the reason shown in Envois.
       say(`${record.job.id} : ${error.message} Dépôt laissé en attente.`);
-      return record;
+      const problem = error.params?.problem;
+      return apply(record, { type: 'opt-outs-unreadable', ...(typeof problem === 'string' ? { detail: problem } : {}) });
     }
     throw error;
   }

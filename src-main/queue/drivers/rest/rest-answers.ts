@@ -1,6 +1,7 @@
 /** Reading MediasFlow's answers into the REST job's events (pure checks of the JSON Dropdesk relies on). */
 import { restCampaignStatuses, type RestCampaignStatus, type RestFigures } from '@shared/queue/rest/rest-job-types';
 import type { JobReason } from '@shared/queue/job-types';
+import { UserFacingError } from '@shared/ipc/ipc-result';
 import { RestError } from '../../../connectors/mediasflow-rest/rest-error';
 
 const count = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null);
@@ -53,6 +54,7 @@ export function reasonOfRestError(error: unknown): JobReason {
     if (error.detail) reason.detail = error.detail;
     return reason;
   }
+  if (error instanceof UserFacingError) return { code: error.code, message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'unexpected', message: `Erreur inattendue pendant l'envoi : ${message}`, detail: message };
 }

@@ -8,6 +8,8 @@ import { restDueAction, restNextWakeAt } from '@shared/queue/rest/rest-schedule'
 import { restTransition } from '@shared/queue/rest/rest-transition';
 import type { ChannelDriver } from '../../channel-driver';
 import type { JobRecord } from '../../job-record';
+import type { QueueConnections } from '../../queue-types';
+import { RestError } from '../../../connectors/mediasflow-rest/rest-error';
 import { createRestClient, type RestClientOptions, type RestEndpoint } from '../../../connectors/mediasflow-rest/rest-client';
 import { cancelScheduled, inject, prepare, reconcile, uploadList } from './rest-steps';
 import { reasonOfRestError } from './rest-answers';
@@ -15,7 +17,15 @@ import { reasonOfRestError } from './rest-answers';
 export interface RestDriverSettings {
   /** The job's connection → where and as whom to call the API. */
   endpointFor(record: JobRecord): Promise<RestEndpoint>;
-  clientOptions?: RestClientOptions;
+  /** Fixed options, or per endpoint (the proxy depends on the host). */
+  clientOptions?: RestClientOptions | ((endpoint: RestEndpoint) => RestClientOptions);
+}
+
+/** The job's connection → its API endpoint, through the connections service (password resolved as for SFTP). */
+export async function restEndpointOfJob(connections: QueueConnections, record: JobRecord): Promise<RestEndpoint> {
+  if (!connections.resolveRestEndpoint) throw new RestError('config', "Cette installation ne sait pas joindre l'API MediasFlow.");
+  // A UserFacingError (password-required, demo-unavailable, connection-not-found) keeps its code in the job's reason.
+  return connections.resolveRestEndpoint(await connections.getStored(record.job.connectionId));
 }
 
 export function createRestDriver(settings: RestDriverSettings): ChannelDriver {
@@ -34,7 +44,7 @@ export function createRestDriver(settings: RestDriverSettings): ChannelDriver {
         if (action === 'rest-cancel') return record;
         return ctx.apply(record, { type: 'permanent-error', error: reasonOfRestError(error) });
       }
-      const client = createRestClient(endpoint, settings.clientOptions);
+      const client = createRestClient(endpoint, typeof settings.clientOptions === 'function' ? settings.clientOptions(endpoint) : settings.clientOptions);
       try {
         if (action === 'rest-upload-list') return await uploadList(record, ctx, client);
         if (action === 'rest-prepare') return await prepare(record, ctx, client);

@@ -140,34 +140,13 @@ export function CampaignEditor() {
                   ))}
                 </select>
               </label>
-              <fieldset className="form-field">
-                <legend>{t('screen.editor.channel')}</legend>
-                <div className="segmented">
-                {(['sms', 'vms'] as const).map((channel) => (
-                  <label key={channel} className={draft.channel === channel ? 'segment active' : 'segment'}>
-                    <input type="radio" name="channel" checked={draft.channel === channel} onChange={() => editDraft({ channel })} />
-                    {t(`screen.channel.${channel}`)}
-                  </label>
-                ))}
-                </div>
-              </fieldset>
-              <fieldset className="form-field">
-                <legend>{t('screen.editor.type')}</legend>
-                <div className="segmented">
-                {(['marketing', 'notification'] as const).map((type) => (
-                  <label key={type} className={draft.type === type ? 'segment active' : 'segment'}>
-                    <input
-                      type="radio"
-                      name="type"
-                      checked={draft.type === type}
-                      onChange={() => editDraft({ type })}
-                      data-testid={`campaign-type-${type}`}
-                    />
-                    {t(`screen.type.${type}`)}
-                  </label>
-                ))}
-                </div>
-              </fieldset>
+              {/* Channel and type are asked once, at « Programmer » (issue 11 §12): here they are only said. */}
+              <div className="form-field">
+                <span>{t('screen.editor.channelAndType')}</span>
+                <p className="field-help" data-testid="campaign-channel-type">
+                  {t('screen.editor.channelAndTypeValue', { channel: t(`screen.channel.${draft.channel}`), type: t(`screen.type.${draft.type}`) })}
+                </p>
+              </div>
               {fromTemplate ? (
                 <div className="form-field">
                   <span>{t('screen.editor.sender')}</span>

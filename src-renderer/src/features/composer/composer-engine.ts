@@ -6,7 +6,7 @@
 import type { CampaignDraft, ProviderTarget } from '@shared/campaigns/campaign-draft';
 import { applyAllGsm7Replacements, applyGsm7ReplacementAt, gsm7ReplacementFor } from '@shared/composer/gsm7-replacements';
 import { smsProviderOf, type SmsProvider } from '@shared/composer/sms-providers';
-import { appendStopMention, checkStopMention, stopMentionFor, type CompositionIssue } from '@shared/composer/stop-mention';
+import { appendStopMention, checkStopMention, stopMentionFor, type CompositionIssue, type StopOptions } from '@shared/composer/stop-mention';
 import { validateSender, type SenderError } from '@shared/composer/sender-rules';
 
 export { outsideGsm7Characters } from '@shared/composer/character-classes';
@@ -35,15 +35,18 @@ export function senderErrors(draft: Pick<CampaignDraft, 'provider' | 'sender'>):
   return validateSender(providerOf(draft.provider), draft.sender).errors;
 }
 
-/** STOP-related warnings for the template, as the engine words them (codes + params). */
-export function stopIssues(draft: Pick<CampaignDraft, 'provider' | 'sender' | 'type' | 'message'>): CompositionIssue[] {
-  return checkStopMention(draft.message, { provider: providerOf(draft.provider), kind: draft.type, sender: draft.sender });
+/**
+ * STOP-related warnings for the template, as the engine words them (codes +
+ * params). `stop` carries the account's mention (the connection's "Mention STOP").
+ */
+export function stopIssues(draft: Pick<CampaignDraft, 'provider' | 'sender' | 'type' | 'message'>, stop: StopOptions = {}): CompositionIssue[] {
+  return checkStopMention(draft.message, { provider: providerOf(draft.provider), kind: draft.type, sender: draft.sender, ...stop });
 }
 
-export function withStopMention(draft: Pick<CampaignDraft, 'provider' | 'message'>): string {
-  return appendStopMention(providerOf(draft.provider), draft.message);
+export function withStopMention(draft: Pick<CampaignDraft, 'provider' | 'message'>, stop: StopOptions = {}): string {
+  return appendStopMention(providerOf(draft.provider), draft.message, stop);
 }
 
-export function stopMentionText(target: ProviderTarget): string | null {
-  return stopMentionFor(providerOf(target));
+export function stopMentionText(target: ProviderTarget, stop: StopOptions = {}): string | null {
+  return stopMentionFor(providerOf(target), stop);
 }

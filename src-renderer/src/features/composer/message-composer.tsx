@@ -3,11 +3,12 @@
  * one after another, characters outside GSM-7 with their replacement, the
  * field menu, the defaults for empty fields and the STOP mention.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { segmentSms } from '@shared/composer/sms-count';
 import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
 import { messageSourceOf } from '@shared/providers/provider-registry';
+import { useMenuPlacement } from '../../ui/use-menu-placement';
 import { counterFigures } from './message-counter';
 import { segmentRuns, type TextRun } from './segment-runs';
 import {
@@ -21,6 +22,8 @@ import {
   stopMentionText,
   withStopMention,
 } from './composer-engine';
+import { useDropdesk } from '../../store/store-context';
+import { draftStopMention } from './draft-stop-mention';
 import './composer.css';
 
 interface MessageComposerProps {
@@ -33,6 +36,10 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
   const { t } = useTranslation('composer');
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [fieldMenuOpen, setFieldMenuOpen] = useState(false);
+  const fieldMenuButton = useRef<HTMLButtonElement>(null);
+  const fieldMenu = useRef<HTMLUListElement>(null);
+  // Inside the window near its edges (issue 11 §12).
+  const fieldMenuStyle = useMenuPlacement(fieldMenuOpen, fieldMenuButton, fieldMenu);
   const message = draft.message;
   const segmentation = useMemo(() => segmentSms(message), [message]);
   const figures = counterFigures(segmentation);
@@ -47,7 +54,9 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
   const unknownFields = columns.length > 0 ? template.unknownFields : [];
   // MediasFlow file drops send the template campaign's text: the one typed here only estimates the cost.
   const fromTemplate = messageSourceOf(draft.provider) === 'template';
-  const stopWarnings = message.trim() === '' || fromTemplate ? [] : stopIssues(draft).filter((issue) => issue.severity === 'warning');
+  // The account's "Mention STOP" (its connection), else the provider's default.
+  const stop = { stopMention: useDraftStopMention(draft) };
+  const stopWarnings = message.trim() === '' || fromTemplate ? [] : stopIssues(draft, stop).filter((issue) => issue.severity === 'warning');
   const stopMissing = stopWarnings.length > 0;
   const overLimit = draft.channel === 'sms' && segmentation.segments > draft.maxSegments;
 
@@ -111,6 +120,7 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
       <div className="composer-toolbar">
         <div className="field-menu">
           <button
+            ref={fieldMenuButton}
             type="button"
             className="button small"
             aria-haspopup="menu"
@@ -122,7 +132,7 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
             {t('screen.fields.insert')}
           </button>
           {fieldMenuOpen && (
-            <ul className="field-menu-list" role="menu" data-testid="field-menu">
+            <ul ref={fieldMenu} className="field-menu-list" style={fieldMenuStyle} role="menu" data-testid="field-menu">
               {columns.map((column) => (
                 <li key={column} role="none">
                   <button type="button" role="menuitem" onMouseDown={(event) => event.preventDefault()} onClick={() => insertField(column)}>
@@ -133,12 +143,12 @@ export function MessageComposer({ draft, columns, onChange }: MessageComposerPro
             </ul>
           )}
         </div>
-        {!fromTemplate && (draft.type === 'marketing' || stopMissing) && stopMentionText(draft.provider) !== null && (
+        {!fromTemplate && (draft.type === 'marketing' || stopMissing) && stopMentionText(draft.provider, stop) !== null && (
           <button
             type="button"
             className="button small"
-            disabled={withStopMention(draft) === message}
-            onClick={() => setMessage(withStopMention(draft))}
+            disabled={withStopMention(draft, stop) === message}
+            onClick={() => setMessage(withStopMention(draft, stop))}
             data-testid="add-stop"
           >
             {t('screen.stop.add')}
@@ -296,4 +306,14 @@ function visibleCharacter(character: string): string {
   if (/^[\u00a0\u202f\u2009\u2007\u200a\u2002-\u2006]$/.test(character)) return '⍽';
   if (character === '\u200b') return '∅';
   return character;
+}
+
+/** The STOP mention of the connection the draft will be sent through (loads the connections once if needed). */
+function useDraftStopMention(draft: CampaignDraft): string | null {
+  const connectionsLoaded = useDropdesk((state) => state.connectionsLoaded);
+  const loadConnections = useDropdesk((state) => state.loadConnections);
+  useEffect(() => {
+    if (!connectionsLoaded) void loadConnections();
+  }, [connectionsLoaded, loadConnections]);
+  return useDropdesk((state) => draftStopMention(state.connections, draft.provider, state.sendForm.connectionId, state.preferredConnectionId));
 }

@@ -49,6 +49,7 @@ function TestResult({ connection, result }: { connection: ConnectionView; result
           ))}
         </ul>
         {!ok && <p className="small">{t('screen.test.missingHelp')}</p>}
+        {connection.profile === 'mediasflow-rest' && <p className="small" data-testid="rest-test-ok">{t('rest.connected', { host: connection.demo ? '127.0.0.1' : connection.host })}</p>}
         {result.passwordTravelsInClear && <p className="small warn-text">{t('security.plainFtp')}</p>}
       </div>
     );

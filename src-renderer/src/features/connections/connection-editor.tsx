@@ -4,18 +4,22 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '@shared/ipc/channels/connections';
 import { useDropdesk } from '../../store/store-context';
 import { Modal } from '../../ui/modal';
+import { StopMentionField } from './stop-mention-field';
 import {
   connectionFormProblems,
   editableProviders,
   emptyConnectionForm,
   formFromConnection,
+  isRestProvider,
   protocolOf,
+  providerStopMention,
   suggestPasswordEnv,
   withProvider,
   type ConnectionFormField,
   type ConnectionFormState,
   type EditableProvider,
 } from './connection-form';
+import { RestConnectionFields } from './rest-connection-fields';
 
 export function ConnectionEditor({
   editing,
@@ -36,6 +40,8 @@ export function ConnectionEditor({
   const problems = connectionFormProblems(form);
   const problemOf = (field: ConnectionFormField) => (showProblems ? problems.find((problem) => problem.field === field) : undefined);
   const isFtp = protocolOf(form.provider) === 'ftp';
+  const isRest = isRestProvider(form.provider);
+  const isDemoRest = form.provider === 'demo-mediasflow-rest';
   const update = (patch: Partial<ConnectionFormState>) => setForm((current) => ({ ...current, ...patch }));
 
   const submit = async () => {
@@ -101,7 +107,8 @@ export function ConnectionEditor({
           <input className="input" value={form.name} onChange={(event) => update({ name: event.target.value })} data-testid="connection-name" />
           {fieldError('name')}
         </label>
-        <div className="form-row">
+        {isRest && <RestConnectionFields form={form} update={update} />}
+        {!isRest && <div className="form-row">
           <label className="form-field grow">
             <span>{t('screen.form.host')}</span>
             <input
@@ -124,7 +131,8 @@ export function ConnectionEditor({
             />
             {fieldError('port')}
           </label>
-        </div>
+        </div>}
+        {!isDemoRest && <>
         <label className="form-field">
           <span>{t('screen.form.user')}</span>
           <input className="input" autoComplete="off" value={form.user} onChange={(event) => update({ user: event.target.value })} data-testid="connection-user" />
@@ -175,6 +183,13 @@ export function ConnectionEditor({
           <span className="field-help">{t('screen.form.pricePerSmsHelp')}</span>
           {fieldError('pricePerSms')}
         </label>
+        </>}
+        <StopMentionField
+          value={form.stopMention ?? ''}
+          providerMention={providerStopMention(form.provider)}
+          onChange={(stopMention) => update({ stopMention })}
+          error={fieldError('stopMention')}
+        />
         {isFtp && (
           <div className={form.ftps ? 'security-note ok' : 'security-note warn'} data-testid="plain-ftp-notice">
             {!form.ftps && <p>{t('security.plainFtp')}</p>}
@@ -185,7 +200,7 @@ export function ConnectionEditor({
             <span className="field-help">{t('screen.form.ftpsHelp')}</span>
           </div>
         )}
-        {!isFtp && <p className="field-help">{t('screen.form.sshHelp')}</p>}
+        {!isFtp && !isRest && <p className="field-help">{t('screen.form.sshHelp')}</p>}
         {form.provider === 'mediasflow-sftp' && (
           <label className="form-field">
             <span>{t('screen.form.stagingFolder')}</span>

@@ -9,6 +9,7 @@ import {
   suggestPasswordEnv,
   toSaveInput,
   parsePricePerSms,
+  providerStopMention,
   withProvider,
 } from './connection-form';
 
@@ -66,9 +67,23 @@ describe('the connection form', () => {
       ftps: false,
       passwordEnv: 'DROPDESK_PASSWORD_AGENCE',
       pricePerSms: null,
+      stopMention: null,
     });
     expect(toSaveInput({ ...editing, pricePerSms: '0,045' }).pricePerSms).toBe(0.045);
     expect(toSaveInput({ ...editing, password: 's3cret', passwordEnv: '' })).toMatchObject({ password: 's3cret', passwordEnv: null });
+  });
+
+  it('edits the account\u2019s STOP mention: empty is the provider\u2019s, a mention without its short number is refused', () => {
+    const editing = formFromConnection(view({ id: 'cn1', provider: 'allmysms-ftp', profile: 'allmysms-ftp', stopMention: 'STOP au 36184' }));
+    expect(editing.stopMention).toBe('STOP au 36184');
+    expect(toSaveInput(editing).stopMention).toBe('STOP au 36184');
+    expect(toSaveInput({ ...editing, stopMention: '  ' }).stopMention).toBeNull();
+    expect(connectionFormProblems({ ...editing, stopMention: 'STOP au 361' })).toEqual([{ field: 'stopMention', key: 'stopMention' }]);
+    expect(connectionFormProblems({ ...editing, stopMention: '' })).toEqual([]);
+    expect(providerStopMention('allmysms-ftp')).toBe('STOP au 36180');
+    expect(providerStopMention('demo-allmysms')).toBe('STOP au 36180');
+    // MediasFlow file drops send the template campaign's text, STOP mention included: nothing to set.
+    expect(providerStopMention('mediasflow-sftp')).toBeNull();
   });
 
   it('suggests an environment variable name from the connection name', () => {

@@ -4,11 +4,13 @@
  * connection a send uses by default. Unit tested; the screen only renders.
  */
 import type { ConnectionProvider, ConnectionSaveInput, ConnectionView } from '@shared/ipc/channels/connections';
-import { getProviderProfile } from '@shared/providers/provider-registry';
+import { getProviderProfile, messageSourceOf } from '@shared/providers/provider-registry';
+import { defaultStopMention, smsProviderOf } from '@shared/composer/sms-providers';
+import { isValidStopMention } from '@shared/composer/stop-mention';
 import type { ProviderId, TransferProtocol } from '@shared/providers/provider-ids';
 
 /** What the user can pick when adding a connection (the demo ones are created by Dropdesk). */
-export const editableProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp'] as const satisfies readonly ConnectionProvider[];
+export const editableProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'mediasflow-rest', 'demo-mediasflow-rest'] as const satisfies readonly ConnectionProvider[];
 export type EditableProvider = (typeof editableProviders)[number];
 
 /** The file-drop kinds; a mail-to-SMS connection ('isendpro-mail') has no file profile and is not edited by this form. */
@@ -18,6 +20,9 @@ const profileOf: Record<Exclude<ConnectionProvider, 'isendpro-mail'>, ProviderId
   'allmysms-sftp': 'allmysms-sftp',
   'demo-mediasflow': 'mediasflow-sftp',
   'demo-allmysms': 'allmysms-ftp',
+  // MediasFlow's SMS API has no file profile; MediasFlow's SMS counting rules are the SFTP profile's.
+  'mediasflow-rest': 'mediasflow-sftp',
+  'demo-mediasflow-rest': 'mediasflow-sftp',
 };
 
 export function profileOfProvider(provider: ConnectionProvider): ProviderId {
@@ -25,15 +30,20 @@ export function profileOfProvider(provider: ConnectionProvider): ProviderId {
 }
 
 export function isDemoProvider(provider: ConnectionProvider): boolean {
-  return provider === 'demo-mediasflow' || provider === 'demo-allmysms';
+  return provider === 'demo-mediasflow' || provider === 'demo-allmysms' || provider === 'demo-mediasflow-rest';
+}
+
+/** MediasFlow's SMS REST API (real or demo sandbox): URL and login, no server/port/FTPS/SSH key. */
+export function isRestProvider(provider: ConnectionProvider): boolean {
+  return provider === 'mediasflow-rest' || provider === 'demo-mediasflow-rest';
 }
 
 export function defaultPortOf(provider: ConnectionProvider): number {
-  return getProviderProfile(profileOfProvider(provider)).defaultPort;
+  return isRestProvider(provider) ? 443 : getProviderProfile(profileOfProvider(provider)).defaultPort;
 }
 
-export function protocolOf(provider: ConnectionProvider): TransferProtocol {
-  return getProviderProfile(profileOfProvider(provider)).protocol;
+export function protocolOf(provider: ConnectionProvider): TransferProtocol | 'https' {
+  return isRestProvider(provider) ? 'https' : getProviderProfile(profileOfProvider(provider)).protocol;
 }
 
 export interface ConnectionFormState {
@@ -53,6 +63,10 @@ export interface ConnectionFormState {
   stagingFolder?: string;
   /** Price of one SMS in euros as typed ("0,045"); '' = not set. */
   pricePerSms?: string;
+  /** The account's STOP mention as typed ("STOP au 36184"); '' = the provider's default. */
+  stopMention?: string;
+  /** MediasFlow REST only (rest-connection-fields.tsx); '' = the documented default. */
+  rest?: { baseUrl: string; brand: string; loginPath: string; loginField: string; passwordField: string };
 }
 
 export function emptyConnectionForm(provider: EditableProvider = 'mediasflow-sftp'): ConnectionFormState {
@@ -73,7 +87,22 @@ export function formFromConnection(view: ConnectionView): ConnectionFormState {
     ftps: view.ftps,
     ...(view.stagingFolder ? { stagingFolder: view.stagingFolder } : {}),
     pricePerSms: typeof view.pricePerSms === 'number' ? String(view.pricePerSms).replace('.', ',') : '',
+    stopMention: view.stopMention ?? '',
+    ...(view.rest ? { rest: { baseUrl: view.rest.baseUrl, brand: view.rest.brand ?? '', loginPath: view.rest.loginPath, loginField: view.rest.loginField, passwordField: view.rest.passwordField } } : {}),
   };
+}
+
+/**
+ * The mention a connection uses when its "Mention STOP" is empty; null when
+ * the setting does not apply: the provider adds it itself (iSendPro) or the
+ * text sent is the provider's template campaign's (MediasFlow file drops).
+ */
+export function providerStopMention(provider: ConnectionProvider): string | null {
+  if (provider === 'isendpro-mail') return null;
+  // MediasFlow's SMS API sends the typed text (its counting profile is the SFTP one, whose text is the template's).
+  if (!isRestProvider(provider) && messageSourceOf(profileOfProvider(provider)) === 'template') return null;
+  const sms = smsProviderOf(profileOfProvider(provider));
+  return sms ? defaultStopMention[sms] : null;
 }
 
 /** A new provider fills in its default port unless the user typed another one. */
@@ -87,8 +116,8 @@ export function withProvider(form: ConnectionFormState, provider: EditableProvid
   };
 }
 
-export type ConnectionFormField = 'name' | 'host' | 'port' | 'user' | 'passwordEnv' | 'pricePerSms';
-export type ConnectionFormProblem = { field: ConnectionFormField; key: 'required' | 'port' | 'envName' | 'price' };
+export type ConnectionFormField = 'name' | 'host' | 'port' | 'user' | 'passwordEnv' | 'pricePerSms' | 'stopMention';
+export type ConnectionFormProblem = { field: ConnectionFormField; key: 'required' | 'port' | 'envName' | 'price' | 'stopMention' };
 
 /** "0,045" or "0.045" → 0.045; '' → null; anything else (or outside 0–10 €) → undefined. */
 export function parsePricePerSms(text: string): number | null | undefined {
@@ -105,16 +134,45 @@ const envNamePattern = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 export function connectionFormProblems(form: ConnectionFormState): ConnectionFormProblem[] {
   const problems: ConnectionFormProblem[] = [];
   if (!form.name.trim()) problems.push({ field: 'name', key: 'required' });
+  if (form.provider === 'demo-mediasflow-rest') return problems;
+  if (form.provider === 'mediasflow-rest') {
+    if (!form.user.trim()) problems.push({ field: 'user', key: 'required' });
+    if (form.passwordEnv.trim() && !envNamePattern.test(form.passwordEnv.trim())) problems.push({ field: 'passwordEnv', key: 'envName' });
+    if (parsePricePerSms(form.pricePerSms ?? '') === undefined) problems.push({ field: 'pricePerSms', key: 'price' });
+    return problems;
+  }
   if (!form.host.trim()) problems.push({ field: 'host', key: 'required' });
   const port = Number(form.port.trim());
   if (!Number.isInteger(port) || port < 1 || port > 65_535) problems.push({ field: 'port', key: 'port' });
   if (!form.user.trim()) problems.push({ field: 'user', key: 'required' });
   if (form.passwordEnv.trim() && !envNamePattern.test(form.passwordEnv.trim())) problems.push({ field: 'passwordEnv', key: 'envName' });
   if (parsePricePerSms(form.pricePerSms ?? '') === undefined) problems.push({ field: 'pricePerSms', key: 'price' });
+  const stopMention = form.stopMention?.trim() ?? '';
+  if (stopMention !== '' && !isValidStopMention(stopMention)) problems.push({ field: 'stopMention', key: 'stopMention' });
   return problems;
 }
 
 export function toSaveInput(form: ConnectionFormState): ConnectionSaveInput {
+  if (form.provider === 'demo-mediasflow-rest') return { ...(form.id ? { id: form.id } : {}), name: form.name.trim(), provider: form.provider };
+  if (form.provider === 'mediasflow-rest') {
+    const rest = form.rest;
+    return {
+      ...(form.id ? { id: form.id } : {}),
+      name: form.name.trim(),
+      provider: form.provider,
+      user: form.user.trim(),
+      passwordEnv: form.passwordEnv.trim() || null,
+      // Empty fields: the documented defaults (main fills them in).
+      rest: rest
+        ? {
+            ...Object.fromEntries((['baseUrl', 'loginPath', 'loginField', 'passwordField'] as const).filter((key) => rest[key].trim() !== '').map((key) => [key, rest[key].trim()])),
+            brand: rest.brand.trim() || null,
+          }
+        : {},
+      ...(form.pricePerSms !== undefined ? { pricePerSms: parsePricePerSms(form.pricePerSms) ?? null } : {}),
+      ...(form.password !== '' ? { password: form.password } : {}),
+    };
+  }
   return {
     ...(form.id ? { id: form.id } : {}),
     name: form.name.trim(),
@@ -126,6 +184,7 @@ export function toSaveInput(form: ConnectionFormState): ConnectionSaveInput {
     passwordEnv: form.passwordEnv.trim() || null,
     ...(form.provider === 'mediasflow-sftp' && form.stagingFolder !== undefined ? { stagingFolder: form.stagingFolder.trim() || null } : {}),
     ...(form.pricePerSms !== undefined ? { pricePerSms: parsePricePerSms(form.pricePerSms) ?? null } : {}),
+    ...(form.stopMention !== undefined ? { stopMention: form.stopMention.trim() || null } : {}),
     // An empty field when editing keeps the saved password.
     ...(form.password !== '' ? { password: form.password } : {}),
   };
@@ -153,7 +212,7 @@ export function pickDefaultConnection(all: readonly ConnectionView[], draftProvi
   // Mail-to-SMS (iSendPro) campaigns are not sent from the send step yet.
   const connections = all.filter((connection) => connection.profile !== 'isendpro-mail');
   if (rememberedId && connections.some((connection) => connection.id === rememberedId)) return rememberedId;
-  const forProvider = connections.filter((connection) => !draftProvider || connection.profile === draftProvider);
+  const forProvider = connections.filter((connection) => !draftProvider || (connection.provider === 'mediasflow-rest' || connection.provider === 'demo-mediasflow-rest' ? false : connection.profile === draftProvider));
   return (
     forProvider.find((connection) => connection.demo)?.id ??
     forProvider[0]?.id ??

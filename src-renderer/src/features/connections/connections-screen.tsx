@@ -6,7 +6,7 @@ import { useDropdesk } from '../../store/store-context';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ConnectionEditor } from './connection-editor';
 import { ConnectionCheckPanel } from './connection-check-panel';
-import { protocolOf } from './connection-form';
+import { protocolOf, providerStopMention } from './connection-form';
 import { MailConnectionEditor } from './mail-connection-editor';
 import { MailConnectionFacts, MailTestResult } from './mail-connection-card';
 import './connections.css';
@@ -111,6 +111,7 @@ function ConnectionCard({
   const passwordOutcome = useDropdesk((state) => state.passwordOutcomes[connection.id]);
   const isMail = connection.mail !== undefined;
   const isSftp = !isMail && protocolOf(connection.provider) === 'sftp';
+  const stopMention = connection.stopMention || providerStopMention(connection.provider);
   return (
     <li className="card connection-card" data-testid="connection" data-connection={connection.name} data-demo={connection.demo}>
       <div className="connection-head">
@@ -179,6 +180,12 @@ function ConnectionCard({
           <div>
             <dt>{t('screen.facts.security')}</dt>
             <dd className={connection.ftps ? '' : 'warn-text'}>{connection.ftps ? t('screen.facts.ftps') : t('screen.facts.plainFtp')}</dd>
+          </div>
+        )}
+        {stopMention && (
+          <div>
+            <dt>{t('screen.facts.stopMention')}</dt>
+            <dd data-testid="stop-mention">{stopMention}</dd>
           </div>
         )}
       </dl>

@@ -10,6 +10,7 @@ import { ReportLink } from '../campaigns/campaign-status-view';
 import { MailBatchesPanel } from './mail-batches-panel';
 import { formatBytes, jobActions, jobPath, reasonKeys, stepStatuses, uploadPercent } from './job-display';
 import './jobs.css';
+import { RestCancelCountdown } from './rest-cancel-countdown';
 import { ScreenHeader } from '../../ui/screen-header';
 import { EmptyState } from '../../ui/empty-state';
 
@@ -67,9 +68,17 @@ function JobCard({ job }: { job: JobView }) {
     >
       <div className="job-head">
         <div className="job-title">
-          <h2>{job.campaignName}</h2>
+          <h2>
+            {job.campaignName}
+            {job.test && (
+              <span className="tag test-tag" title={t('screen.testTagHelp')} data-testid="job-test-tag">
+                {t('screen.testTag')}
+              </span>
+            )}
+          </h2>
           <p className="muted small">
             {t('screen.meta', {
+              count: job.recipients,
               connection: job.connectionName,
               channel: t(`screen.channel.${job.channel}`),
               type: t(`screen.type.${job.sendType}`),
@@ -202,7 +211,8 @@ function JobBody({ job }: { job: JobView }) {
             </p>
           )}
           {job.campaignId && <p className="small muted">{t('stateHints.accepted')}</p>}
-          {job.providerId === 'mediasflow-sftp' && (
+          {job.rest && <RestCancelCountdown job={job} />}
+          {(job.providerId === 'mediasflow-sftp' || job.providerId === 'mediasflow-rest') && (
             <div className="job-actions">
               <ReportLink jobId={job.id} />
             </div>

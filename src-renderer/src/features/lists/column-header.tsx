@@ -1,20 +1,24 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListView } from '@shared/lists/list-types';
 import { useDropdesk } from '../../store/store-context';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextPromptDialog } from '../../ui/text-prompt-dialog';
+import { useMenuPlacement } from '../../ui/use-menu-placement';
 
 type Pending = 'rename' | 'insert-before' | 'insert-after' | 'delete' | null;
 
 /** A column's header with its menu: rename, insert, delete, use as the mobile column. */
-export function ColumnHeader({ list, name, column }: { list: ListView; name: string; column: number }) {
+export function ColumnHeader({ list, name, column, pinned }: { list: ListView; name: string; column: number; pinned?: CSSProperties }) {
   const { t } = useTranslation('lists');
   const applyEdit = useDropdesk((state) => state.applyEdit);
   const setMobileColumn = useDropdesk((state) => state.setMobileColumn);
   const [menuOpen, setMenuOpen] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // Inside the window near its right and bottom edges (issue 11 §12).
+  const menuStyle = useMenuPlacement(menuOpen, menuButton, menu, { align: 'end' });
   const isMobile = name === list.mobileColumn;
 
   useEffect(() => {
@@ -34,10 +38,11 @@ export function ColumnHeader({ list, name, column }: { list: ListView; name: str
   };
 
   return (
-    <div role="columnheader" className={`grid-cell column-header${isMobile ? ' mobile' : ''}`}>
+    <div role="columnheader" className={`grid-cell column-header${isMobile ? ' mobile' : ''}${pinned ? ' sticky-mobile' : ''}`} style={pinned}>
       <span className="column-name" title={name}>{name}</span>
       {isMobile && <span className="tag small-tag">{t('columns.mobileTag')}</span>}
       <button
+        ref={menuButton}
         type="button"
         className="column-menu-button"
         aria-haspopup="menu"
@@ -51,6 +56,7 @@ export function ColumnHeader({ list, name, column }: { list: ListView; name: str
         <div
           ref={menu}
           className="menu"
+          style={menuStyle}
           role="menu"
           aria-label={t('columns.menu', { name })}
           onKeyDown={(event) => {

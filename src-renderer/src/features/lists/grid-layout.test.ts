@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidths, gridTemplate, gridWidth, moveActiveCell, moveForKey, rowNumberWidth } from './grid-layout';
+import { STATUS_WIDTH, columnWidths, gridTemplate, gridWidth, moveActiveCell, moveForKey, pinnedOffsets, rowNumberWidth, scrollLeftToShow } from './grid-layout';
 
 describe('grid layout', () => {
   it('sizes each column to its longest value or its header, within bounds', () => {
@@ -10,8 +10,8 @@ describe('grid layout', () => {
     expect(widths[2]).toBe(300); // a long address is cut, its full text is in the cell's tooltip
     expect(widths[3]).toBe(4 * 9 + 66); // an empty column is as wide as its header
     expect(widths[4]).toBe(96); // short name and values: the minimum
-    expect(gridTemplate(64, [96, 120])).toBe('64px 200px 96px 120px');
-    expect(gridWidth(64, [96, 120])).toBe(64 + 200 + 96 + 120);
+    expect(gridTemplate(64, [96, 120])).toBe(`64px ${STATUS_WIDTH}px 96px 120px`);
+    expect(gridWidth(64, [96, 120])).toBe(64 + STATUS_WIDTH + 96 + 120);
   });
 
   it('widens the row number column for large lists', () => {
@@ -37,5 +37,25 @@ describe('grid layout', () => {
     expect(moveForKey('Home', true)).toBe('grid-start');
     expect(moveForKey('End', true)).toBe('grid-end');
     expect(moveForKey('a', false)).toBeUndefined();
+  });
+
+  it('pins the status after the row number and the mobile column after both', () => {
+    expect(pinnedOffsets(64)).toEqual({ status: 64, mobile: 64 + STATUS_WIDTH });
+  });
+
+  it('scrolls a column into view beside the pinned cells, never for the pinned mobile column', () => {
+    // # 64, status, then 5 columns of 200 px; the mobile column is the third (index 2).
+    const layout = { rowNumber: 64, widths: [200, 200, 200, 200, 200], mobileColumn: 2, scrollLeft: 0, viewWidth: 800 };
+    const pinned = 64 + STATUS_WIDTH;
+    // Column 4 starts at pinned + 800: brought in so that it ends at the right edge.
+    expect(scrollLeftToShow(4, layout)).toBe(pinned + 1000 - 800);
+    // Going back to column 3 once scrolled far right: it must clear the status and the mobile column stuck at the left.
+    const scrolled = { ...layout, scrollLeft: 900 };
+    expect(scrollLeftToShow(3, scrolled)).toBe(pinned + 600 - (pinned + 200));
+    // Column 0 sits under the pinned cells: back to the start.
+    expect(scrollLeftToShow(0, scrolled)).toBe(0);
+    expect(scrollLeftToShow(2, scrolled)).toBe(900);
+    // Already visible: unchanged.
+    expect(scrollLeftToShow(0, layout)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 /** Geometry of the list grid (pure, shared by header and rows). */
 export const GRID_ROW_HEIGHT = 32;
-export const STATUS_WIDTH = 200;
+export const STATUS_WIDTH = 240;
 export const MIN_COLUMN_WIDTH = 96;
 export const MAX_COLUMN_WIDTH = 300;
 /** Width of a wide character (digits) of the grid's 14px font, enough to size columns to their content. */
@@ -39,6 +39,36 @@ export function gridTemplate(rowNumber: number, widths: number[]): string {
 
 export function gridWidth(rowNumber: number, widths: number[]): number {
   return widths.reduce((sum, width) => sum + width, rowNumber + STATUS_WIDTH);
+}
+
+/**
+ * Where the pinned cells sit (CSS sticky): the row number at 0, the status
+ * after it, the mobile column after both (and against the right edge while
+ * its place is further right, so no horizontal scroll ever hides it).
+ */
+export function pinnedOffsets(rowNumber: number): { status: number; mobile: number } {
+  return { status: rowNumber, mobile: rowNumber + STATUS_WIDTH };
+}
+
+/**
+ * The horizontal scroll that shows a data column entirely beside the pinned
+ * cells (row number, status, and the mobile column on whichever side it is
+ * stuck); unchanged when it is visible already or is the mobile column.
+ */
+export function scrollLeftToShow(
+  column: number,
+  layout: { rowNumber: number; widths: number[]; mobileColumn: number | null; scrollLeft: number; viewWidth: number },
+): number {
+  const { rowNumber, widths, mobileColumn, scrollLeft, viewWidth } = layout;
+  if (column === mobileColumn || column < 0 || column >= widths.length) return scrollLeft;
+  const start = widths.slice(0, column).reduce((sum, width) => sum + width, rowNumber + STATUS_WIDTH);
+  const end = start + widths[column];
+  const mobileWidth = mobileColumn === null ? 0 : widths[mobileColumn];
+  const pinnedLeft = rowNumber + STATUS_WIDTH + (mobileColumn !== null && column > mobileColumn ? mobileWidth : 0);
+  const pinnedRight = mobileColumn !== null && column < mobileColumn ? mobileWidth : 0;
+  if (start < scrollLeft + pinnedLeft) return Math.max(0, start - pinnedLeft);
+  if (end > scrollLeft + viewWidth - pinnedRight) return Math.max(0, Math.min(start - pinnedLeft, end - viewWidth + pinnedRight));
+  return scrollLeft;
 }
 
 export type GridMove =

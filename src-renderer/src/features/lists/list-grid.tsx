@@ -6,7 +6,8 @@ import type { GridRow, ListView } from '@shared/lists/list-types';
 import { useDropdesk } from '../../store/store-context';
 import { rowAt } from '../../store/row-pages';
 import { formatCount } from '../../i18n/format';
-import { GRID_ROW_HEIGHT, columnWidths, gridTemplate, gridWidth, moveActiveCell, moveForKey, rowNumberWidth } from './grid-layout';
+import { GRID_ROW_HEIGHT, columnWidths, gridTemplate, gridWidth, moveActiveCell, moveForKey, pinnedOffsets, rowNumberWidth, scrollLeftToShow } from './grid-layout';
+import { FixNotice } from './fix-notice';
 import { ColumnHeader } from './column-header';
 import { scrollScale, type ScrollScale } from './scroll-scale';
 
@@ -36,6 +37,8 @@ export function ListGrid({ list }: { list: ListView }) {
   const search = useDropdesk((state) => state.search);
   const revealPosition = useDropdesk((state) => state.revealPosition);
   const clearReveal = useDropdesk((state) => state.clearReveal);
+  const fixRow = useDropdesk((state) => state.fixRow);
+  const keptRows = useDropdesk((state) => state.keptRows);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<ActiveCell | null>(null);
@@ -49,6 +52,12 @@ export function ListGrid({ list }: { list: ListView }) {
   const numberWidth = rowNumberWidth(list.summary.rows);
   const template = gridTemplate(numberWidth, widths);
   const width = gridWidth(numberWidth, widths);
+  // Pinned (CSS sticky): the row number, the status and the mobile column stay in view on a horizontal scroll.
+  const pinned = pinnedOffsets(numberWidth);
+  const mobileIndex = list.mobileColumn === null ? -1 : list.columns.indexOf(list.mobileColumn);
+  const pinnedStyle = (column: number) => (column === mobileIndex ? { left: pinned.mobile, right: 0 } : undefined);
+  const pinnedClass = (column: number) => (column === mobileIndex ? ' sticky-mobile' : '');
+  const kept = useMemo(() => new Set(keptRows), [keptRows]);
 
   const viewportHeight = scrollRef.current?.clientHeight ?? 600;
   const scale = scrollScale(total * GRID_ROW_HEIGHT, viewportHeight);
@@ -112,9 +121,24 @@ export function ListGrid({ list }: { list: ListView }) {
     }
   };
 
+  /** Scrolls sideways just enough to show a column beside the pinned cells. */
+  const revealColumn = (column: number) => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const left = scrollLeftToShow(column, {
+      rowNumber: numberWidth,
+      widths,
+      mobileColumn: mobileIndex >= 0 ? mobileIndex : null,
+      scrollLeft: element.scrollLeft,
+      viewWidth: element.clientWidth,
+    });
+    if (left !== element.scrollLeft) element.scrollLeft = left;
+  };
+
   const focusCell = (cell: ActiveCell) => {
     setActive(cell);
     revealRow(cell.position);
+    revealColumn(cell.column);
   };
 
   const startEdit = (cell: ActiveCell, draft?: string) => {
@@ -130,7 +154,17 @@ export function ListGrid({ list }: { list: ListView }) {
     const row = rowAt(rowCache, edit.position);
     const previous = row?.index === edit.rowIndex ? row.values[edit.column] ?? '' : undefined;
     if (previous === edit.draft) return;
-    void applyEdit({ type: 'set-cell', row: edit.rowIndex, column: edit.column, value: edit.draft });
+    const change = { type: 'set-cell' as const, row: edit.rowIndex, column: edit.column, value: edit.draft };
+    // A new number for a row to fix: it stays in this view (even "Invalides") and a notice says how it turned out.
+    if (row && row.status !== 'valid' && edit.column === mobileIndex) void fixRow(change, edit.position);
+    else void applyEdit(change);
+  };
+
+  /** "Corriger" on a refused number: edit its mobile cell. */
+  const startFix = (position: number) => {
+    if (mobileIndex < 0) return;
+    revealColumn(mobileIndex);
+    startEdit({ position, column: mobileIndex });
   };
 
   const cancelEdit = () => {
@@ -183,6 +217,7 @@ export function ListGrid({ list }: { list: ListView }) {
 
   return (
     <div className="grid-frame">
+      <FixNotice />
       <div
         ref={scrollRef}
         className="grid-scroll"
@@ -198,25 +233,29 @@ export function ListGrid({ list }: { list: ListView }) {
       >
         <div className="grid-header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, width }}>
           <div role="columnheader" className="grid-cell row-number sticky-start">#</div>
-          <div role="columnheader" className="grid-cell status-cell">{t('grid.status')}</div>
+          <div role="columnheader" className="grid-cell status-cell sticky-status" style={{ left: pinned.status }}>
+            {t('grid.status')}
+          </div>
           {list.columns.map((name, column) => (
-            <ColumnHeader key={`${column}-${name}`} list={list} name={name} column={column} />
+            <ColumnHeader key={`${column}-${name}`} list={list} name={name} column={column} pinned={pinnedStyle(column)} />
           ))}
         </div>
         <div className="grid-body" style={{ height: scale.domHeight, width }}>
           {items.map((item) => {
             const row = rowAt(rowCache, item.index);
             const selected = row ? selection.has(row.index) : false;
+            const fixed = row ? kept.has(row.index) : false;
             return (
               <div
                 key={item.key}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={selected}
-                className={`grid-row ${!row ? 'loading' : list.mobileColumn === null ? 'status-pending' : `status-${row.status}`}${selected ? ' selected' : ''}`}
+                className={`grid-row ${!row ? 'loading' : list.mobileColumn === null ? 'status-pending' : `status-${row.status}`}${selected ? ' selected' : ''}${fixed ? ' fixed' : ''}`}
                 // `top`, not a transform: layout's fixed-point units place rows exactly at any offset.
                 style={{ top: rowTop(item.start), gridTemplateColumns: template, width }}
                 data-row-index={row?.index}
+                data-fixed={fixed || undefined}
               >
                 <div role="rowheader" className="grid-cell row-number sticky-start">
                   {row && (
@@ -232,8 +271,12 @@ export function ListGrid({ list }: { list: ListView }) {
                     </label>
                   )}
                 </div>
-                <div role="gridcell" className="grid-cell status-cell">
-                  {row ? <RowStatusBadge row={row} raw={list.mobileColumn !== null ? (row.values[list.columns.indexOf(list.mobileColumn)] ?? '') : ''} awaitingMobileColumn={list.mobileColumn === null} /> : <span className="skeleton" />}
+                <div role="gridcell" className="grid-cell status-cell sticky-status" style={{ left: pinned.status }}>
+                  {row ? (
+                    <RowStatusBadge row={row} raw={mobileIndex >= 0 ? (row.values[mobileIndex] ?? '') : ''} awaitingMobileColumn={list.mobileColumn === null} />
+                  ) : (
+                    <span className="skeleton" />
+                  )}
                 </div>
                 {list.columns.map((_name, column) => {
                   const isActive = active?.position === item.index && active.column === column;
@@ -244,7 +287,8 @@ export function ListGrid({ list }: { list: ListView }) {
                       id={`cell-${item.index}-${column}`}
                       role="gridcell"
                       aria-colindex={column + 3}
-                      className={`grid-cell data-cell${isActive ? ' active' : ''}${isEditing ? ' editing' : ''}`}
+                      className={`grid-cell data-cell${pinnedClass(column)}${isActive ? ' active' : ''}${isEditing ? ' editing' : ''}`}
+                      style={pinnedStyle(column)}
                       onMouseDown={() => setActive({ position: item.index, column })}
                       onDoubleClick={() => startEdit({ position: item.index, column })}
                     >
@@ -257,7 +301,26 @@ export function ListGrid({ list }: { list: ListView }) {
                           onCancel={cancelEdit}
                         />
                       ) : row ? (
-                        <span className="cell-text" title={row.values[column]}>{row.values[column]}</span>
+                        <>
+                          <span className="cell-text" title={row.values[column]}>{row.values[column]}</span>
+                          {column === mobileIndex && fixed && (
+                            // Its words are drawn by CSS (data-label): the cell's text stays the number alone, as copied or searched.
+                            <span className="fixed-tag" data-testid="fixed-tag" data-label={t('grid.fixedTag')} role="img" aria-label={t('grid.fixedTag')} />
+                          )}
+                          {column === mobileIndex && !fixed && row.status === 'invalid' && (
+                            // A mouse shortcut: from the keyboard, Enter on the cell does the same.
+                            <button
+                              type="button"
+                              className="fix-button"
+                              tabIndex={-1}
+                              onMouseDown={(event) => event.stopPropagation()}
+                              onClick={() => startFix(item.index)}
+                              aria-label={t('grid.fixRow', { row: row.index + 1 })}
+                              data-testid="fix-row"
+                              data-label={t('grid.fix')}
+                            />
+                          )}
+                        </>
                       ) : (
                         <span className="skeleton" />
                       )}

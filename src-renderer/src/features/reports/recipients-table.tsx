@@ -8,13 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ReportCampaignView } from '@shared/ipc/channels/reports';
 import { REPORT_CATEGORIES, type ReportCategory } from '@shared/reports/status-codes';
+import { recipientLayout } from '@shared/reports/recipient-layout';
 import { useDropdesk } from '../../store/store-context';
 import { formatCount } from '../../i18n/format';
+import { ReportListActions } from './report-list-actions';
+import { COLUMN_WIDTH, DETAILS_WIDTH, RecipientRow, STATUS_WIDTH } from './recipient-row';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 30;
-/** Columns shown first (the report's own), the original list's after them. */
-const COLUMN_WIDTH = 150;
 
 interface Pages {
   version: number;
@@ -66,6 +67,8 @@ export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) 
   }, [version, campaign.jobId]);
 
   const total = pages.version === version ? (pages.total ?? 0) : 0;
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  useEffect(() => setExpanded(new Set()), [version, campaign.jobId]);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
   useEffect(() => {
@@ -75,8 +78,15 @@ export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [items.map((item) => item.index).join(','), version]);
 
-  const columns = pages.columns;
-  const width = Math.max(1, columns.length) * COLUMN_WIDTH;
+  const layout = recipientLayout(pages.columns, campaign.channel);
+  const width = layout.listColumns.length * COLUMN_WIDTH + STATUS_WIDTH + DETAILS_WIDTH;
+  const toggle = (index: number) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
   const describe = filter.code ? t('screen.filterCode', { code: filter.code }) : filter.category ? t(`categories.${filter.category}`) : t('drillDown.allCategories');
 
   return (
@@ -121,27 +131,48 @@ export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) 
         <button type="button" className="button" onClick={() => void exportDrillDown()} disabled={total === 0} data-testid="recipients-export">
           {t('drillDown.export')}
         </button>
+        <ReportListActions campaignName={campaign.campaignName} shown={total} />
       </div>
       <div className="recipients-scroll" ref={scroller} data-testid="recipients-scroll">
-        <div className="recipients-header" style={{ width }}>
-          {columns.map((column, index) => (
-            <div key={`${column}-${index}`} className="recipients-cell" style={{ width: COLUMN_WIDTH }} title={column}>
-              {column}
+        <div className="recipients-header" style={{ width }} data-testid="recipients-header">
+          {layout.listColumns.map((column) => (
+            <div key={`${column.name}-${column.index}`} className="recipients-cell" style={{ width: COLUMN_WIDTH }} title={column.name}>
+              {column.number ? t('recipientTable.number') : column.name}
             </div>
           ))}
+          <div className="recipients-cell" style={{ width: STATUS_WIDTH }}>
+            {t('recipientTable.status')}
+          </div>
+          <div className="recipients-cell" style={{ width: DETAILS_WIDTH }}>
+            <span className="visually-hidden">{t('recipientTable.details')}</span>
+          </div>
         </div>
         <div className="recipients-body" style={{ height: virtualizer.getTotalSize(), width }}>
           {items.map((item) => {
             const row = pages.rows.get(item.index);
             return (
-              <div key={item.key} className="recipients-row" style={{ transform: `translateY(${item.start}px)`, width }} data-testid="recipient-row">
-                {row
-                  ? row.map((value, index) => (
-                      <div key={index} className="recipients-cell" style={{ width: COLUMN_WIDTH }} title={value}>
-                        {value}
-                      </div>
-                    ))
-                  : <span className="skeleton" />}
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className="recipients-row"
+                style={{ transform: `translateY(${item.start}px)`, width }}
+                data-testid="recipient-row"
+              >
+                {row ? (
+                  <RecipientRow
+                    row={row}
+                    index={item.index}
+                    columns={pages.columns}
+                    layout={layout}
+                    channel={campaign.channel}
+                    expanded={expanded.has(item.index)}
+                    onToggle={() => toggle(item.index)}
+                    visibleWidth={Math.max(320, (scroller.current?.clientWidth ?? 720) - 2)}
+                  />
+                ) : (
+                  <span className="skeleton" />
+                )}
               </div>
             );
           })}

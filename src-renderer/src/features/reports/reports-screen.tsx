@@ -59,6 +59,13 @@ function CampaignsTab() {
   const loaded = useDropdesk((state) => state.reportCampaignsLoaded);
   const detail = useDropdesk((state) => state.reportDetail);
   const selected = useDropdesk((state) => state.selectedReportJobId);
+  const unread = useDropdesk((state) => (selected ? (state.unreadReports.byJob[selected] ?? 0) : 0));
+  const markRead = useDropdesk((state) => state.markReportRead);
+  const shown = detail && detail.campaign.jobId === selected ? detail.campaign.jobId : null;
+  // The report on screen is read: its badge goes (a version arriving while it is open is read at once).
+  useEffect(() => {
+    if (shown && unread > 0) void markRead(shown);
+  }, [shown, unread, markRead]);
   if (loaded && campaigns.length === 0) {
     return (
       <EmptyState testId="reports-empty" title={t('screen.emptyTitle')} hint={t('screen.emptyText')} />
@@ -75,6 +82,7 @@ function CampaignsTab() {
 function CampaignPicker({ campaigns }: { campaigns: ReportCampaignView[] }) {
   const { t } = useTranslation('reports');
   const language = useDropdesk((state) => state.language);
+  const unread = useDropdesk((state) => state.unreadReports.byJob);
   const selected = useDropdesk((state) => state.selectedReportJobId);
   const openReport = useDropdesk((state) => state.openReport);
   return (
@@ -88,7 +96,14 @@ function CampaignPicker({ campaigns }: { campaigns: ReportCampaignView[] }) {
               onClick={() => void openReport(campaign.jobId)}
               data-testid={`report-campaign-${campaign.jobId}`}
             >
-              <span className="report-campaign-name">{campaign.campaignName}</span>
+              <span className="report-campaign-name">
+                {campaign.campaignName}
+                {(unread[campaign.jobId] ?? 0) > 0 && (
+                  <span className="unread-badge" data-testid={`report-unread-${campaign.jobId}`}>
+                    {t('unread.campaignBadge', { count: unread[campaign.jobId] })}
+                  </span>
+                )}
+              </span>
               <span className="muted small">
                 {campaign.channel.toUpperCase()} · {campaign.sendAt ? formatDateTime(campaign.sendAt, language) : '—'} · {campaign.connectionName}
               </span>

@@ -5,6 +5,7 @@
  * parsed reports; this slice only holds figures and asks for pages.
  */
 import type { StateCreator } from 'zustand';
+import type { ListActionPreview, RemovedFromList, RetargetDraft, UnreadReportsView } from '@shared/ipc/channels/reports';
 import type { OptOutStatusView, ReportCampaignView, ReportDetailView, ReportOverviewView, ReportRowsFilter, ReportRowsPage } from '@shared/ipc/channels/reports';
 import type { Channel } from '@shared/providers/provider-ids';
 import type { OptOutList } from '@shared/reports/opt-outs';
@@ -59,6 +60,19 @@ export interface ReportsSlice {
   countOptedOutInList(listId: string): Promise<{ optedOut: number; lines: number[] } | null>;
   /** Bumped when the opt-out list changes, so list summaries count again. */
   optOutsVersion: number;
+  /** What a list action of the open report would take (null when main refused: the notice says why). */
+  previewReportListAction(action: 'remove' | 'retarget'): Promise<ListActionPreview | null>;
+  /** "Retirer ces numéros de la liste" on the drill-down's view. */
+  removeReportNumbersFromList(): Promise<RemovedFromList | null>;
+  /** "Défaire" after a removal: the list's own undo. */
+  undoReportRemoval(listId: string): Promise<boolean>;
+  /** "Relancer les non-délivrés": creates the draft and opens it in the composer (sends nothing). */
+  retargetReport(): Promise<RetargetDraft | null>;
+  /** New report versions not opened yet: the badge on "Rapports" (main keeps it in the workspace). */
+  unreadReports: UnreadReportsView;
+  loadUnreadReports(): Promise<void>;
+  /** The report of this campaign is on screen: its versions are read. */
+  markReportRead(jobId: string): Promise<void>;
 }
 
 export function createReportsSlice(client: ApiClient): StateCreator<DropdeskState, [], [], ReportsSlice> {
@@ -76,6 +90,23 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
     optOuts: null,
     optOutsStatus: null,
     optOutsVersion: 0,
+    unreadReports: { total: 0, byJob: {} },
+
+    async loadUnreadReports() {
+      try {
+        set({ unreadReports: await client.call('reports:unread', undefined) });
+      } catch {
+        // Only the badge is missing; the reports themselves still load.
+      }
+    },
+
+    async markReportRead(jobId) {
+      try {
+        set({ unreadReports: await client.call('reports:mark-read', { jobId }) });
+      } catch (error) {
+        get().notifyError(error);
+      }
+    },
 
     showReportsTab(tab) {
       set({ reportsTab: tab });
@@ -264,6 +295,55 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
       }
     },
 
+    async previewReportListAction(action) {
+      const jobId = get().selectedReportJobId;
+      if (!jobId) return null;
+      try {
+        return await client.call('reports:list-action-preview', { jobId, action, ...(action === 'remove' ? { filter: get().drillDown } : {}) });
+      } catch (error) {
+        get().notifyError(error);
+        return null;
+      }
+    },
+
+    async removeReportNumbersFromList() {
+      const jobId = get().selectedReportJobId;
+      if (!jobId) return null;
+      try {
+        return await client.call('reports:remove-from-list', { jobId, filter: get().drillDown });
+      } catch (error) {
+        get().notifyError(error);
+        return null;
+      }
+    },
+
+    async undoReportRemoval(listId) {
+      try {
+        await client.call('lists:undo', { id: listId });
+        return true;
+      } catch (error) {
+        get().notifyError(error);
+        return false;
+      }
+    },
+
+    async retargetReport() {
+      const jobId = get().selectedReportJobId;
+      if (!jobId) return null;
+      try {
+        const created = await client.call('reports:retarget', { jobId });
+        // The composer picks the first send's connection again (the draft holds no connection of its own).
+        set({ preferredConnectionId: created.connectionId });
+        get().showSection('campaigns');
+        await get().openCampaign(created.draftId);
+        get().notify({ kind: 'success', key: created.messageCopied ? 'reports:listActions.retargetCreated' : 'reports:listActions.retargetCreatedNoMessage', params: { count: created.rows, name: created.draftName } });
+        return created;
+      } catch (error) {
+        get().notifyError(error);
+        return null;
+      }
+    },
+
     async reportUpdated(event) {
       await get().loadReportCampaigns();
       if (get().selectedReportJobId === event.jobId) {
@@ -281,11 +361,14 @@ export function createReportsSlice(client: ApiClient): StateCreator<DropdeskStat
 /** Forwards main's report events into the store; returns the unsubscribe. */
 export function connectReportEvents(store: DropdeskStore, client: ApiClient): () => void {
   const offUpdated = client.subscribe('reports:updated', (event) => void store.getState().reportUpdated(event));
+  const offUnread = client.subscribe('reports:unread-changed', (view) => store.setState({ unreadReports: view }));
+  void store.getState().loadUnreadReports();
   const offOptOuts = client.subscribe('opt-outs:changed', () => {
     store.setState({ optOutsVersion: store.getState().optOutsVersion + 1 });
     if (store.getState().optOuts) void store.getState().loadOptOuts();
   });
   return () => {
+    offUnread();
     offUpdated();
     offOptOuts();
   };

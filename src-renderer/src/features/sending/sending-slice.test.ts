@@ -68,6 +68,10 @@ describe('the send step of a campaign', () => {
       type: 'notification',
     });
 
+    // The real send waits for the test step (issue 11 §4): here the user skips it.
+    await store.getState().submitSend();
+    expect(calls.some((call) => call.channel === 'drops:submit')).toBe(false);
+    store.getState().skipTest();
     await store.getState().submitSend();
     expect(store.getState()).toMatchObject({ sendStep: null, section: 'drops', highlightedJobId: 'job-1' });
     expect(store.getState().jobs.map((entry) => entry.id)).toEqual(['job-1']);
@@ -86,9 +90,45 @@ describe('the send step of a campaign', () => {
     store.setState({ draft: createDraft('cp1', '2025-01-01T00:00:00.000Z', { name: 'Relance', listId: 'l1' }) });
     await store.getState().openSend();
     await store.getState().prepareSend();
+    store.getState().skipTest();
     await store.getState().submitSend();
     expect(store.getState().sendStep).toBe('summary');
     expect(store.getState().sendError?.code).toBe('outside-send-window');
     expect(store.getState().section).toBe('lists');
+  });
+
+  it('sends a test to the user’s number as its own drop, remembers the number, then the answer enables the real send', async () => {
+    const testJob = { id: 'job-test', state: 'queued', test: true, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' } as JobView;
+    const settings = { testNumber: '' } as never;
+    const { client, calls } = fakeClient({
+      'connections:list': () => [demo],
+      'drops:prepare': () => summary,
+      'drops:send-test': () => ({ jobs: [testJob], summary: { ...summary, campaignName: 'Relance — test' } }),
+      'settings:update': (patch) => ({ ...(settings as object), ...patch }) as never,
+    });
+    const store = createDropdeskStore(client);
+    store.setState({ draft: { ...createDraft('cp1', '2025-01-01T00:00:00.000Z', { name: 'Relance', listId: 'l1' }), type: 'notification' } });
+    await store.getState().openSend();
+    await store.getState().prepareSend();
+    expect(store.getState().sendTest).toEqual({ kind: 'untested' });
+
+    // A landline is refused by the lists' rule before anything is sent.
+    store.getState().updateTestForm({ to: '01 23 45 67 89' });
+    await store.getState().sendTestMessage();
+    expect(calls.some((call) => call.channel === 'drops:send-test')).toBe(false);
+
+    store.getState().updateTestForm({ to: ' 06 12 34 56 78 ', line: 3 });
+    await store.getState().sendTestMessage();
+    expect(calls.find((call) => call.channel === 'drops:send-test')?.input).toMatchObject({ campaignName: 'Relance', test: { to: '06 12 34 56 78', line: 3 } });
+    expect(store.getState().sendTest).toEqual({ kind: 'sent', jobId: 'job-test', to: '06 12 34 56 78' });
+    expect(calls.find((call) => call.channel === 'settings:update')?.input).toEqual({ testNumber: '06 12 34 56 78' });
+    // The test does not leave the summary.
+    expect(store.getState().sendStep).toBe('summary');
+
+    store.getState().answerTest(true);
+    expect(store.getState().sendTest.kind).toBe('confirmed');
+    // Going back to the schedule asks for a new test.
+    store.getState().backToSchedule();
+    expect(store.getState().sendTest.kind).toBe('untested');
   });
 });

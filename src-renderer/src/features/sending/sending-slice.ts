@@ -11,8 +11,15 @@ import { formatSpokenDateTime } from '../../i18n/format';
 import type { DropdeskState } from '../../store/dropdesk-store';
 import { pickDefaultConnection } from '../connections/connection-form';
 import { demoTemplateFor, initialSendForm, toDropRequest, type SendForm } from './send-form';
+import { checkTestNumber, nextTestStep, realSendAllowed, type TestStep, type TestStepEvent } from '@shared/campaigns/test-send';
 
 export type SendStep = 'schedule' | 'summary';
+
+/** "M'envoyer un test": the user's number (remembered in the settings) and the list's line whose fields the test uses (null: the preview's). */
+export interface TestForm {
+  to: string;
+  line: number | null;
+}
 
 export interface SendingSlice {
   /** null: the campaign editor shows the composer. */
@@ -21,6 +28,10 @@ export interface SendingSlice {
   sendSummary: DropSummary | null;
   sendBusy: 'preparing' | 'submitting' | null;
   sendError: IpcError | null;
+  /** The summary's test step (issue 11 §4): the real send waits for it. */
+  sendTest: TestStep;
+  testForm: TestForm;
+  testError: IpcError | null;
 
   openSend(): Promise<void>;
   closeSend(): void;
@@ -32,6 +43,13 @@ export interface SendingSlice {
   backToSchedule(): void;
   /** "Envoyer" / "Programmer": queues the drop and opens "Envois" on it. */
   submitSend(): Promise<void>;
+  updateTestForm(patch: Partial<TestForm>): void;
+  /** Sends the same message to the user's own number, as its own drop; the summary then asks whether it arrived right. */
+  sendTestMessage(): Promise<void>;
+  answerTest(right: boolean): void;
+  skipTest(): void;
+  /** Back to the test form (another test, or a test after all). */
+  resetTest(): void;
 }
 
 export function createSendingSlice(client: ApiClient): StateCreator<DropdeskState, [], [], SendingSlice> {
@@ -51,12 +69,18 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
       return connection?.demo && connection.profile === 'mediasflow-sftp' ? demoTemplateFor(draft.channel) : '';
     };
 
+    const testStep = (event: TestStepEvent) => set({ sendTest: nextTestStep(get().sendTest, event) });
+    const untested = { sendTest: { kind: 'untested' } as TestStep, testError: null };
+
     return {
       sendStep: null,
       sendForm: initialSendForm(null, new Date()),
       sendSummary: null,
       sendBusy: null,
       sendError: null,
+      sendTest: { kind: 'untested' },
+      testForm: { to: '', line: null },
+      testError: null,
 
       async openSend() {
         const draft = get().draft;
@@ -64,7 +88,14 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
         await get().flushDraft();
         if (!get().connectionsLoaded) await get().loadConnections();
         const connectionId = pickDefaultConnection(get().connections, draft.provider, get().preferredConnectionId);
-        set({ sendStep: 'schedule', sendSummary: null, sendError: null, sendForm: initialSendForm(connectionId, new Date(), templateFor(connectionId)) });
+        set({
+          sendStep: 'schedule',
+          sendSummary: null,
+          sendError: null,
+          sendForm: initialSendForm(connectionId, new Date(), templateFor(connectionId)),
+          ...untested,
+          testForm: { to: get().settings?.testNumber ?? '', line: null },
+        });
         if (connectionId) get().chooseSendConnection(connectionId);
       },
 
@@ -90,7 +121,9 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
         const templateId = form.templateId || templateFor(id);
         set({ sendForm: { ...form, connectionId: id, templateId }, sendError: null });
         get().setPreferredConnection(id);
-        if (connection.profile !== 'isendpro-mail' && draft.provider !== connection.profile) get().editDraft({ provider: connection.profile });
+        // MediasFlow's SMS API counts as MediasFlow (its SMS rules are the SFTP profile's); a mail-to-SMS connection keeps the draft's counting.
+        const counting = connection.profile === 'mediasflow-rest' ? 'mediasflow-sftp' : connection.profile;
+        if (counting !== 'isendpro-mail' && draft.provider !== counting) get().editDraft({ provider: counting });
         // AllMySMS takes no voice messages.
         if (connection.profile !== 'mediasflow-sftp' && draft.channel === 'vms') get().editDraft({ channel: 'sms' });
       },
@@ -103,7 +136,8 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
         try {
           await get().flushDraft();
           const summary = await client.call('drops:prepare', toDropRequest(get().sendForm, get().draft ?? draft, connection, new Date()));
-          set({ sendSummary: summary, sendStep: 'summary' });
+          // A new summary (message, list or connection changed) needs its own test.
+          set({ sendSummary: summary, sendStep: 'summary', ...untested });
         } catch (error) {
           set({ sendError: toIpcError(error) });
         } finally {
@@ -112,13 +146,14 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
       },
 
       backToSchedule() {
-        set({ sendStep: 'schedule', sendSummary: null, sendError: null });
+        set({ sendStep: 'schedule', sendSummary: null, sendError: null, ...untested });
       },
 
       async submitSend() {
         const draft = get().draft;
         const connection = selectedConnection();
-        if (!draft || !connection) return;
+        // The real send waits for a test found right, or the choice to skip it.
+        if (!draft || !connection || !realSendAllowed(get().sendTest)) return;
         set({ sendBusy: 'submitting', sendError: null });
         try {
           await get().flushDraft();
@@ -138,6 +173,48 @@ export function createSendingSlice(client: ApiClient): StateCreator<DropdeskStat
         } finally {
           set({ sendBusy: null });
         }
+      },
+
+      updateTestForm(patch) {
+        set({ testForm: { ...get().testForm, ...patch }, testError: null });
+      },
+
+      async sendTestMessage() {
+        const draft = get().draft;
+        const connection = selectedConnection();
+        const { to, line } = get().testForm;
+        if (!draft || !connection || !checkTestNumber(to).ok || get().sendTest.kind === 'sending') return;
+        testStep({ type: 'send' });
+        set({ testError: null });
+        try {
+          await get().flushDraft();
+          const request = toDropRequest(get().sendForm, get().draft ?? draft, connection, new Date());
+          const { jobs } = await client.call('drops:send-test', { ...request, test: { to: to.trim(), line } });
+          for (const job of jobs) get().jobUpdated(job);
+          testStep({ type: 'sent', jobId: jobs[0]?.id ?? null, to: to.trim() });
+          // Remembered for the next test.
+          if (get().settings?.testNumber !== to.trim()) {
+            await client
+              .call('settings:update', { testNumber: to.trim() })
+              .then((settings) => get().applySettings(settings))
+              .catch(() => {});
+          }
+        } catch (error) {
+          testStep({ type: 'failed' });
+          set({ testError: toIpcError(error) });
+        }
+      },
+
+      answerTest(right) {
+        testStep({ type: 'answer', right });
+      },
+
+      skipTest() {
+        testStep({ type: 'skip' });
+      },
+
+      resetTest() {
+        if (get().sendTest.kind !== 'sending') set(untested);
       },
     };
   };
