@@ -226,7 +226,7 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   const connection = await deps.connections.getStored(input.connection);
   // MediasFlow's SMS REST API: no file profile, its own checks (the list and opt-outs are read the same way).
   if (isRestProvider(connection.provider)) return (await import('./prepare-rest-drop')).prepareRestDrop(input, deps, connection, draft, now);
-  if (connection.mail) throw new UserFacingError('connection-invalid', `La connexion « ${connection.name} » envoie des e-mails vers SMS : elle passe par le dépôt iSendPro (drops/prepare-mail-drop).`, { field: 'provider' });
+  if (connection.mail) throw new UserFacingError('connection-invalid', `La connexion « ${connection.name} » envoie des e-mails vers SMS (iSendPro) : ces campagnes ne s'envoient pas encore depuis cet écran. Utilisez la ligne de commande : drop --connection « ${connection.name} ».`, { field: 'provider' });
   const providerId = fileDropProfileOf(connection.provider);
   const profile = getProviderProfile(providerId);
   const channel: Channel = input.channel ?? draft?.channel ?? 'sms';

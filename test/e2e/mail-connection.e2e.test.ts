@@ -12,6 +12,11 @@ import type { ConnectionView } from '../../shared/ipc/channels/connections';
 import { dovecotUnavailableReason } from '../integration/servers/dovecot-test-server';
 import { startIsendproWorld, type IsendproWorld } from '../integration/isendpro/isendpro-world';
 import { closeBrowser, startApp, type RunningApp } from './harness';
+import { planIsendproBatches } from '../../shared/providers/isendpro/isendpro-batches';
+import { generateDeliveryId } from '../../shared/providers/delivery-id';
+import { createQueue } from '../../src-main/queue/queue-runtime';
+import type { StoredConnection } from '../../src-main/connections/connection-types';
+import { frenchTable } from '../integration/isendpro/isendpro-world';
 import { seriousFindings } from './axe-check';
 
 const unavailable = dovecotUnavailableReason();
@@ -89,6 +94,46 @@ describe.skipIf(unavailable !== null)('iSendPro mail-to-SMS connection (Connexio
     await expect.poll(() => card.getByTestId('connection-check').getAttribute('data-status')).toBe('mail-failed');
     expect(await card.getByTestId('mail-test-smtp').textContent()).toContain('refuse');
     expect(world.box.mails).toEqual([]);
+    expect(app.problems).toEqual([]);
+  });
+
+  it("a 1,200-recipient personalised campaign queued on that connection goes out as 3 e-mails through the app's queue; Envois shows each e-mail accepted", async () => {
+    const { page } = app;
+    const s = world.settings;
+    const listed = (await app.call('connections:list')) as { ok: true; value: ConnectionView[] };
+    const connection = listed.value.find((candidate) => candidate.name === 'iSendPro boutique')!;
+    // The right SMTP password again (the previous test left a wrong one).
+    const saved = await app.call('connections:save', { id: connection.id, name: connection.name, provider: 'isendpro-mail', mail: { smtp: { host: '127.0.0.1', port: s.smtp.port, security: 'plain', user: s.smtp.user, password: s.smtp.password }, imap: { host: '127.0.0.1', port: s.imap.port, security: 'plain', user: s.imap.user }, from: s.from } });
+    expect(saved.ok).toBe(true);
+    // Queued as `drop` queues it (the composer does not offer mail connections yet): one job, its 3 batches inside, in the app's data folder.
+    const plan = planIsendproBatches(frenchTable(1200), { template: 'Bonjour ${PRENOM}, votre commande est prête.', sender: '', nostop: false });
+    const writer = createQueue({
+      dataDir: app.dataDir,
+      connections: { getStored: async () => ({ id: connection.id, name: connection.name, provider: 'isendpro-mail' }) as StoredConnection, resolveConfig: async () => { throw new Error('mail'); }, resolveMailSettings: async () => s },
+    });
+    const idDelivery = generateDeliveryId(new Date());
+    const job = await writer.enqueue({
+      connection: { id: connection.id, name: connection.name },
+      job: { providerId: 'isendpro-mail', channel: 'sms', sendType: 'notification', campaignName: 'Retrait commandes', templateId: null, idDelivery, programmedAt: null },
+      remoteFolder: 'sendsms@isendpro-api.com',
+      file: { name: 'campaign.json', data: Buffer.from('{}'), recipients: plan.recipients },
+      mail: { sender: '', drafts: plan.batches.map((batch) => ({ recipients: batch.recipients, sharedMessage: batch.sharedMessage, smslong: batch.smslong })), leftOutForeign: 0, recipients: plan.recipients },
+    });
+    expect(job.mail!.batches).toHaveLength(3);
+    // The app's queue (what Envois' refresh runs): sends the due e-mails and reads the mailbox once.
+    expect((await app.call('queue:refresh', {})).ok).toBe(true);
+    await world.box.idle();
+    expect(world.box.mails.map((mail) => mail.accepted)).toEqual([true, true, true]);
+    expect(world.box.messages.get('0600000042')).toBe('Bonjour Client42, votre commande est prête.');
+    await expect.poll(async () => ((await app.call('queue:get', { id: job.id })) as { ok: true; value: { state: string } }).value.state).toBe('accepted');
+
+    await openSection(page, 'Envois');
+    const card = page.locator(`[data-testid="job"][data-job="${job.id}"]`);
+    await expect.poll(() => card.getAttribute('data-state')).toBe('accepted');
+    await expect.poll(() => card.getByTestId('mail-batch').count()).toBe(3);
+    expect(await card.getByTestId('mail-batches-summary').textContent()).toContain('3 e-mail(s) envoyé(s) sur 3, 3 accepté(s)');
+    await app.screenshot('mail-campaign-envois');
+    for (let i = 0; i < 1200; i++) expect(world.box.countFor(`06${String(i).padStart(8, '0')}`)).toBe(1);
     expect(app.problems).toEqual([]);
   });
 });

@@ -208,7 +208,9 @@ export function suggestPasswordEnv(name: string): string {
  * newcomer has on first start), else any connection for that provider,
  * else the first one.
  */
-export function pickDefaultConnection(connections: readonly ConnectionView[], draftProvider: ProviderId | null, rememberedId: string | null): string | null {
+export function pickDefaultConnection(all: readonly ConnectionView[], draftProvider: ProviderId | null, rememberedId: string | null): string | null {
+  // Mail-to-SMS (iSendPro) campaigns are not sent from the send step yet.
+  const connections = all.filter((connection) => connection.profile !== 'isendpro-mail');
   if (rememberedId && connections.some((connection) => connection.id === rememberedId)) return rememberedId;
   const forProvider = connections.filter((connection) => !draftProvider || (connection.provider === 'mediasflow-rest' || connection.provider === 'demo-mediasflow-rest' ? false : connection.profile === draftProvider));
   return (

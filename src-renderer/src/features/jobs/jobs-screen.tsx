@@ -7,6 +7,7 @@ import { parseParisDateTime } from '@shared/scheduling/paris-time';
 import { useDropdesk } from '../../store/store-context';
 import { formatCount, formatParisShort, formatSpokenDateTime } from '../../i18n/format';
 import { ReportLink } from '../campaigns/campaign-status-view';
+import { MailBatchesPanel } from './mail-batches-panel';
 import { formatBytes, jobActions, jobPath, reasonKeys, stepStatuses, uploadPercent } from './job-display';
 import './jobs.css';
 import { RestCancelCountdown } from './rest-cancel-countdown';
@@ -102,6 +103,7 @@ function JobCard({ job }: { job: JobView }) {
       </ol>
 
       <JobBody job={job} />
+      <MailBatchesPanel job={job} />
 
       <details className="job-details">
         <summary>{t('screen.details')}</summary>

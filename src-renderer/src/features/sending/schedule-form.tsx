@@ -68,7 +68,8 @@ export function ScheduleForm() {
               onChange={(event) => chooseSendConnection(event.target.value)}
               data-testid="send-connection"
             >
-              {connections.map((candidate) => (
+              {/* Mail-to-SMS (iSendPro) campaigns are not sent from this screen yet (CLI `drop`). */}
+              {connections.filter((candidate) => candidate.profile !== 'isendpro-mail').map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.demo ? t('send.demoOption', { name: candidate.name }) : candidate.name}
                 </option>
