@@ -25,6 +25,7 @@ import type { DropProblem, DropSummary } from '@shared/ipc/channels/queue';
 import type { StoredConnection } from '../connections/connection-types';
 import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
 import { loadList, toSendableTable, type PrepareDropDeps, type PrepareDropInput, type PreparedDrop } from './prepare-drop';
+import { frenchCount } from '@shared/i18n/french-count';
 
 /** Guide §2.1.1: 3 to 11 letters and digits, not only digits. */
 export function isValidRestSender(sender: string): boolean {
@@ -58,7 +59,7 @@ export async function prepareRestDrop(input: PrepareDropInput, deps: PrepareDrop
   const includeOptedOut = input.includeOptedOut ?? false;
   const list = includeOptedOut ? loadedList : withoutOptOuts.list;
   if (includeOptedOut && withoutOptOuts.optedOut > 0) {
-    warnings.push({ code: 'opted-out-included', message: `${withoutOptOuts.optedOut} destinataire(s) ont demandé à ne plus recevoir de messages (STOP ou liste noire) et recevront pourtant celui-ci : assurez-vous d'en avoir le droit.`, params: { count: withoutOptOuts.optedOut } });
+    warnings.push({ code: 'opted-out-included', message: `${frenchCount(withoutOptOuts.optedOut, 'destinataire a', 'destinataires ont')} demandé à ne plus recevoir de messages (STOP ou liste noire) et recevront pourtant celui-ci : assurez-vous d'en avoir le droit.`, params: { count: withoutOptOuts.optedOut } });
   }
   if (channel !== 'sms') blocking.push({ code: 'channel-unsupported', message: "L'API MediasFlow de Dropdesk n'envoie que des SMS : choisissez le canal SMS, ou une connexion MediasFlow SFTP pour un message vocal.", params: { provider: 'MediasFlow API' } });
   if (list.document.mobileColumn === null) blocking.push({ code: 'no-mobile-column', message: 'Choisissez la colonne des numéros de mobile de la liste.' });

@@ -9,6 +9,7 @@ import type { ImapFlow } from 'imapflow';
 import { backoffDelayMs, type BackoffPolicy } from '@shared/queue/backoff';
 import type { IsendproMailSettings } from './isendpro-mail-settings';
 import { createImapClient, scanMailbox, type MailboxAnswer } from './mailbox-scan';
+import { frenchCount } from '@shared/i18n/french-count';
 
 export interface MailboxWatcherOptions {
   dataDir: string;
@@ -46,7 +47,7 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
         if (!current.usable) return;
         const result = await scanMailbox(current, options.dataDir, options.connectionId, options.onAnswer);
         scans++;
-        if (result.answers > 0) log(`isendpro: ${result.answers} réponse(s) lue(s) (${reason})`);
+        if (result.answers > 0) log(`isendpro: ${frenchCount(result.answers, 'réponse lue', 'réponses lues')} (${reason})`);
       })
       .catch((error: unknown) => log(`isendpro: lecture de la boîte interrompue (${error instanceof Error ? error.message : String(error)})`));
     return scanning;

@@ -18,6 +18,7 @@ import { formatParisDateTime } from '@shared/scheduling/paris-time';
 import type { SendType, SendWindow } from '@shared/scheduling/send-window';
 import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
 import { toSendableTable } from '../drops/prepare-drop';
+import { frenchCount } from '@shared/i18n/french-count';
 
 export interface IsendproDropInput {
   file: string;
@@ -75,12 +76,12 @@ export async function prepareIsendproDrop(input: IsendproDropInput, dataDir: str
   if (plan.maxSegments > 9) blocking.push(`Un message personnalisé fait ${plan.maxSegments} SMS : iSendPro n'en accepte que 9 au plus.`);
   if (table && plan.recipients === 0) blocking.push("Aucun numéro français dans la liste : iSendPro n'accepte que des numéros écrits sur 10 chiffres (France).");
   const lines = [
-    `Résumé : ${plan.recipients} destinataire(s) en ${plan.batches.length} e-mail(s) de 500 au plus, ${checked.summary.invalid} invalide(s) et ${checked.summary.duplicates} doublon(s) écartés.`,
+    `Résumé : ${frenchCount(plan.recipients, 'destinataire', 'destinataires')} en ${frenchCount(plan.batches.length, 'e-mail', 'e-mails')} de 500 au plus ; écartés : ${frenchCount(checked.summary.invalid, 'invalide', 'invalides')} et ${frenchCount(checked.summary.duplicates, 'doublon', 'doublons')}.`,
   ];
-  if (!input.includeOptedOut && withoutOptOuts.optedOut > 0) lines.push(`${withoutOptOuts.optedOut} numéro(s) de la liste d'opposition (STOP, liste noire) écarté(s).`);
+  if (!input.includeOptedOut && withoutOptOuts.optedOut > 0) lines.push(`Écartés car dans la liste d'opposition (STOP, liste noire) : ${frenchCount(withoutOptOuts.optedOut, 'numéro', 'numéros')}.`);
   if (plan.leftOutForeign.count > 0) {
     const sample = plan.leftOutForeign.rows.slice(0, 10).map((row) => row + 1).join(', ');
-    lines.push(`${plan.leftOutForeign.count} numéro(s) étranger(s) laissé(s) de côté : iSendPro ne prend que des numéros français sur 10 chiffres (lignes ${sample}${plan.leftOutForeign.count > 10 ? ', …' : ''}).`);
+    lines.push(`Laissés de côté car étrangers : ${frenchCount(plan.leftOutForeign.count, 'numéro', 'numéros')} ; iSendPro ne prend que des numéros français sur 10 chiffres (lignes ${sample}${plan.leftOutForeign.count > 10 ? ', …' : ''}).`);
   }
   const at = input.programmedAt ?? now;
   const allowed = isendproSendableAt(at, input.type, input.window);

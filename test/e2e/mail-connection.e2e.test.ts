@@ -131,7 +131,7 @@ describe.skipIf(unavailable !== null)('iSendPro mail-to-SMS connection (Connexio
     const card = page.locator(`[data-testid="job"][data-job="${job.id}"]`);
     await expect.poll(() => card.getAttribute('data-state')).toBe('accepted');
     await expect.poll(() => card.getByTestId('mail-batch').count()).toBe(3);
-    expect(await card.getByTestId('mail-batches-summary').textContent()).toContain('3 e-mail(s) envoyé(s) sur 3, 3 accepté(s)');
+    expect(await card.getByTestId('mail-batches-summary').textContent()).toContain('E-mails envoyés : 3 sur 3 · acceptés par iSendPro : 3');
     await app.screenshot('mail-campaign-envois');
     for (let i = 0; i < 1200; i++) expect(world.box.countFor(`06${String(i).padStart(8, '0')}`)).toBe(1);
     expect(app.problems).toEqual([]);

@@ -14,6 +14,7 @@ import type { StoredConnection } from '../../connections/connection-types';
 import { prepareIsendproDrop } from '../../isendpro-mail/prepare-isendpro-drop';
 import type { Queue } from '../../queue/queue-runtime';
 import type { ConnectionService } from '../../connections/connection-service';
+import { frenchCount } from '@shared/i18n/french-count';
 
 export interface MailDropValues {
   list: string;
@@ -82,6 +83,6 @@ export async function dropMail(values: MailDropValues, connection: StoredConnect
     },
   });
   if (values.json) printJson(io, { job: view.id, state: 'queued' });
-  else io.stdout(`Dépôt mis en file : ${view.id} (${plan.batches.length} e-mail(s)).\n`);
+  else io.stdout(`Dépôt mis en file : ${view.id} (${frenchCount(plan.batches.length, 'e-mail', 'e-mails')}).\n`);
   return 0;
 }

@@ -14,6 +14,7 @@ import { RestError } from '../../connectors/mediasflow-rest/rest-error';
 import { createOptOutService } from '../../opt-outs/opt-out-service';
 import { syncRestBlacklist } from '../../opt-outs/rest-blacklist-sync';
 import { cliConnections, parseOptions, requireOption, resolveDataDir } from './queue-cli-context';
+import { frenchCount } from '@shared/i18n/french-count';
 
 const command = 'opt-outs sync';
 
@@ -26,9 +27,9 @@ export const optOutsSyncCommand: CliCommand = async (args, io) => {
     if (!isRestProvider(connection.provider)) throw new CliError(`${command} : la connexion « ${connection.name} » n'est pas une connexion API MediasFlow (mediasflow-rest).`);
     const endpoint = await connections.resolveRestEndpoint(connection);
     const result = await syncRestBlacklist({ endpoint, optOuts: createOptOutService({ dataDir }), push: values.push ?? false, brand: connection.rest?.brand ?? null, clientOptions: restClientOptionsFor(endpoint, process.env) });
-    io.stderr(`Liste noire du compte : ${result.accountEntries} numéro(s) ; ${result.pulled} ajouté(s) à la liste d'opposition${values.push ? `, ${result.pushed} envoyé(s) au compte` : ''}.\n`);
+    io.stderr(`Liste noire du compte : ${frenchCount(result.accountEntries, 'numéro', 'numéros')} ; ajoutés à la liste d'opposition : ${result.pulled}${values.push ? ` ; envoyés au compte : ${result.pushed}` : ''}.\n`);
     if (values.json) printJson(io, { pulled: result.pulled, pushed: result.pushed });
-    else io.stdout(`${result.pulled} ajouté(s), ${result.pushed} envoyé(s).\n`);
+    else io.stdout(`ajoutés : ${result.pulled}, envoyés : ${result.pushed}.\n`);
     return 0;
   } catch (error) {
     if (error instanceof UserFacingError || error instanceof RestError) throw new CliError(`${command} : ${error.message}`);

@@ -24,6 +24,7 @@ import { newJobId } from '../job-store';
 import { toJobView, type JobView } from '../job-view';
 import type { EnqueueInput, QueueOptions, RunOptions, RunReport, WorkAction } from '../queue-types';
 import { busyError, createJobAccess, notFoundError } from './job-access';
+import { frenchCount } from '@shared/i18n/french-count';
 
 export function createQueue(options: QueueOptions) {
   const drivers: readonly ChannelDriver[] = options.drivers ?? [
@@ -42,7 +43,7 @@ export function createQueue(options: QueueOptions) {
       optOutNumbers: () => createOptOutService({ dataDir: options.dataDir }).numberSet(),
       onOptOuts: async (entries) => {
         const merged = await createOptOutService({ dataDir: options.dataDir }).mergeFromReport(entries);
-        if (merged.added > 0) options.progress?.(`iSendPro : ${merged.added} numéro(s) en liste noire ajouté(s) à la liste d'opposition.`);
+        if (merged.added > 0) options.progress?.(`iSendPro : ${frenchCount(merged.added, 'numéro en liste noire ajouté', 'numéros en liste noire ajoutés')} à la liste d'opposition.`);
       },
       ...options.mail,
     }),

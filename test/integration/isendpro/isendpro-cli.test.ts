@@ -58,8 +58,8 @@ describe.skipIf(unavailable !== null)('CLI with an isendpro-mail connection', ()
     expect(dropped.code, dropped.stderr).toBe(0);
     const { job, state } = JSON.parse(dropped.stdout);
     expect(state).toBe('queued');
-    expect(dropped.stderr).toContain('1200 destinataire(s) en 3 e-mail(s)');
-    expect(dropped.stderr).toContain('1 numéro(s) étranger(s) laissé(s) de côté');
+    expect(dropped.stderr).toContain('1200 destinataires en 3 e-mails');
+    expect(dropped.stderr).toContain('Laissés de côté car étrangers : 1 numéro');
 
     const ran = await cli(['queue', 'run', '--until-idle', '--data-dir', w.dataDir, '--json']);
     expect(ran.code, ran.stderr).toBe(0);

@@ -53,7 +53,7 @@ describe.skipIf(unavailable !== null)('iSendPro mail-to-SMS against Dovecot and 
     imapPort = w.settings.imap.port;
     const lines: string[] = [];
     await mailQueue(w, { now: () => OPEN_HOURS, mail: { onOptOuts: async (entries) => void optOuts.push(...entries.map((e) => e.number)) }, progress: (line) => lines.push(line) }).runOnce({ pollAllAcks: true });
-    expect(lines.join('\n')).toContain("6 réponse(s) d'iSendPro lue(s)");
+    expect(lines.join('\n')).toContain("6 réponses d'iSendPro lues");
     const after = (await queue.get(job.id));
     expect(after.state).toBe('accepted');
     expect(after.mail!.batches.every((batch) => batch.ack?.code === 0 && batch.notified === 1)).toBe(true);

@@ -20,6 +20,7 @@ import { identityOf, type IsendproMailSettings } from '../../../isendpro-mail/is
 import { createImapClient, scanMailboxFrom, type MailboxAnswer } from '../../../isendpro-mail/mailbox-scan';
 import type { MailDriverSettings } from './mail-driver-settings';
 import { mailWriter } from './mail-files';
+import { frenchCount } from '@shared/i18n/french-count';
 
 function announce(before: JobRecord, after: JobRecord, ctx: DriverContext): void {
   if (before.job.state === after.job.state) return;
@@ -63,7 +64,7 @@ async function applyAnswer(record: JobRecord, found: MailboxAnswer, ctx: DriverC
             drafts: outcome.followUps,
             now,
           });
-    if (added.length > 0) ctx.say(`${record.job.id} : ${added.length} e-mail(s) de relance pour les destinataires pas encore envoyés (${outcome.followUps.map((f) => f.reason).join(', ')}).`);
+    if (added.length > 0) ctx.say(`${record.job.id} : ${frenchCount(added.length, 'e-mail de relance', 'e-mails de relance')} pour les destinataires pas encore envoyés (${outcome.followUps.map((f) => f.reason).join(', ')}).`);
     next = await ctx.apply(record, {
       type: 'mail-notification',
       notification,
@@ -98,7 +99,7 @@ export async function readAnswers(start: JobRecord, ctx: DriverContext, settings
     });
     record = await ctx.apply(record, { type: 'mail-mailbox-read', ...result.progress, nextReadAt: awaitsAnswers(record.job, ctx.clock.now()) ? later() : null });
     await settings.onStep?.('progress-saved', { jobId: record.job.id });
-    if (result.answers > 0) ctx.say(`${record.job.id} : ${result.answers} réponse(s) d'iSendPro lue(s).`);
+    if (result.answers > 0) ctx.say(`${record.job.id} : ${frenchCount(result.answers, "réponse d'iSendPro lue", "réponses d'iSendPro lues")}.`);
     return record;
   } catch (error) {
     ctx.say(`${record.job.id} : boîte de réception illisible (${error instanceof Error ? error.message : String(error)}) ; nouvel essai plus tard.`);

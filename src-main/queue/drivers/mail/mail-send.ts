@@ -21,6 +21,7 @@ import { identityOf, type IsendproMailSettings } from '../../../isendpro-mail/is
 import { SmtpSendError } from '../../../isendpro-mail/smtp-send';
 import type { MailDriverSettings } from './mail-driver-settings';
 import { mailWriter } from './mail-files';
+import { frenchCount } from '@shared/i18n/french-count';
 
 function smtpFailure(error: unknown): SmtpSendError {
   return error instanceof SmtpSendError ? error : new SmtpSendError('transient', String((error as Error)?.message ?? error));
@@ -64,7 +65,7 @@ async function recheckBatch(record: JobRecord, batch: IsendproBatch, ctx: Driver
     now: ctx.clock.now(),
     emailIds: [batch.emailId],
   });
-  ctx.say(`${record.job.id} : ${removed} destinataire(s) opposé(s) depuis la programmation retiré(s) de l'e-mail ${batch.emailId} avant l'envoi.`);
+  ctx.say(`${record.job.id} : retirés de l'e-mail ${batch.emailId} avant l'envoi car opposés depuis la programmation : ${frenchCount(removed, 'destinataire', 'destinataires')}.`);
   return ctx.apply(record, { type: 'mail-batch-rebuilt', batch: rebuilt });
 }
 
@@ -126,7 +127,7 @@ export async function sendDueBatches(start: JobRecord, ctx: DriverContext, setti
     await step('smtp-accepted', batch.emailId);
     record = await ctx.apply(record, { type: 'mail-sent', emailId: batch.emailId });
     await step('sent-saved', batch.emailId);
-    ctx.say(`${record.job.id} : e-mail ${batch.emailId} envoyé (${batch.recipients.length} destinataire(s)).`);
+    ctx.say(`${record.job.id} : e-mail ${batch.emailId} envoyé (${frenchCount(batch.recipients.length, 'destinataire', 'destinataires')}).`);
   }
   return record;
 }
