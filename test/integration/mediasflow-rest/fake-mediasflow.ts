@@ -53,7 +53,7 @@ export async function startFakeMediasflow(options: FakeMediasflowOptions = {}) {
   const login = options.login ?? 'agence';
   const password = options.password ?? 'secret';
   const faults = new Map<FaultOperation, Fault[]>();
-  const lists = new Map<number, { rows: number }>();
+  const lists = new Map<number, { rows: number; text: string }>();
   const campaigns = new Map<number, Campaign>();
   const tokens = new Set<string>();
   /** The account's blacklist ('+336…'). */
@@ -143,9 +143,10 @@ export async function startFakeMediasflow(options: FakeMediasflowOptions = {}) {
 
     if (op === 'uploadList') {
       const file = form!.get('File') as File;
-      const rows = (await file.text()).trim().split(/\r?\n/).length - 1;
+      const text = await file.text();
+      const rows = text.trim().split(/\r?\n/).length - 1;
       const id = ++state.nextId;
-      lists.set(id, { rows });
+      lists.set(id, { rows, text });
       state.uploads++;
       const answer = { id, campainId: 0, size: rows, validNumberMOBILE: rows, invalidNumberMOBILE: 0, countDuplicateMobile: 0, globalInvalidLine: 0 };
       if (playFault(res, fault, answer)) return;
@@ -211,6 +212,8 @@ export async function startFakeMediasflow(options: FakeMediasflowOptions = {}) {
     state,
     campaigns,
     blacklist,
+    /** The uploaded lists' CSV text, in upload order. */
+    uploadedLists: () => [...lists.values()].map((list) => list.text),
     login,
     password,
     /** Plays `fault` on the next calls of `operation` (once per entry). */
