@@ -203,7 +203,7 @@ function invalidByReason(checks: ListChecks): Record<string, number> {
 }
 
 /** The list as the test sends it: one real row of the campaign's list, to the user's own number. */
-function testListOf(list: LoadedList, test: DropTest): { list: LoadedList; to: string; line: number } {
+export function testListOf(list: LoadedList, test: DropTest): { list: LoadedList; to: string; line: number } {
   const number = checkTestNumber(test.to);
   if (!number.ok) {
     throw refused('test-number-invalid', `Le numéro de test « ${test.to} » n'est pas un numéro de mobile valide : indiquez votre propre mobile (06 ou 07…).`, { reason: number.reason });

@@ -10,6 +10,7 @@
  * the credits are the composer's SMS count. Any difference holds the job.
  */
 import { UserFacingError } from '@shared/ipc/ipc-result';
+import { testCampaignName } from '@shared/campaigns/test-send';
 import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
 import { computeListFigures, prepareMessages, type MessageSettings } from '@shared/campaigns/recipient-messages';
 import { reasonCodes, statusCode, type ListChecks } from '@shared/lists/check-rows';
@@ -24,7 +25,7 @@ import { defaultWorkspaceSettings, describeSendWindow, sendWindowOf } from '@sha
 import type { DropProblem, DropSummary } from '@shared/ipc/channels/queue';
 import type { StoredConnection } from '../connections/connection-types';
 import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
-import { loadList, toSendableTable, type PrepareDropDeps, type PrepareDropInput, type PreparedDrop } from './prepare-drop';
+import { loadList, testListOf, toSendableTable, type PrepareDropDeps, type PrepareDropInput, type PreparedDrop } from './prepare-drop';
 import { frenchCount } from '@shared/i18n/french-count';
 
 /** Guide §2.1.1: 3 to 11 letters and digits, not only digits. */
@@ -41,13 +42,17 @@ function firstLines(checks: ListChecks, code: number, max = 50): number[] {
 export async function prepareRestDrop(input: PrepareDropInput, deps: PrepareDropDeps, connection: StoredConnection, draft: CampaignDraft | null, now: Date): Promise<PreparedDrop> {
   const channel = input.channel ?? draft?.channel ?? 'sms';
   const type: SendType = input.type ?? draft?.type ?? 'marketing';
-  const campaignName = (input.campaignName ?? draft?.name ?? '').normalize('NFC').trim();
-  const programmedAt = input.programmedAt ? new Date(input.programmedAt).toISOString() : null;
+  const typedName = (input.campaignName ?? draft?.name ?? '').normalize('NFC').trim();
+  // "M'envoyer un test" (issue 11 §4): its own drop, named apart, one row to the user's number, leaving at once.
+  const campaignName = input.test && typedName ? testCampaignName(typedName) : typedName;
+  const programmedAt = input.programmedAt && !input.test ? new Date(input.programmedAt).toISOString() : null;
   const messageText = input.message?.text ?? draft?.message ?? '';
   const sender = (input.message?.sender ?? draft?.sender ?? '').trim();
   const listSource = input.list ?? (draft?.listId ? { listId: draft.listId } : null);
   if (!listSource) throw new UserFacingError('drop-no-list', 'Choisissez la liste des destinataires de la campagne.');
-  const loadedList = await loadList(listSource, deps);
+  const campaignList = await loadList(listSource, deps);
+  const test = input.test ? testListOf(campaignList, input.test) : null;
+  const loadedList = test ? test.list : campaignList;
   const blocking: DropProblem[] = [];
   const warnings: DropProblem[] = [];
   // Fails closed, as for file drops: an unreadable opt-out list blocks the drop.
@@ -145,11 +150,12 @@ export async function prepareRestDrop(input: PrepareDropInput, deps: PrepareDrop
     blocking,
   };
   summary.previousSend = null;
+  if (test) summary.test = { to: test.to, line: test.line };
   return {
     summary,
     connection,
     providerId: 'mediasflow-rest',
-    test: false,
+    test: test !== null,
     channel,
     type,
     campaignName,
@@ -158,7 +164,8 @@ export async function prepareRestDrop(input: PrepareDropInput, deps: PrepareDrop
     remoteFolder: '/lists/upload',
     parts: [{ idDelivery, part: null, fileName: 'drop.csv', data, recipients, remoteName: `API MediasFlow (${idDelivery})` }],
     draftId: draft?.id ?? null,
-    listId: 'listId' in listSource ? listSource.listId : null,
+    // A test is never the list's send: no list id, so "déjà envoyée" never counts it.
+    listId: 'listId' in listSource && !test ? listSource.listId : null,
     includeOptedOut,
     rest,
   };

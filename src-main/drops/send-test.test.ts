@@ -82,6 +82,23 @@ describe('drops:send-test', () => {
     await services.lists.flush();
   });
 
+  it('prepares a MediasFlow REST test: one row to the user’s number, sent now, its own named job, not the list’s send', async () => {
+    const { services, call, listId } = await setUp();
+    const { connection } = await services.connections.save({ name: 'API', provider: 'mediasflow-rest', user: 'agence', passwordEnv: 'NONE' });
+    const request = { listId, connectionId: connection.id, campaignName: 'Rappel', type: 'notification', message: { text: 'Bonjour ${Prénom}, à demain.', sender: 'GARAGE' }, programmedAt: new Date(Date.now() + 86_400_000).toISOString() };
+    const { jobs, summary } = await call<{ jobs: JobView[]; summary: DropSummary }>('drops:send-test', { ...request, test: { to: '0698765432', line: 3 } });
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ test: true, campaignName: 'Rappel — test', recipients: 1, programmedAt: null });
+    expect(jobs[0].listId).toBeUndefined();
+    expect(summary).toMatchObject({ provider: 'mediasflow-rest', recipients: 1, test: { to: '33698765432', line: 3 }, sendAt: null, blocking: [] });
+    // The list MediasFlow will receive: Loïc's row (line 3), to the user's number.
+    expect(await droppedLines(jobs[0].id)).toEqual(['Prénom;PORTABLE', 'Loïc;33698765432']);
+    const real = await call<DropSummary>('drops:prepare', request);
+    expect(real).toMatchObject({ recipients: 2, campaignName: 'Rappel' });
+    expect(real.test ?? null).toBeNull();
+    await services.lists.flush();
+  });
+
   it('refuses a test number that is not a mobile, and a line outside the list', async () => {
     const { services, call, listId } = await setUp();
     const { connection } = await services.connections.save({ name: 'AM', provider: 'allmysms-ftp', host: '127.0.0.1', user: 'moi' });

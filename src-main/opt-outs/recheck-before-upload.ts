@@ -12,7 +12,7 @@
 import { promises as fs } from 'node:fs';
 import { isProviderId } from '@shared/providers/provider-ids';
 import { getProviderProfile } from '@shared/providers/provider-registry';
-import { removeOptedOutRecipients } from '@shared/providers/drop-file-recipients';
+import { removeOptedOutRecipients, type DropFileFamily } from '@shared/providers/drop-file-recipients';
 import type { JobRecord } from '../queue/job-record';
 import { sha256Hex, type JobStore } from '../queue/job-store';
 
@@ -22,6 +22,8 @@ export interface OptOutRecheckDeps {
   numberSet(): Promise<ReadonlySet<string>>;
   /** Writes the record (the queue's persist: on disk first, then shown). */
   persist(record: JobRecord): Promise<void>;
+  /** The saved file's layout when the job's provider is not a file drop (the REST driver's list is a MediasFlow CSV). */
+  family?: DropFileFamily;
 }
 
 export interface OptOutRecheck {
@@ -59,8 +61,9 @@ export async function recheckOptOutsBeforeFirstUpload(record: JobRecord, deps: O
   // A missing or changed file is the queue's to report (it never sends it); nothing to rebuild here.
   if (!data || sha256Hex(data) !== record.file.sha256) return unchanged;
   // Only file drops carry a recipients file this can rebuild; anything else is a wiring mistake, never a silent skip.
-  if (!isProviderId(record.job.providerId)) throw new Error(`opt-out recheck: ${record.job.providerId} has no drop file`);
-  const family = getProviderProfile(record.job.providerId).family;
+  const { providerId } = record.job;
+  const family = deps.family ?? (isProviderId(providerId) ? getProviderProfile(providerId).family : null);
+  if (!family) throw new Error(`opt-out recheck: ${providerId} has no drop file`);
   const filtered = removeOptedOutRecipients(family, data.toString('utf8'), optOuts);
   if (filtered.removed === 0) return unchanged;
   if (filtered.kept === 0) return { record, removed: filtered.removed, emptied: true };

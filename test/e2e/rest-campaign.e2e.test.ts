@@ -15,6 +15,7 @@ import { formatParisDateTime } from '../../shared/scheduling/paris-time';
 import { startFakeMediasflow, type FakeMediasflow } from '../integration/mediasflow-rest/fake-mediasflow';
 import { closeBrowser, startApp, type RunningApp } from './harness';
 import { seriousFindings } from './axe-check';
+import { skipSendTest } from './send-test-step';
 
 const clientList = ['Prénom;Portable', 'Élodie;06 12 34 56 78', 'Anaïs;07 81 23 45 67', 'Loïc;+33698765432', 'Chloé;06 55 44 33 22'].join('\r\n');
 const message = 'Bonjour ${Prénom}, votre commande est prête. STOP 36184';
@@ -29,6 +30,7 @@ async function duplicateIfSent(page: Page): Promise<void> {
 async function confirmSend(page: Page): Promise<void> {
   const again = page.getByTestId('confirm-resend');
   if (await again.count()) await again.check();
+  await skipSendTest(page);
   await page.getByTestId('send-confirm').click();
 }
 

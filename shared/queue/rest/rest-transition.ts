@@ -237,6 +237,7 @@ export function restTransition(job: Job, event: RestTransitionEvent, now: Date, 
     case 'user-retry':
     case 'network-error':
     case 'permanent-error':
+    case 'opt-outs-unreadable':
     case 'programmed-time-passed': {
       if (injectMayHaveLeft) return fail(job, event, 'result-unknown');
       if (job.state === 'uploading') return fail(job, event, 'illegal-transition');

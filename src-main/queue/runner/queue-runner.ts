@@ -37,6 +37,7 @@ export function createQueue(options: QueueOptions) {
     createRestDriver({
       endpointFor: (record) => restEndpointOfJob(options.connections, record),
       clientOptions: (endpoint) => restClientOptionsFor(endpoint, process.env),
+      optOutNumbers: () => createOptOutService({ dataDir: options.dataDir }).numberSet(),
     }),
     createMailDriver({
       dataDir: options.dataDir,

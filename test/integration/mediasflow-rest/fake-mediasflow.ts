@@ -3,11 +3,15 @@
  * a certificate made by the test). Every request is validated strictly
  * against the OpenAPI document; a request that does not match is answered
  * 400 and recorded in `violations`. It counts what it would really send
- * (`injects`), and plays one-shot faults on an operation.
+ * (`injects`), and plays one-shot faults on an operation. The account
+ * itself is the demo sandbox's core (src-main/demo/mediasflow-rest-core.ts):
+ * this file adds only the validation and the faults around it.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { createRestCore } from '../../../src-main/demo/mediasflow-rest-core';
+import { readRestCoreRequest, writeRestCoreAnswer } from '../../../src-main/demo/mediasflow-rest-sandbox';
 import { loadOpenApi } from './openapi-validator';
 
 export type Fault =
@@ -30,15 +34,6 @@ export type Fault =
 
 export type FaultOperation = 'uploadList' | 'prepare' | 'inject' | 'campaignReportJson' | 'login';
 
-interface Campaign {
-  id: number;
-  status: 'DRAFT' | 'INJECTED' | 'SCHEDULED';
-  recipients: number;
-  msg: string;
-  sender: string | null;
-  scheduleOn: string | null;
-}
-
 export interface FakeMediasflowOptions {
   tls?: { key: string; cert: string };
   basePath?: string;
@@ -53,25 +48,22 @@ export async function startFakeMediasflow(options: FakeMediasflowOptions = {}) {
   const login = options.login ?? 'agence';
   const password = options.password ?? 'secret';
   const faults = new Map<FaultOperation, Fault[]>();
-  const lists = new Map<number, { rows: number }>();
-  const campaigns = new Map<number, Campaign>();
-  const tokens = new Set<string>();
-  /** The account's blacklist ('+336…'). */
-  const blacklist: string[] = [];
+  // Every report delivered at once (the demo's "en cours d'envoi" and undelivered numbers are the sandbox's show).
+  const core = createRestCore({ login, password, deliverAfterMs: 0, undeliveredEvery: null, firstId: 900 });
   const sockets = new Set<Socket>();
-  const state = { injects: 0, prepares: 0, uploads: 0, logins: 0, requests: 0, violations: [] as string[], nextId: 900 };
+  const counts = core.counts;
+  const state = {
+    requests: 0,
+    violations: [] as string[],
+    get injects() { return counts.injects; },
+    get prepares() { return counts.prepares; },
+    get uploads() { return counts.uploads; },
+    get logins() { return counts.logins; },
+  };
 
   function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
-  }
-
-  function campaignAnswer(c: Campaign) {
-    return {
-      id: c.id, status: c.status, countRecipient: c.recipients, countInvalidRecipient: 0, countInBlackListRecipient: 0, countDuplicateRecipient: 0,
-      countErrorRendering: 0, creditCount: c.recipients * 1.0, sender: c.sender ?? '38184', message: c.msg, scheduled: c.status === 'SCHEDULED', scheduleOn: c.scheduleOn,
-      checkDuplicate: true, allowUCS2: false, autoREPLACEEMOJI: false, autoREPLACETOGSM7: false, listInCampaign: { campainId: 0, listsItems: [] },
-    };
   }
 
   /** Plays the fault after (or instead of) the operation; returns true when the answer was taken over. */
@@ -123,74 +115,20 @@ export async function startFakeMediasflow(options: FakeMediasflowOptions = {}) {
     const faultKey: FaultOperation | null = op === 'login' ? 'login' : op === 'uploadList' ? 'uploadList' : op === 'campaignReportJson' ? 'campaignReportJson' : op === 'inject' ? (isInject ? 'inject' : 'prepare') : null;
     const fault = faultKey ? faults.get(faultKey)?.shift() : undefined;
 
-    if (op === 'login') {
-      const given = body as { login: string; password: string };
-      state.logins++;
-      if (given.login !== login || given.password !== password) return json(res, 401, { error: 'Unauthorized' });
-      const token = `Bearer t${state.logins}x${Math.random().toString(36).slice(2)}`;
-      tokens.add(token);
-      res.writeHead(200, { authorization: token, 'content-type': 'application/json' });
-      return res.end('{}');
+    const request = await readRestCoreRequest(req, raw, url.pathname.slice(basePath.length));
+    if (op !== 'login') {
+      const auth = req.headers.authorization;
+      if (!core.isAuthorized(auth)) return json(res, 401, { error: 'Unauthorized' });
+      if (fault === '401') {
+        core.revoke(auth!);
+        return json(res, 401, { error: 'Token expired' });
+      }
+      if (fault === '429') return json(res, 429, { error: 'Too many requests' }, { 'retry-after': '1' });
+      if (fault === '5xx-before') return json(res, 503, { error: 'Unavailable' });
     }
-    const auth = req.headers.authorization;
-    if (!auth || !tokens.has(auth)) return json(res, 401, { error: 'Unauthorized' });
-    if (fault === '401') {
-      tokens.delete(auth);
-      return json(res, 401, { error: 'Token expired' });
-    }
-    if (fault === '429') return json(res, 429, { error: 'Too many requests' }, { 'retry-after': '1' });
-    if (fault === '5xx-before') return json(res, 503, { error: 'Unavailable' });
-
-    if (op === 'uploadList') {
-      const file = form!.get('File') as File;
-      const rows = (await file.text()).trim().split(/\r?\n/).length - 1;
-      const id = ++state.nextId;
-      lists.set(id, { rows });
-      state.uploads++;
-      const answer = { id, campainId: 0, size: rows, validNumberMOBILE: rows, invalidNumberMOBILE: 0, countDuplicateMobile: 0, globalInvalidLine: 0 };
-      if (playFault(res, fault, answer)) return;
-      return json(res, 200, answer);
-    }
-    if (op === 'inject' && !isInject) {
-      const request = body as { listsId?: number; listRecipient?: unknown[]; msg: string; sender?: string; scheduleOn?: string };
-      const recipients = request.listsId !== undefined ? (lists.get(request.listsId)?.rows ?? 0) : (request.listRecipient?.length ?? 0);
-      const campaign: Campaign = { id: ++state.nextId, status: 'DRAFT', recipients, msg: request.msg, sender: request.sender ?? null, scheduleOn: request.scheduleOn ?? null };
-      campaigns.set(campaign.id, campaign);
-      state.prepares++;
-      if (playFault(res, fault, campaignAnswer(campaign))) return;
-      return json(res, 200, campaignAnswer(campaign));
-    }
-    if (op === 'inject') {
-      const campaign = campaigns.get((body as { campaignId: number }).campaignId);
-      if (!campaign) return json(res, 404, { error: 'Unknown campaign' });
-      if (campaign.status !== 'DRAFT') return json(res, 400, { error: `Campaign is ${campaign.status}` });
-      // Committed: this is what would really send messages.
-      state.injects++;
-      campaign.status = campaign.scheduleOn ? 'SCHEDULED' : 'INJECTED';
-      if (playFault(res, fault, campaignAnswer(campaign))) return;
-      return json(res, 200, campaignAnswer(campaign));
-    }
-    if (op === 'campaignReportJson') {
-      const campaign = campaigns.get(Number(url.pathname.split('/').pop()));
-      if (!campaign) return json(res, 404, { error: 'Unknown campaign' });
-      const rows = campaign.status === 'INJECTED' ? Array.from({ length: campaign.recipients }, (_, i) => ({ INT_MOBILE: `+3361234${String(i).padStart(4, '0')}`, STATUS_CODE: 16, STATUS_TEXT: 'Délivré' })) : [];
-      if (playFault(res, fault, rows)) return;
-      return json(res, 200, rows);
-    }
-    if (op === 'cancelCampaign') {
-      const campaign = campaigns.get(Number(url.pathname.split('/').slice(-2)[0]));
-      if (!campaign || campaign.status !== 'SCHEDULED') return json(res, 400, { error: 'Not scheduled' });
-      if (campaign.scheduleOn && Date.parse(campaign.scheduleOn) - Date.now() <= 10_000) return json(res, 400, { error: 'Too late' });
-      campaign.status = 'DRAFT';
-      return json(res, 200, campaignAnswer(campaign));
-    }
-    if (op === 'readBlacklist') return json(res, 200, blacklist.map((item) => ({ item, typeItem: 'MOBILE', creationDate: '2026-11-02T10:00:00Z' })));
-    if (op === 'addToBlacklist') {
-      const item = (body as { item: string }).item;
-      if (!blacklist.includes(item)) blacklist.push(item);
-      return json(res, 200, {});
-    }
-    return json(res, 200, {});
+    const answer = core.handle(request);
+    if (op !== 'login' && answer.status === 200 && playFault(res, fault, answer.body)) return;
+    return writeRestCoreAnswer(res, answer);
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
@@ -209,8 +147,10 @@ export async function startFakeMediasflow(options: FakeMediasflowOptions = {}) {
   return {
     baseUrl: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}${basePath}`,
     state,
-    campaigns,
-    blacklist,
+    campaigns: core.campaigns,
+    blacklist: core.blacklist,
+    /** The uploaded lists' CSV text, in upload order. */
+    uploadedLists: core.uploadedLists,
     login,
     password,
     /** Plays `fault` on the next calls of `operation` (once per entry). */

@@ -14,6 +14,11 @@ export function restListCsv(rows: number): string {
   return ['mobile;PRENOM', ...Array.from({ length: rows }, (_, i) => `+336${String(12340000 + i)};Client${i}`)].join('\r\n') + '\r\n';
 }
 
+/** The list as a REST job saves it (buildMediasflowFile: MOBILE column, 336… numbers without "+"). */
+export function restDropCsv(rows: number): string {
+  return ['MOBILE;PRENOM', ...Array.from({ length: rows }, (_, i) => `336${String(12340000 + i)};Client${i}`)].join('\r\n') + '\r\n';
+}
+
 export function restSetup(rows: number, overrides: Partial<RestFigures> = {}): RestJobSetup {
   const msg = 'Bonjour ${PRENOM}, votre RDV est confirmé. STOP 36184';
   return {
@@ -23,13 +28,13 @@ export function restSetup(rows: number, overrides: Partial<RestFigures> = {}): R
   };
 }
 
-export async function createRestQueue(fake: FakeMediasflow, clientOptions: RestClientOptions = {}, dataDir?: string, password = fake.password) {
+export async function createRestQueue(fake: FakeMediasflow, clientOptions: RestClientOptions = {}, dataDir?: string, password = fake.password, optOutNumbers?: () => Promise<ReadonlySet<string>>) {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'dropdesk-rest-')));
   const progress: string[] = [];
   const queue = createQueue({
     dataDir: dir,
     connections: { getStored: async () => { throw new Error('unused'); }, resolveConfig: async () => { throw new Error('unused'); } },
-    drivers: [createRestDriver({ endpointFor: async () => ({ baseUrl: fake.baseUrl, login: fake.login, password }), clientOptions: { timeoutMs: 1_500, sleep: async () => {}, ...clientOptions } })],
+    drivers: [createRestDriver({ endpointFor: async () => ({ baseUrl: fake.baseUrl, login: fake.login, password }), clientOptions: { timeoutMs: 1_500, sleep: async () => {}, ...clientOptions }, optOutNumbers })],
     transitionOptions: { uploadBackoff: quick, pollBackoff: quick, random: undefined },
     progress: (line) => void progress.push(line),
   });
@@ -38,7 +43,7 @@ export async function createRestQueue(fake: FakeMediasflow, clientOptions: RestC
       connection: { id: 'cnrest', name: 'MediasFlow API' },
       job: { providerId: 'mediasflow-rest', channel: 'sms', sendType: 'notification', campaignName: 'Rappel RDV', idDelivery: `DDR${Date.now().toString(36).toUpperCase()}`, programmedAt, rest: restSetup(rows, overrides) },
       remoteFolder: '/lists/upload',
-      file: { name: 'drop.csv', data: Buffer.from(restListCsv(rows)), recipients: rows },
+      file: { name: 'drop.csv', data: Buffer.from(restDropCsv(rows)), recipients: rows },
     });
   }
   /** Passes until nothing moves (or `passes` runs). */

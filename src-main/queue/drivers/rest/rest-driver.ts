@@ -19,6 +19,8 @@ export interface RestDriverSettings {
   endpointFor(record: JobRecord): Promise<RestEndpoint>;
   /** Fixed options, or per endpoint (the proxy depends on the host). */
   clientOptions?: RestClientOptions | ((endpoint: RestEndpoint) => RestClientOptions);
+  /** The opt-out numbers now, re-checked before the list leaves (throws 'opt-outs-unreadable': the job waits, nothing sent). */
+  optOutNumbers?: () => Promise<ReadonlySet<string>>;
 }
 
 /** The job's connection → its API endpoint, through the connections service (password resolved as for SFTP). */
@@ -29,6 +31,7 @@ export async function restEndpointOfJob(connections: QueueConnections, record: J
 }
 
 export function createRestDriver(settings: RestDriverSettings): ChannelDriver {
+  const optOutNumbers = settings.optOutNumbers ?? (async () => new Set<string>());
   return {
     name: 'rest',
     handles: (providerId) => providerId === 'mediasflow-rest',
@@ -46,7 +49,7 @@ export function createRestDriver(settings: RestDriverSettings): ChannelDriver {
       }
       const client = createRestClient(endpoint, typeof settings.clientOptions === 'function' ? settings.clientOptions(endpoint) : settings.clientOptions);
       try {
-        if (action === 'rest-upload-list') return await uploadList(record, ctx, client);
+        if (action === 'rest-upload-list') return await uploadList(record, ctx, client, optOutNumbers);
         if (action === 'rest-prepare') return await prepare(record, ctx, client);
         if (action === 'rest-inject') return await inject(record, ctx, client);
         if (action === 'rest-reconcile') return await reconcile(record, ctx, client);

@@ -4,6 +4,8 @@
  * that can send messages: "inject sent" is on disk before it leaves, and a
  * lost answer is never followed by a second inject — only by reads.
  */
+import { UserFacingError } from '@shared/ipc/ipc-result';
+import { frenchCount } from '@shared/i18n/french-count';
 import { restPrepareBody } from '@shared/queue/rest/rest-request';
 import type { JobEvent } from '@shared/queue/job-types';
 import type { DriverContext } from '../../channel-driver';
@@ -11,6 +13,7 @@ import type { JobRecord } from '../../job-record';
 import { RestError } from '../../../connectors/mediasflow-rest/rest-error';
 import type { RestClient } from '../../../connectors/mediasflow-rest/rest-client';
 import { readListId, readPrepared, readStatus, reasonOfRestError } from './rest-answers';
+import { recheckOptOutsBeforeFirstUpload } from '../../../opt-outs/recheck-before-upload';
 
 /** A failure before the inject: transient → backoff; refused → failed (nothing was sent either way). */
 function beforeInjectEvent(error: unknown): JobEvent {
@@ -19,7 +22,61 @@ function beforeInjectEvent(error: unknown): JobEvent {
   return { type: 'permanent-error', error: reason };
 }
 
-export async function uploadList(record: JobRecord, ctx: DriverContext, client: RestClient): Promise<JobRecord> {
+/**
+ * Before the list leaves: numbers that answered STOP since the job was queued
+ * are left out (the shared file-drop rule), the saved list and Dropdesk's
+ * expected figures rebuilt and saved first. 'blocked' (nothing sent, the job
+ * waits for the opt-outs) when the opt-out list cannot be read.
+ */
+async function recheckOptOuts(start: JobRecord, ctx: DriverContext, optOutNumbers: () => Promise<ReadonlySet<string>>): Promise<JobRecord> {
+  let recheck;
+  let saved: JobRecord | null = null;
+  try {
+    recheck = await recheckOptOutsBeforeFirstUpload(start, {
+      store: ctx.store,
+      numberSet: optOutNumbers,
+      family: 'mediasflow',
+      persist: async (next) => {
+        const rest = next.job.rest!;
+        const before = rest.expected.recipients;
+        const kept = next.file.recipients;
+        // Credits scale with the rows kept (exact for a message without fields; otherwise MediasFlow's figure differing holds the job, never sends it).
+        const credits = before > 0 ? Math.round((rest.expected.credits * kept * 100) / before) / 100 : 0;
+        saved = { ...next, job: { ...next.job, rest: { ...rest, expected: { ...rest.expected, recipients: kept, credits } } } };
+        await ctx.store.write(saved);
+        ctx.show(saved);
+      },
+    });
+  } catch (error) {
+    if (error instanceof UserFacingError && error.code === 'opt-outs-unreadable') {
+      ctx.say(`${start.job.id} : ${error.message} Envoi laissé en attente.`);
+      const problem = error.params?.problem;
+      return ctx.apply(start, { type: 'opt-outs-unreadable', ...(typeof problem === 'string' ? { detail: problem } : {}) });
+    }
+    throw error;
+  }
+  if (recheck.emptied) {
+    return ctx.apply(start, {
+      type: 'permanent-error',
+      error: {
+        code: 'all-opted-out',
+        message: `Tous les destinataires de cet envoi (${recheck.removed}) ont demandé à ne plus recevoir de messages depuis sa programmation : rien n'a été envoyé.`,
+        action: 'Annulez cet envoi.',
+      },
+    });
+  }
+  if (recheck.removed > 0) ctx.say(`${start.job.id} : ${frenchCount(recheck.removed, 'destinataire opposé depuis la programmation retiré', 'destinataires opposés depuis la programmation retirés')} de la liste avant l'envoi.`);
+  return saved ?? recheck.record;
+}
+
+/** True when the recheck left the job waiting or failed: nothing may leave. */
+function stoppedByRecheck(record: JobRecord): boolean {
+  return record.job.state === 'failed' || (record.job.state === 'waiting' && record.job.waitingFor === 'opt-outs');
+}
+
+export async function uploadList(start: JobRecord, ctx: DriverContext, client: RestClient, optOutNumbers: () => Promise<ReadonlySet<string>>): Promise<JobRecord> {
+  const record = await recheckOptOuts(start, ctx, optOutNumbers);
+  if (stoppedByRecheck(record)) return record;
   try {
     const data = await ctx.store.readFile(record.job.id, record.file);
     const form = new FormData();
