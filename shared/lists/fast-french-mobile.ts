@@ -159,7 +159,8 @@ function verdictOf(plan: FrenchPlan, resolved: Resolved, callingCode: string, na
   if (resolved.kind === numberKind.landline) return fastVerdict.landline;
   if (resolved.kind === numberKind.otherType) return fastVerdict.notMobile;
   const slot = resolved.region === undefined ? plan.regions.length : plan.regions.indexOf(resolved.region);
-  return slot * countrySlotFactor + Number(callingCode + national);
+  // Calling code and national number side by side, without building their concatenation (exact: below 2^53).
+  return slot * countrySlotFactor + Number(callingCode) * 10 ** national.length + Number(national);
 }
 
 /** The overseas regions in the reference rule's order: the first whose parse of 0 + national is valid. */
