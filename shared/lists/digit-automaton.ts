@@ -188,16 +188,31 @@ export function compileDigitPattern(source: string): DigitAutomaton {
   const nfa = new Nfa();
   const start = nfa.state();
   const final = nfa.build(new Parser(source).parse(), start);
-  const closure = (states: Iterable<number>): number[] => {
-    const seen = new Set<number>();
-    const stack = [...states];
+  // Each NFA state's empty-edge closure, computed once; a set's closure is their union.
+  const reach: number[][] = nfa.empty.map((_, state) => {
+    const seen = new Set<number>([state]);
+    const stack = [state];
     while (stack.length > 0) {
-      const state = stack.pop()!;
-      if (seen.has(state)) continue;
-      seen.add(state);
-      stack.push(...nfa.empty[state]);
+      for (const to of nfa.empty[stack.pop()!]) {
+        if (seen.has(to)) continue;
+        seen.add(to);
+        stack.push(to);
+      }
     }
-    return [...seen].sort((a, b) => a - b);
+    return [...seen];
+  });
+  const mark = new Uint8Array(nfa.empty.length);
+  const closure = (states: readonly number[]): number[] => {
+    const out: number[] = [];
+    for (const state of states) {
+      for (const to of reach[state]) {
+        if (mark[to] !== 0) continue;
+        mark[to] = 1;
+        out.push(to);
+      }
+    }
+    for (const state of out) mark[state] = 0;
+    return out.sort((a, b) => a - b);
   };
   const sets: number[][] = [];
   const index = new Map<string, number>();
