@@ -59,12 +59,14 @@ export function issueTable(byBench: Record<string, Figures>): string {
     missing('peak memory of `list check`', '≤ 450 MB', 'lists');
   }
   if (validation) {
-    const overseas = Object.entries(validation).filter(([form]) => /^0(69|639)|^\+(262|590)/.test(form));
+    // Every overseas form of validation.bench.ts: national (plain, spaces, dots, dashes, dropped 0), +CC, 00CC, CC without +.
+    const overseas = Object.entries(validation).filter(([form]) => /^0(6[ .-]?9|639)|^(69|639)\d|^\+(262|590|594|596|508)|^00262|^262/.test(form));
     const worst = overseas.reduce((max, [, value]) => Math.max(max, value.rule), 0);
+    const worstForm = overseas.find(([, value]) => value.rule === worst)?.[0] ?? '';
     const plus33 = validation['+33 6 12 34 56 78']?.rule ?? NaN;
     rows.push([
       'validation per value, overseas / "+33 6 …"',
-      `${worst} µs (worst of ${overseas.map(([form, value]) => `${form.split(' ')[0]} ${value.rule}`).join(', ')}) / ${plus33} µs`,
+      `${worst} µs (worst of ${overseas.length} overseas forms: ${worstForm}) / ${plus33} µs`,
       '≤ 1 µs',
       verdict(worst <= 1 && plus33 <= 1),
     ]);

@@ -34,8 +34,19 @@ const forms: Record<string, () => string> = {
   '0694… Guyane': () => `0694${digits(6)}`,
   '0696… Martinique': () => `0696${digits(6)}`,
   '0639… Mayotte': () => `0639${digits(6)}`,
+  '06 90 12 34 56 Guadeloupe, spaces': () => pairs(`690${digits(6)}`),
+  '06.92.12.34.56 Réunion, dots': () => pairs(`692${digits(6)}`).replace(/ /g, '.'),
+  '06-96-12-34-56 Martinique, dashes': () => pairs(`696${digits(6)}`).replace(/ /g, '-'),
+  '690123456 Guadeloupe, dropped 0': () => `690${digits(6)}`,
+  '639123456 Mayotte, dropped 0': () => `639${digits(6)}`,
   '+262 692 …': () => `+262 692 ${digits(6).match(/../g)!.join(' ')}`,
+  '+262 639 … Mayotte': () => `+262 639 ${digits(6).match(/../g)!.join(' ')}`,
   '+590 690 …': () => `+590 690 ${digits(6).match(/../g)!.join(' ')}`,
+  '+594 694 … Guyane': () => `+594 694 ${digits(6).match(/../g)!.join(' ')}`,
+  '+596 696 … Martinique': () => `+596 696 ${digits(6).match(/../g)!.join(' ')}`,
+  '+508 55 … Saint-Pierre': () => `+508 55 ${digits(4).match(/../g)!.join(' ')}`,
+  '00262 692… Réunion': () => `00262692${digits(6)}`,
+  '262692… Réunion, no +': () => `262692${digits(6)}`,
   '+32 4… Belgian': () => `+32 47${digits(1)} ${digits(2)} ${digits(2)} ${digits(2)}`,
   '6,10085E+08 (Excel)': () => `6,${digits(5)}E+08`,
 };
@@ -60,7 +71,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const rule = microsecondsPerValue(checkMobileNumber, values);
     const libphonenumber = microsecondsPerValue(checkMobileNumberWithLibphonenumber, values.slice(0, 5000));
     figures[form] = { rule, libphonenumber };
-    console.log(`  ${form.padEnd(24)} ${String(rule).padStart(8)} µs   (libphonenumber ${libphonenumber} µs)`);
+    console.log(`  ${form.padEnd(36)} ${String(rule).padStart(8)} µs   (libphonenumber ${libphonenumber} µs)`);
   }
   return figures;
 }

@@ -1,4 +1,5 @@
 import type { NumberCheck } from './validate-number';
+import { runDigitAutomaton } from './digit-automaton';
 import { frenchPlan, kindIn, numberKind, resolveNational, type FrenchPlan, type PlanRegion, type Resolved } from './french-numbering-plan';
 
 /**
@@ -51,18 +52,13 @@ export function fastCountrySlotOf(verdict: number): number {
 }
 
 /**
- * The hot case, 0 + French mobile written as plain digits, in one regular
- * expression: national pattern, a possible mobile length and the mobile
- * pattern as lookaheads after the leading 0, so no substring is cut for the
- * 0612345678 that make up most lists.
+ * The hot case, 0 + French mobile written as plain digits: the digits after
+ * the 0 run through France's kind automaton in place (no substring cut for
+ * the 0612345678 that make up most lists).
  */
-const zeroPrefixedMobile = frenchPlan ? zeroPrefixed(frenchPlan.france) : null;
-
-function zeroPrefixed(france: PlanRegion): RegExp | null {
-  if (!france.mobile) return null;
-  return new RegExp(`^0(?=${france.national.source.slice(1)})${france.mobile.source.slice(1)}`);
+function isZeroPrefixedFrenchMobile(france: PlanRegion, value: string): boolean {
+  return kindIn(france, value, 1) === numberKind.mobile;
 }
-
 
 /**
  * The fast path without allocating a result: a valid mobile as a positive
@@ -75,7 +71,7 @@ export function classifyFrenchNumber(raw: string): number {
   let value = raw;
   if (value.length === 0 || value.length > 24) return fastVerdict.unknown;
   if (value.charCodeAt(0) === 32 || value.charCodeAt(value.length - 1) === 32) value = value.trim();
-  if (value.length === 10 && value.charCodeAt(0) === 48 && zeroPrefixedMobile?.test(value)) return frenchPrefix + Number(value);
+  if (value.length === 10 && value.charCodeAt(0) === 48 && isZeroPrefixedFrenchMobile(plan.france, value)) return frenchPrefix + Number(value);
   const digits = digitsOf(value);
   if (digits === null) return fastVerdict.unknown;
 
@@ -163,21 +159,22 @@ function verdictOf(plan: FrenchPlan, resolved: Resolved, callingCode: string, na
   if (resolved.kind === numberKind.landline) return fastVerdict.landline;
   if (resolved.kind === numberKind.otherType) return fastVerdict.notMobile;
   const slot = resolved.region === undefined ? plan.regions.length : plan.regions.indexOf(resolved.region);
-  return slot * countrySlotFactor + Number(callingCode + national);
+  // Calling code and national number side by side, without building their concatenation (exact: below 2^53).
+  return slot * countrySlotFactor + Number(callingCode) * 10 ** national.length + Number(national);
 }
 
 /** The overseas regions in the reference rule's order: the first whose parse of 0 + national is valid. */
 function overseasOrMalformed(plan: FrenchPlan, national: string): number {
   if (national.charCodeAt(0) === 48) {
     // 0 + 0…: libphonenumber would read the 00 as an international prefix; leave such values to it.
-    return plan.overseas.some((region) => region.national.test(national)) ? fastVerdict.unknown : fastVerdict.malformed;
+    return plan.overseas.some((region) => runDigitAutomaton(region.nationalDigits, national) === 1) ? fastVerdict.unknown : fastVerdict.malformed;
   }
   const { overseas, overseasCallingCodeBits } = plan;
   let tried = 0;
   for (let i = 0; i < overseas.length; i++) {
     const region = overseas[i];
     const bit = overseasCallingCodeBits[i];
-    if ((tried & bit) !== 0 || !region.national.test(national)) continue;
+    if ((tried & bit) !== 0 || runDigitAutomaton(region.nationalDigits, national) !== 1) continue;
     tried |= bit;
     const resolved = resolveNational(plan, region.callingCode, national, region);
     if (resolved.kind !== numberKind.invalid) return verdictOf(plan, resolved, region.callingCode, national);

@@ -17,6 +17,7 @@
  *   know the number.
  */
 import metadata from 'libphonenumber-js/metadata.max.json';
+import { combineDigitAutomata, compileDigitPattern, runDigitAutomaton, type DigitAutomaton } from './digit-automaton';
 
 /**
  * Regions that share the French national numbering plan: from mainland France
@@ -41,6 +42,14 @@ export interface PlanRegion {
   anyType: RegExp | null;
   /** National pattern and the fixed-line type. */
   fixedLine: RegExp | null;
+  /**
+   * The same tests as one digit automaton compiled from the same metadata:
+   * its label is the `NumberKind` of a national number (what `mobile`,
+   * `anyType` and `fixedLine` give together), in one pass over the digits.
+   */
+  kinds: DigitAutomaton;
+  /** The national pattern alone as a digit automaton (label 1: matches). */
+  nationalDigits: DigitAutomaton;
 }
 
 /** Layout of a country in libphonenumber-js metadata v4: [0] calling code, [2] national pattern, [3] possible lengths, [10] leading digits, [11] types. */
@@ -69,6 +78,31 @@ function typeSource(type: TypeTuple, regionLengths: readonly number[]): string |
   return `${lengthLookahead(type[1] ?? regionLengths)}(?:${type[0]})`;
 }
 
+/** One type as a digit automaton (its lengths and its pattern together), or null when the type is absent. */
+function typeAutomaton(type: TypeTuple, regionLengths: readonly number[]): DigitAutomaton | null {
+  if (!type || !type[0]) return null;
+  const lengths = compileDigitPattern([...new Set(type[1] ?? regionLengths)].map((length) => `\\d{${length}}`).join('|'));
+  return combineDigitAutomata([lengths, compileDigitPattern(type[0])], (accepted) => (accepted[0] && accepted[1] ? 1 : 0), (states) => states[0] >= 0 && states[1] >= 0);
+}
+
+/** `kindIn`'s answer as one automaton: national pattern first, then mobile, any type, fixed line. */
+function kindAutomaton(national: DigitAutomaton, mobile: DigitAutomaton | null, fixed: DigitAutomaton | null, others: (DigitAutomaton | null)[]): DigitAutomaton {
+  const parts = [national];
+  const mobileAt = mobile ? parts.push(mobile) - 1 : -1;
+  const fixedAt = fixed ? parts.push(fixed) - 1 : -1;
+  for (const other of others) if (other) parts.push(other);
+  return combineDigitAutomata(
+    parts,
+    (accepted) => {
+      if (!accepted[0]) return numberKind.invalid;
+      if (mobileAt >= 0 && accepted[mobileAt]) return numberKind.mobile;
+      if (!accepted.some((yes, i) => i > 0 && yes)) return numberKind.invalid;
+      return fixedAt >= 0 && accepted[fixedAt] ? numberKind.landline : numberKind.otherType;
+    },
+    (states) => states[0] >= 0 && states.some((state, i) => i > 0 && state >= 0),
+  );
+}
+
 function compileRegion(code: string): PlanRegion {
   const tuple = json.countries[code];
   if (!tuple) throw new Error(`libphonenumber metadata: no region ${code}`);
@@ -82,6 +116,10 @@ function compileRegion(code: string): PlanRegion {
   // getNumberType: an absent or empty mobile pattern means "same as fixed line" (FIXED_LINE_OR_MOBILE).
   const mobileSource = mobileType && mobileType[0] ? typeSource(mobileType, lengths) : fixedSource;
   const others = otherSlots.map((slot) => typeSource(types[slot], lengths));
+  const fixedDigits = typeAutomaton(types[fixedLineSlot], lengths);
+  const mobileDigits = mobileType && mobileType[0] ? typeAutomaton(mobileType, lengths) : fixedDigits;
+  const nationalDigits = compileDigitPattern(nationalPattern);
+  const kinds = kindAutomaton(nationalDigits, mobileDigits, fixedDigits, otherSlots.map((slot) => typeAutomaton(types[slot], lengths)));
   const national = `(?=(?:${nationalPattern})$)`;
   const anchored = (sources: (string | null)[]) => {
     const present = sources.filter((source): source is string => source !== null);
@@ -95,6 +133,8 @@ function compileRegion(code: string): PlanRegion {
     mobile: anchored([mobileSource]),
     anyType: anchored([fixedSource, mobileSource, ...others]),
     fixedLine: anchored([fixedSource]),
+    kinds,
+    nationalDigits,
   };
 }
 
@@ -103,7 +143,12 @@ function compileRegion(code: string): PlanRegion {
  * region. Mobile first (the common case, one test); a number no type knows is
  * invalid; of the rest, fixed-line numbers are landlines.
  */
-export function kindIn(region: PlanRegion, national: string): NumberKind {
+export function kindIn(region: PlanRegion, national: string, start = 0): NumberKind {
+  return runDigitAutomaton(region.kinds, national, start) as NumberKind;
+}
+
+/** The same answer from the regular expressions (the automaton's cross-check in the tests). */
+export function kindByPatterns(region: PlanRegion, national: string): NumberKind {
   if (region.mobile?.test(national)) return numberKind.mobile;
   if (!region.anyType?.test(national)) return numberKind.invalid;
   return region.fixedLine?.test(national) ? numberKind.landline : numberKind.otherType;
