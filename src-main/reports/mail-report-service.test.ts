@@ -85,6 +85,9 @@ describe('iSendPro notifications in reports:list / reports:get', () => {
       expect(detail.versions).toHaveLength(1);
       expect(detail.evolution).toHaveLength(1);
       expect(summary.timeline.points).toEqual([expect.objectContaining({ start: '2026-03-02T09:00:00.000Z', total: 4 })]);
+      // "Actualiser" has nothing to download; the drill-down says plainly it is not offered yet.
+      expect((await service.refresh({ jobId })).jobs).toEqual([{ jobId, newVersions: 0, versions: 1, error: null }]);
+      await expect(service.rows({ jobId, offset: 0, limit: 10 })).rejects.toMatchObject({ code: 'report-mail-rows-unavailable' });
       // The overview counts it like any campaign with a report.
       const overview = await service.overview({});
       expect(overview).toMatchObject({ campaigns: 1, recipients: 4 });

@@ -131,6 +131,15 @@ function notPublished(record: JobRecord): UserFacingError {
   );
 }
 
+/** iSendPro: the figures come from the notification mails; the per-recipient drill-down is not offered yet. */
+function mailRowsNotYet(record: JobRecord): UserFacingError {
+  return new UserFacingError(
+    'report-mail-rows-unavailable',
+    `Pour « ${record.job.campaignName} » (iSendPro, e-mail vers SMS), Dropdesk montre les chiffres des e-mails de notification ; le détail destinataire par destinataire n'est pas encore affiché ici. Utilisez la ligne de commande : report --job ${record.job.id} --json.`,
+    { jobId: record.job.id },
+  );
+}
+
 function noReportYet(record: JobRecord): UserFacingError {
   return new UserFacingError(
     'report-not-yet',
@@ -375,6 +384,7 @@ export function createReportService(options: ReportServiceOptions) {
   /** The session on the latest version (kept open, else opened: the worker parses the file). */
   async function latestSession(jobId: string): Promise<{ record: JobRecord; version: StoredReportVersion; session: ReportSession }> {
     const record = await readRecord(jobId);
+    if (isMailJob(record)) throw mailRowsNotYet(record);
     if (!isMediasflowJob(record)) throw notPublished(record);
     const state = await stateOf(record);
     const version = state.versions.at(-1);
@@ -500,6 +510,8 @@ export function createReportService(options: ReportServiceOptions) {
       if (input.jobId) {
         const record = records[0];
         if (record.job.state !== 'accepted') throw notAccepted(record);
+        // The mailbox watcher reads iSendPro's notifications as they arrive: nothing to download.
+        if (isMailJob(record)) return { jobs: [{ jobId: record.job.id, newVersions: 0, versions: mailVersionOf(record) ? 1 : 0, error: null }] };
         if (!isMediasflowJob(record)) throw notPublished(record);
       }
       const result: ReportRefreshResult = { jobs: [] };
