@@ -40,6 +40,7 @@ import type { ConnectionService } from '../connections/connection-service';
 import { fileDropProfileOf, isRestProvider, type StoredConnection } from '../connections/connection-types';
 import type { QueueProviderId } from '@shared/queue/job-types';
 import type { RestJobSetup } from '@shared/queue/rest/rest-job-types';
+import type { IsendproCampaignPlan } from '@shared/providers/isendpro/isendpro-batches';
 import { createListStore } from '../lists/list-store';
 import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
 import { frenchCount } from '@shared/i18n/french-count';
@@ -103,6 +104,8 @@ export interface PreparedDrop {
   providerId: QueueProviderId;
   /** MediasFlow REST drops: what the prepare sends and the figures MediasFlow must echo. */
   rest?: RestJobSetup;
+  /** iSendPro mail-to-SMS drops: the batches (the CLI's plan) queued as ONE job (parts is empty). */
+  mail?: { plan: IsendproCampaignPlan; idDelivery: string; sender: string };
   channel: Channel;
   type: SendType;
   campaignName: string;
@@ -127,7 +130,8 @@ export interface LoadedList {
 
 export interface PrepareDropDeps {
   dataDir: string;
-  connections: Pick<ConnectionService, 'getStored'>;
+  /** resolveMailSettings is read for iSendPro connections only. */
+  connections: Pick<ConnectionService, 'getStored'> & Partial<Pick<ConnectionService, 'resolveMailSettings'>>;
   now?: () => Date;
   /** The workspace's sending settings (window, BOM, AllMySMS split size); the defaults when absent. */
   settings?: WorkspaceSettings;
@@ -162,7 +166,7 @@ export function listStoreLoader(dataDir: string): NonNullable<PrepareDropDeps['l
   };
 }
 
-export async function loadList(source: DropListSource, deps: PrepareDropDeps): Promise<LoadedList> {
+export async function loadList(source: DropListSource, deps: Pick<PrepareDropDeps, 'dataDir' | 'lists'>): Promise<LoadedList> {
   if ('listId' in source) return (deps.lists ?? listStoreLoader(deps.dataDir)).load(source.listId);
   let bytes: Uint8Array;
   let fileName: string;
@@ -226,7 +230,8 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   const connection = await deps.connections.getStored(input.connection);
   // MediasFlow's SMS REST API: no file profile, its own checks (the list and opt-outs are read the same way).
   if (isRestProvider(connection.provider)) return (await import('./prepare-rest-drop')).prepareRestDrop(input, deps, connection, draft, now);
-  if (connection.mail) throw new UserFacingError('connection-invalid', `La connexion « ${connection.name} » envoie des e-mails vers SMS (iSendPro) : ces campagnes ne s'envoient pas encore depuis cet écran. Utilisez la ligne de commande : drop --connection « ${connection.name} ».`, { field: 'provider' });
+  // iSendPro's mail-to-SMS: the CLI's plan (batches of 500), queued as one job by submitDrop.
+  if (connection.mail) return (await import('./prepare-mail-drop')).prepareMailDrop(input, deps, connection, draft, now);
   const providerId = fileDropProfileOf(connection.provider);
   const profile = getProviderProfile(providerId);
   const channel: Channel = input.channel ?? draft?.channel ?? 'sms';

@@ -8,6 +8,7 @@ import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { Queue } from '../queue/queue-runtime';
 import type { JobView } from '../queue/job-view';
 import type { PreparedDrop } from './prepare-drop';
+import { mailEnqueueInput } from '../isendpro-mail/mail-enqueue-input';
 
 export interface SubmitOptions {
   /** The user saw the window warning and sends anyway (the UI offers "Programmer" at the next slot instead). */
@@ -28,6 +29,15 @@ export async function submitDrop(prepared: PreparedDrop, queue: Pick<Queue, 'enq
       `Envoi marketing hors des heures autorisées${slot ? ` : prochain créneau autorisé le ${slot}` : ''}. Programmez l'envoi à ce créneau, ou choisissez le type « notification » si le message n'est pas commercial.`,
       slot ? { nextAllowedSlot: summary.window.nextAllowedSlot ?? '', nextAllowedSlotText: slot } : undefined,
     );
+  }
+  // iSendPro: ONE job carrying its batches, queued exactly as the CLI `drop` does.
+  if (prepared.mail) {
+    const { plan, idDelivery, sender } = prepared.mail;
+    return [
+      await queue.enqueue(
+        mailEnqueueInput({ connection: prepared.connection, plan, idDelivery, sendType: prepared.type, campaignName: prepared.campaignName, sender, programmedAt: prepared.programmedAt, includeOptedOut: prepared.includeOptedOut, draftId: prepared.draftId, listId: prepared.listId }),
+      ),
+    ];
   }
   const jobs: JobView[] = [];
   for (const part of prepared.parts) {

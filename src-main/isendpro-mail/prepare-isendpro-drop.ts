@@ -5,10 +5,6 @@
  * written in 10 digits), the sender rules, the composer's iSendPro warnings
  * (a real Ö, more than 9 SMS), and the marketing window with its margin.
  */
-import { promises as fs } from 'node:fs';
-import { basename } from 'node:path';
-import { UserFacingError } from '@shared/ipc/ipc-result';
-import { checkListBytes } from '@shared/lists/check-list-bytes';
 import { validateSender } from '@shared/composer/sender-rules';
 import { checkIsendproMessage } from '@shared/composer/stop-mention';
 import { planIsendproBatches, type IsendproCampaignPlan } from '@shared/providers/isendpro/isendpro-batches';
@@ -17,12 +13,12 @@ import { checkProgrammedTime } from '@shared/scheduling/programmed-time';
 import { formatParisDateTime } from '@shared/scheduling/paris-time';
 import type { SendType, SendWindow } from '@shared/scheduling/send-window';
 import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
-import { toSendableTable } from '../drops/prepare-drop';
+import { loadList, toSendableTable, type DropListSource, type LoadedList, type PrepareDropDeps } from '../drops/prepare-drop';
 import { frenchCount } from '@shared/i18n/french-count';
 
 export interface IsendproDropInput {
-  file: string;
-  mobileColumn?: string;
+  /** The list: a file (CLI) or a saved list (the app), read by the same loader as every drop. */
+  list: DropListSource;
   campaignName: string;
   message: string;
   sender: string;
@@ -36,6 +32,9 @@ export interface IsendproDropInput {
 
 export interface IsendproDropSummary {
   plan: IsendproCampaignPlan;
+  /** The list as read (before opt-outs are left out) and the opt-outs left out. */
+  list: LoadedList;
+  optedOut: number;
   blocking: string[];
   warnings: string[];
   /** Lines for the summary (stderr in the CLI). */
@@ -44,13 +43,10 @@ export interface IsendproDropSummary {
   outsideWindow: { nextAllowedSlot: Date | null } | null;
 }
 
-export async function prepareIsendproDrop(input: IsendproDropInput, dataDir: string, now: Date): Promise<IsendproDropSummary> {
-  const bytes = await fs.readFile(input.file).catch((error: NodeJS.ErrnoException) => {
-    throw new UserFacingError('list-unreadable', `Impossible de lire la liste « ${input.file} » (${error.code ?? error.message}).`, { file: input.file });
-  });
-  const checked = checkListBytes(bytes, { fileName: basename(input.file), mobileColumn: input.mobileColumn });
-  const loaded = { document: checked.table, checks: checked.checks, summary: checked.summary };
-  const withoutOptOuts = await excludeOptedOutForDrop(loaded, dataDir);
+export async function prepareIsendproDrop(input: IsendproDropInput, deps: Pick<PrepareDropDeps, 'dataDir' | 'lists'>, now: Date): Promise<IsendproDropSummary> {
+  const loaded = await loadList(input.list, deps);
+  const checked = loaded;
+  const withoutOptOuts = await excludeOptedOutForDrop(loaded, deps.dataDir);
   const list = input.includeOptedOut ? loaded : withoutOptOuts.list;
   const blocking: string[] = [];
   const warnings: string[] = [];
@@ -86,5 +82,5 @@ export async function prepareIsendproDrop(input: IsendproDropInput, dataDir: str
   const at = input.programmedAt ?? now;
   const allowed = isendproSendableAt(at, input.type, input.window);
   const outsideWindow = allowed !== null && allowed.getTime() === at.getTime() ? null : { nextAllowedSlot: allowed };
-  return { plan, blocking, warnings, lines, outsideWindow };
+  return { plan, list: loaded, optedOut: input.includeOptedOut ? 0 : withoutOptOuts.optedOut, blocking, warnings, lines, outsideWindow };
 }

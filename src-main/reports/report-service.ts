@@ -38,6 +38,7 @@ import type { OptOutService } from '../opt-outs/opt-out-service';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { downloadToFileAtomic, listRemoteReportVersions } from './report-fetcher';
 import { fetchRestReportVersion } from './rest-report-fetch';
+import { mailReportSummary } from './mail-report';
 import type { RestClientOptions, RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
 import { RestError } from '../connectors/mediasflow-rest/rest-error';
 import { restClientOptionsFor } from '../connections/rest-connection';
@@ -87,6 +88,19 @@ export function isMediasflowJob(record: JobRecord): boolean {
   return record.job.providerId === 'mediasflow-sftp' || record.job.providerId === 'mediasflow-rest';
 }
 
+/** iSendPro mail-to-SMS: the report is the notification mails the job received (no file to download). */
+export function isMailJob(record: JobRecord): boolean {
+  return record.job.providerId === 'isendpro-mail' && record.job.mail !== undefined;
+}
+
+/** A mail job's notifications as one report version (null before the first notification). */
+function mailVersionOf(record: JobRecord): { fileName: string; generatedAt: string; encoding: string; summary: ReportSummary; count: number } | null {
+  const notifications = record.job.mail?.notifications ?? [];
+  if (!isMailJob(record) || notifications.length === 0) return null;
+  const generatedAt = notifications.map((notification) => notification.at).sort().at(-1)!;
+  return { fileName: `notifications iSendPro (${notifications.length})`, generatedAt, encoding: 'ISO-8859-1', summary: mailReportSummary(record.job), count: notifications.length };
+}
+
 export function acceptedAtOf(record: JobRecord): string | null {
   const entry = [...record.job.history].reverse().find((item) => item.to === 'accepted');
   return entry?.at ?? (record.job.state === 'accepted' ? record.job.updatedAt : null);
@@ -113,6 +127,15 @@ function notPublished(record: JobRecord): UserFacingError {
   return new UserFacingError(
     'report-not-published',
     `AllMySMS ne publie pas de fichier de rapport : pour « ${record.job.campaignName} », Dropdesk sait seulement que la campagne a été acceptée. Consultez le détail des envois sur l'espace client AllMySMS.`,
+    { jobId: record.job.id },
+  );
+}
+
+/** iSendPro: the figures come from the notification mails; the per-recipient drill-down is not offered yet. */
+function mailRowsNotYet(record: JobRecord): UserFacingError {
+  return new UserFacingError(
+    'report-mail-rows-unavailable',
+    `Pour « ${record.job.campaignName} » (iSendPro, e-mail vers SMS), Dropdesk montre les chiffres des e-mails de notification ; le détail destinataire par destinataire n'est pas encore affiché ici. Utilisez la ligne de commande : report --job ${record.job.id} --json.`,
     { jobId: record.job.id },
   );
 }
@@ -172,6 +195,7 @@ export function createReportService(options: ReportServiceOptions) {
   }
 
   function campaignView(record: JobRecord, state: ReportState): ReportCampaignView {
+    if (isMailJob(record)) return mailCampaignView(record);
     const mediasflow = isMediasflowJob(record);
     const offsets = demoConnections.get(record.job.connectionId) ? demoReportCheckOffsetsMs : reportCheckOffsetsMs;
     const latest = state.versions.at(-1) ?? null;
@@ -213,6 +237,36 @@ export function createReportService(options: ReportServiceOptions) {
       lastCheckedAt: state.lastCheckedAt,
       nextCheckAt: next === null ? null : new Date(next).toISOString(),
       lastError: state.lastError,
+    };
+  }
+
+  /** The campaign line of an iSendPro job: its notifications are its one, growing, version. */
+  function mailCampaignView(record: JobRecord): ReportCampaignView {
+    const version = mailVersionOf(record);
+    return {
+      jobId: record.job.id,
+      campaignName: record.job.campaignName,
+      campaignId: record.job.campaignId,
+      providerId: record.job.providerId,
+      channel: record.job.channel,
+      connectionId: record.job.connectionId,
+      connectionName: record.connectionName,
+      idDelivery: record.job.idDelivery,
+      remoteName: record.job.remoteName,
+      sendAt: sendAtOf(record),
+      acceptedAt: acceptedAtOf(record),
+      droppedRecipients: record.job.mail?.recipients ?? record.file.recipients,
+      availability: version ? 'available' : 'waiting',
+      versions: version ? 1 : 0,
+      latestFileName: version?.fileName ?? null,
+      latestGeneratedAt: version?.generatedAt ?? null,
+      headline: version
+        ? { recipients: version.summary.recipients, delivered: version.summary.categories.delivered, deliveredRate: version.summary.deliveredRate, stop: 0, clicks: 0 }
+        : null,
+      lastCheckedAt: null,
+      // The mailbox watcher reads the answers as they arrive (no report schedule).
+      nextCheckAt: null,
+      lastError: null,
     };
   }
 
@@ -330,6 +384,7 @@ export function createReportService(options: ReportServiceOptions) {
   /** The session on the latest version (kept open, else opened: the worker parses the file). */
   async function latestSession(jobId: string): Promise<{ record: JobRecord; version: StoredReportVersion; session: ReportSession }> {
     const record = await readRecord(jobId);
+    if (isMailJob(record)) throw mailRowsNotYet(record);
     if (!isMediasflowJob(record)) throw notPublished(record);
     const state = await stateOf(record);
     const version = state.versions.at(-1);
@@ -367,9 +422,9 @@ export function createReportService(options: ReportServiceOptions) {
       groups.set(key, group);
     };
     for (const record of await acceptedRecords()) {
-      if (!isMediasflowJob(record)) continue;
+      if (!isMediasflowJob(record) && !isMailJob(record)) continue;
       if (input.channel && record.job.channel !== input.channel) continue;
-      const latest = (await stateOf(record)).versions.at(-1);
+      const latest = isMailJob(record) ? mailVersionOf(record) : (await stateOf(record)).versions.at(-1);
       const sendAt = sendAtOf(record);
       if (!latest || !sendAt) continue;
       const day = toParisParts(Date.parse(sendAt)).dateKey;
@@ -412,6 +467,17 @@ export function createReportService(options: ReportServiceOptions) {
     async get(jobId: string): Promise<ReportDetailView> {
       const record = await readRecord(jobId);
       await learnConnections([record]);
+      if (isMailJob(record)) {
+        const version = mailVersionOf(record);
+        const at = version?.generatedAt ?? '';
+        return {
+          campaign: mailCampaignView(record),
+          versions: version ? [{ fileName: version.fileName, generatedAt: at, archived: false, bytes: 0, downloadedAt: at, recipients: version.summary.recipients, delivered: version.summary.categories.delivered }] : [],
+          latest: version ? { fileName: version.fileName, generatedAt: at, encoding: version.encoding, summary: version.summary } : null,
+          diff: null,
+          evolution: version ? reportEvolution([{ generatedAt: at, fileName: version.fileName, summary: version.summary }]) : [],
+        };
+      }
       const state = await stateOf(record);
       const versions = state.versions;
       const latest = versions.at(-1) ?? null;
@@ -444,6 +510,8 @@ export function createReportService(options: ReportServiceOptions) {
       if (input.jobId) {
         const record = records[0];
         if (record.job.state !== 'accepted') throw notAccepted(record);
+        // The mailbox watcher reads iSendPro's notifications as they arrive: nothing to download.
+        if (isMailJob(record)) return { jobs: [{ jobId: record.job.id, newVersions: 0, versions: mailVersionOf(record) ? 1 : 0, error: null }] };
         if (!isMediasflowJob(record)) throw notPublished(record);
       }
       const result: ReportRefreshResult = { jobs: [] };

@@ -105,7 +105,7 @@ describe.skipIf(unavailable !== null)('iSendPro mail-to-SMS connection (Connexio
     // The right SMTP password again (the previous test left a wrong one).
     const saved = await app.call('connections:save', { id: connection.id, name: connection.name, provider: 'isendpro-mail', mail: { smtp: { host: '127.0.0.1', port: s.smtp.port, security: 'plain', user: s.smtp.user, password: s.smtp.password }, imap: { host: '127.0.0.1', port: s.imap.port, security: 'plain', user: s.imap.user }, from: s.from } });
     expect(saved.ok).toBe(true);
-    // Queued as `drop` queues it (the composer does not offer mail connections yet): one job, its 3 batches inside, in the app's data folder.
+    // Queued as `drop` queues it (mailEnqueueInput's shape; the composer's drops:submit queues the same job, src-main/drops/prepare-mail-drop.test.ts): one job, its 3 batches inside, in the app's data folder.
     const plan = planIsendproBatches(frenchTable(1200), { template: 'Bonjour ${PRENOM}, votre commande est prête.', sender: '', nostop: false });
     const writer = createQueue({
       dataDir: app.dataDir,

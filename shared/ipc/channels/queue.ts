@@ -52,7 +52,9 @@ export interface DropSummary {
   previousSend?: { campaignName: string; at: string; recipients: number } | null;
   connection: { id: string; name: string; provider: ConnectionProvider };
   /** 'mediasflow-rest': MediasFlow's SMS API (no file; remoteFolder/remoteNames say the API calls). */
-  provider: ProviderId | 'mediasflow-rest';
+  provider: ProviderId | 'mediasflow-rest' | 'isendpro-mail';
+  /** iSendPro mail-to-SMS: how many e-mails (500 recipients at most each), and the non-French numbers left out. */
+  mail?: { mails: number; perMail: number; leftOutForeign: number; leftOutForeignLines: number[] };
   channel: Channel;
   type: SendType;
   list: { name: string; rows: number };

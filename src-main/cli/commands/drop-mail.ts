@@ -12,6 +12,7 @@ import { describeSendWindow, sendWindowOf, type WorkspaceSettings } from '@share
 import { CliError, printJson, type CliIo } from '../cli-io';
 import type { StoredConnection } from '../../connections/connection-types';
 import { prepareIsendproDrop } from '../../isendpro-mail/prepare-isendpro-drop';
+import { mailEnqueueInput } from '../../isendpro-mail/mail-enqueue-input';
 import type { Queue } from '../../queue/queue-runtime';
 import type { ConnectionService } from '../../connections/connection-service';
 import { frenchCount } from '@shared/i18n/french-count';
@@ -37,8 +38,7 @@ export async function dropMail(values: MailDropValues, connection: StoredConnect
   const now = new Date();
   const summary = await prepareIsendproDrop(
     {
-      file: values.list,
-      mobileColumn: values.mobileColumn,
+      list: { file: values.list, mobileColumn: values.mobileColumn },
       campaignName: values.campaignName,
       message: values.message,
       sender: values.sender,
@@ -48,7 +48,7 @@ export async function dropMail(values: MailDropValues, connection: StoredConnect
       nostop: mailSettings.nostop,
       window: sendWindowOf(deps.settings),
     },
-    deps.dataDir,
+    { dataDir: deps.dataDir },
     now,
   );
   if (summary.blocking.length > 0) throw new CliError(`${command} : dépôt refusé.\n${summary.blocking.map((problem) => `- ${problem}`).join('\n')}`);
@@ -65,23 +65,9 @@ export async function dropMail(values: MailDropValues, connection: StoredConnect
   for (const line of summary.lines) io.stderr(`${line}\n`);
   const idDelivery = generateDeliveryId(now);
   const { plan } = summary;
-  const view = await deps.queue.enqueue({
-    connection,
-    job: { providerId: 'isendpro-mail', channel: 'sms', sendType: values.type, campaignName: values.campaignName, templateId: null, idDelivery, programmedAt: values.programmedAt },
-    remoteFolder: connection.mail?.to ?? '',
-    file: {
-      name: 'campaign.json',
-      data: Buffer.from(JSON.stringify({ idDelivery, sender: values.sender, mails: plan.batches.length, recipients: plan.recipients})),
-      recipients: plan.recipients,
-    },
-    optOuts: values.includeOptedOut ? 'included' : 'left-out',
-    mail: {
-      sender: values.sender,
-      drafts: plan.batches.map((batch) => ({ recipients: batch.recipients, sharedMessage: batch.sharedMessage, smslong: batch.smslong })),
-      leftOutForeign: plan.leftOutForeign.count,
-      recipients: plan.recipients,
-    },
-  });
+  const view = await deps.queue.enqueue(
+    mailEnqueueInput({ connection, plan, idDelivery, sendType: values.type, campaignName: values.campaignName, sender: values.sender, programmedAt: values.programmedAt, includeOptedOut: values.includeOptedOut }),
+  );
   if (values.json) printJson(io, { job: view.id, state: 'queued' });
   else io.stdout(`Dépôt mis en file : ${view.id} (${frenchCount(plan.batches.length, 'e-mail', 'e-mails')}).\n`);
   return 0;

@@ -107,6 +107,13 @@ describe('the connection a send starts with', () => {
     expect(pickDefaultConnection([], 'allmysms-sftp', null)).toBeNull();
   });
 
+  it('offers an iSendPro mail-to-SMS connection: remembered, or when it is the only one', () => {
+    const mail = view({ id: 'isendpro', name: 'iSendPro', provider: 'isendpro-mail', profile: 'isendpro-mail' });
+    expect(pickDefaultConnection([mail, agency], 'mediasflow-sftp', 'isendpro')).toBe('isendpro');
+    expect(pickDefaultConnection([mail, agency], 'mediasflow-sftp', null)).toBe('agency');
+    expect(pickDefaultConnection([mail], 'mediasflow-sftp', null)).toBe('isendpro');
+  });
+
   it('lists the sandbox first', () => {
     expect(sortConnections([agency, demoMediasflow, demoAllmysms]).map((connection) => connection.id)).toEqual(['demo-ams', 'demo-mf', 'agency']);
   });

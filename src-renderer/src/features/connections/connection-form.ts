@@ -209,9 +209,11 @@ export function suggestPasswordEnv(name: string): string {
  * else the first one.
  */
 export function pickDefaultConnection(all: readonly ConnectionView[], draftProvider: ProviderId | null, rememberedId: string | null): string | null {
-  // Mail-to-SMS (iSendPro) campaigns are not sent from the send step yet.
-  const connections = all.filter((connection) => connection.profile !== 'isendpro-mail');
-  if (rememberedId && connections.some((connection) => connection.id === rememberedId)) return rememberedId;
+  // The connection the user last sent with, whatever its kind (iSendPro mail-to-SMS included).
+  if (rememberedId && all.some((connection) => connection.id === rememberedId)) return rememberedId;
+  // Otherwise a file or REST connection first (the draft's counting rules), a mail-to-SMS one when it is the only kind.
+  const fileOrRest = all.filter((connection) => connection.profile !== 'isendpro-mail');
+  const connections = fileOrRest.length > 0 ? fileOrRest : all;
   const forProvider = connections.filter((connection) => !draftProvider || (connection.provider === 'mediasflow-rest' || connection.provider === 'demo-mediasflow-rest' ? false : connection.profile === draftProvider));
   return (
     forProvider.find((connection) => connection.demo)?.id ??

@@ -68,8 +68,7 @@ export function ScheduleForm() {
               onChange={(event) => chooseSendConnection(event.target.value)}
               data-testid="send-connection"
             >
-              {/* Mail-to-SMS (iSendPro) campaigns are not sent from this screen yet (CLI `drop`). */}
-              {connections.filter((candidate) => candidate.profile !== 'isendpro-mail').map((candidate) => (
+              {connections.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.demo ? t('send.demoOption', { name: candidate.name }) : candidate.name}
                 </option>

@@ -209,8 +209,10 @@ export function SendSummaryView() {
                 <dd>
                   {summary.remoteNames.map((name, index) => (
                     <code key={name} className="path" data-testid="summary-remote-name">
-                      {summary.remoteFolder}/{name}
-                      {summary.files[index] && <span className="muted"> · {formatBytes(summary.files[index].bytes, language)}</span>}
+                      {summary.remoteFolder}
+                      {summary.provider === 'isendpro-mail' ? ' · ' : '/'}
+                      {name}
+                      {summary.files[index]?.bytes > 0 && <span className="muted"> · {formatBytes(summary.files[index].bytes, language)}</span>}
                     </code>
                   ))}
                   {summary.provider === 'mediasflow-sftp' && <span className="field-help">{t('send.summary.stampNote')}</span>}
