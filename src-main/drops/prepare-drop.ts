@@ -207,6 +207,27 @@ function invalidByReason(checks: ListChecks): Record<string, number> {
 }
 
 /** The list as the test sends it: one real row of the campaign's list, to the user's own number. */
+/**
+ * The list a drop sends, for every drop kind (file, REST): the campaign's list
+ * (a test cuts it to one row) and the same list without the opt-outs. Fails
+ * closed: an opt-out list that cannot be read becomes a blocking problem of the
+ * summary (even with includeOptedOut), never an empty list.
+ */
+export async function loadDropList(input: PrepareDropInput, draft: CampaignDraft | null, deps: PrepareDropDeps) {
+  const listSource = input.list ?? (draft?.listId ? { listId: draft.listId } : null);
+  if (!listSource) throw refused('drop-no-list', 'Choisissez la liste des destinataires de la campagne.');
+  const campaignList = await loadList(listSource, deps);
+  const test = input.test ? testListOf(campaignList, input.test) : null;
+  const loadedList = test ? test.list : campaignList;
+  const blocking: DropProblem[] = [];
+  const withoutOptOuts = await excludeOptedOutForDrop(loadedList, deps.dataDir).catch((error: unknown) => {
+    if (!(error instanceof UserFacingError) || error.code !== 'opt-outs-unreadable') throw error;
+    blocking.push({ code: error.code, message: error.message });
+    return { list: loadedList, optedOut: 0 };
+  });
+  return { listSource, campaignList, test, loadedList, blocking, withoutOptOuts };
+}
+
 export function testListOf(list: LoadedList, test: DropTest): { list: LoadedList; to: string; line: number } {
   const number = checkTestNumber(test.to);
   if (!number.ok) {
@@ -248,20 +269,9 @@ export async function prepareDrop(input: PrepareDropInput, deps: PrepareDropDeps
   const messageText = input.message?.text ?? draft?.message ?? '';
   const sender = (input.message?.sender ?? draft?.sender ?? '').trim();
 
-  const listSource = input.list ?? (draft?.listId ? { listId: draft.listId } : null);
-  if (!listSource) throw refused('drop-no-list', 'Choisissez la liste des destinataires de la campagne.');
   // Numbers in the opt-out list (STOP, blacklists: src-main/opt-outs) are left out by default; the summary counts them.
-  const campaignList = await loadList(listSource, deps);
-  const test = input.test ? testListOf(campaignList, input.test) : null;
-  const loadedList = test ? test.list : campaignList;
-  const blocking: DropProblem[] = [];
+  const { listSource, test, loadedList, blocking, withoutOptOuts } = await loadDropList(input, draft, deps);
   const warnings: DropProblem[] = [];
-  // Fails closed: an opt-out list that cannot be read blocks the drop (even with includeOptedOut).
-  const withoutOptOuts = await excludeOptedOutForDrop(loadedList, deps.dataDir).catch((error: unknown) => {
-    if (!(error instanceof UserFacingError) || error.code !== 'opt-outs-unreadable') throw error;
-    blocking.push({ code: error.code, message: error.message });
-    return { list: loadedList, optedOut: 0 };
-  });
   const list = input.includeOptedOut ? loadedList : withoutOptOuts.list;
   const optedOut = input.includeOptedOut ? 0 : withoutOptOuts.optedOut;
   if (!profile.channels.includes(channel)) {

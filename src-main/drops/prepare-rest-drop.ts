@@ -9,7 +9,6 @@
  * mobile, so invalid, duplicates, blacklisted and rendering errors are 0 and
  * the credits are the composer's SMS count. Any difference holds the job.
  */
-import { UserFacingError } from '@shared/ipc/ipc-result';
 import { testCampaignName } from '@shared/campaigns/test-send';
 import type { CampaignDraft } from '@shared/campaigns/campaign-draft';
 import { computeListFigures, prepareMessages, type MessageSettings } from '@shared/campaigns/recipient-messages';
@@ -24,8 +23,7 @@ import { checkSendWindow, type SendType } from '@shared/scheduling/send-window';
 import { defaultWorkspaceSettings, describeSendWindow, sendWindowOf } from '@shared/settings/workspace-settings';
 import type { DropProblem, DropSummary } from '@shared/ipc/channels/queue';
 import type { StoredConnection } from '../connections/connection-types';
-import { excludeOptedOutForDrop } from '../opt-outs/list-opt-outs';
-import { loadList, testListOf, toSendableTable, type PrepareDropDeps, type PrepareDropInput, type PreparedDrop } from './prepare-drop';
+import { loadDropList, toSendableTable, type PrepareDropDeps, type PrepareDropInput, type PreparedDrop } from './prepare-drop';
 import { frenchCount } from '@shared/i18n/french-count';
 
 /** Guide §2.1.1: 3 to 11 letters and digits, not only digits. */
@@ -48,19 +46,9 @@ export async function prepareRestDrop(input: PrepareDropInput, deps: PrepareDrop
   const programmedAt = input.programmedAt && !input.test ? new Date(input.programmedAt).toISOString() : null;
   const messageText = input.message?.text ?? draft?.message ?? '';
   const sender = (input.message?.sender ?? draft?.sender ?? '').trim();
-  const listSource = input.list ?? (draft?.listId ? { listId: draft.listId } : null);
-  if (!listSource) throw new UserFacingError('drop-no-list', 'Choisissez la liste des destinataires de la campagne.');
-  const campaignList = await loadList(listSource, deps);
-  const test = input.test ? testListOf(campaignList, input.test) : null;
-  const loadedList = test ? test.list : campaignList;
-  const blocking: DropProblem[] = [];
+  // The same list and fail-closed opt-out exclusion as file drops.
+  const { listSource, test, loadedList, blocking, withoutOptOuts } = await loadDropList(input, draft, deps);
   const warnings: DropProblem[] = [];
-  // Fails closed, as for file drops: an unreadable opt-out list blocks the drop.
-  const withoutOptOuts = await excludeOptedOutForDrop(loadedList, deps.dataDir).catch((error: unknown) => {
-    if (!(error instanceof UserFacingError) || error.code !== 'opt-outs-unreadable') throw error;
-    blocking.push({ code: error.code, message: error.message });
-    return { list: loadedList, optedOut: 0 };
-  });
   const includeOptedOut = input.includeOptedOut ?? false;
   const list = includeOptedOut ? loadedList : withoutOptOuts.list;
   if (includeOptedOut && withoutOptOuts.optedOut > 0) {
