@@ -23,6 +23,20 @@ function fingerprintOf(privateKey: string): string {
   return sha256Fingerprint(key.getPublicSSH());
 }
 
+/**
+ * A new ed25519 key pair in OpenSSH format. ssh2's generateKeyPairSync writes
+ * about one key in 200 with a 31-byte public key (a leading zero byte
+ * dropped), which neither ssh2 nor OpenSSH can read back: such a pair is
+ * thrown away and drawn again.
+ */
+export function generateSshKeyPair(): { private: string; public: string } {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const pair = utils.generateKeyPairSync('ed25519');
+    if (!(utils.parseKey(pair.private) instanceof Error) && !(utils.parseKey(pair.public) instanceof Error)) return pair;
+  }
+  throw new Error('ssh2 could not generate a readable ed25519 key');
+}
+
 export async function loadOrCreateHostKey(path: string): Promise<DemoHostKey> {
   let existing: string | null = null;
   try {
@@ -37,7 +51,7 @@ export async function loadOrCreateHostKey(path: string): Promise<DemoHostKey> {
       // A damaged key file: replace it; the app re-pins the demo connection with the new fingerprint.
     }
   }
-  const pair = utils.generateKeyPairSync('ed25519');
+  const pair = generateSshKeyPair();
   await writeFileAtomic(path, pair.private);
   await chmod(path, 0o600).catch(() => undefined);
   return { privateKey: pair.private, fingerprint: fingerprintOf(pair.private) };

@@ -6,6 +6,7 @@ import ssh2, { type ParsedKey } from 'ssh2';
 import { SftpFileSystem } from '../connectors/sftp-file-system';
 import { sha256Fingerprint } from '../connectors/host-key';
 import { startSftpFolderServer, type SftpFolderServer } from './sftp-folder-server';
+import { generateSshKeyPair } from './demo-host-key';
 
 let root: string;
 let server: SftpFolderServer;
@@ -13,7 +14,7 @@ let fingerprint: string;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'dropdesk-folder-server-'));
-  const hostKey = ssh2.utils.generateKeyPairSync('ed25519');
+  const hostKey = generateSshKeyPair();
   fingerprint = sha256Fingerprint((ssh2.utils.parseKey(hostKey.public) as ParsedKey).getPublicSSH());
   server = await startSftpFolderServer({ root, username: 'demo', password: 'demo-password', hostKey: hostKey.private });
 });

@@ -14,6 +14,7 @@ import { dropFileExactlyOnce } from '../../../src-main/connectors/exactly-once-u
 import type { SftpConnectionConfig } from '../../../src-main/connectors/connection-config';
 import { OpenSshTestServer, sshdUnavailableReason } from '../servers/openssh-test-server';
 import { CuttingProxy } from '../servers/cutting-proxy';
+import { generateSshKeyPair } from '../../../src-main/demo/demo-host-key';
 import { makeCampaignFile, recogniseByIdDelivery } from './campaign-file';
 
 const unavailable = sshdUnavailableReason();
@@ -63,7 +64,7 @@ describe.skipIf(unavailable !== null)('Debian OpenSSH sshd', () => {
   });
 
   it('a key the server does not know is an auth error', async () => {
-    const stranger = (await import('ssh2')).default.utils.generateKeyPairSync('ed25519').private;
+    const stranger = generateSshKeyPair().private;
     const error = (await new SftpFileSystem(config({ privateKey: stranger })).connect().catch((failure: unknown) => failure)) as ConnectorError;
     expect(error.kind).toBe('auth');
   });

@@ -13,6 +13,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import ssh2, { type ParsedKey } from 'ssh2';
 import { sha256Fingerprint } from '../../../src-main/connectors/host-key';
+import { generateSshKeyPair } from '../../../src-main/demo/demo-host-key';
 
 const { utils } = ssh2;
 
@@ -76,8 +77,8 @@ export class OpenSshTestServer {
     const server = new OpenSshTestServer(scratch);
     await mkdir(server.dropRoot);
 
-    const hostKey = utils.generateKeyPairSync('ed25519');
-    const clientKey = utils.generateKeyPairSync('ed25519');
+    const hostKey = generateSshKeyPair();
+    const clientKey = generateSshKeyPair();
     server.hostKeyFingerprint = sha256Fingerprint((utils.parseKey(hostKey.public) as ParsedKey).getPublicSSH());
     server.clientPrivateKey = clientKey.private;
     await writeFile(join(scratch, 'host_key'), hostKey.private, { mode: 0o600 });

@@ -13,6 +13,7 @@ import { join, posix } from 'node:path';
 import ssh2, { type ParsedKey } from 'ssh2';
 import { sha256Fingerprint } from '../../../src-main/connectors/host-key';
 import { startSftpFolderServer, type AuthAttempt, type SftpFaults, type SftpFolderServer } from '../../../src-main/demo/sftp-folder-server';
+import { generateSshKeyPair } from '../../../src-main/demo/demo-host-key';
 
 export type { AuthAttempt, SftpFaults };
 
@@ -59,7 +60,7 @@ export class SftpTestServer extends EventEmitter {
     const root = await mkdtemp(join(tmpdir(), 'dropdesk-sftp-'));
     const username = options.username ?? 'dropdesk';
     const password = options.password ?? 'secret-password';
-    const hostKey = ssh2.utils.generateKeyPairSync('ed25519');
+    const hostKey = generateSshKeyPair();
     const fingerprint = sha256Fingerprint((ssh2.utils.parseKey(hostKey.public) as ParsedKey).getPublicSSH());
     const server = await startSftpFolderServer({ root, username, password, hostKey: hostKey.private, authorizedPublicKey: options.authorizedPublicKey });
     return new SftpTestServer(root, username, password, fingerprint, server);
