@@ -134,6 +134,21 @@ describe('app.asar of the packed app', () => {
     expect(run.stdout).toContain('ftp-srv: ok');
   });
 
+  it('reads an .xlsx and loads the unzip chain of exceljs from the packed tree (the pruned es-abstract editions are not needed)', () => {
+    const extracted = join(workDir, 'extracted');
+    if (!existsSync(extracted)) asar.extractAll(asarPath, extracted);
+    const script = `const ExcelJS = (await import('exceljs')).default;
+      for (const name of ['unzipper', 'typedarray.prototype.slice', 'arraybuffer.prototype.slice', 'string.prototype.trim', 'reflect.getprototypeof']) await import(name);
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet('Clients').addRows([['Prénom', 'Portable'], ['Élodie', '0612345678']]);
+      const again = new ExcelJS.Workbook();
+      await again.xlsx.load(await book.xlsx.writeBuffer());
+      console.log(JSON.stringify(again.worksheets[0].getRow(2).values));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: extracted, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe('[null,"Élodie","0612345678"]');
+  });
+
   it('weighs less than 30 MB', () => {
     const size = statSync(asarPath).size;
     const unpacked = folderSize(`${asarPath}.unpacked`);
