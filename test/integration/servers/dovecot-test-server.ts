@@ -7,9 +7,9 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { freePort, stopDaemon, waitUntilListening } from './daemon-process';
 
 const dovecotCandidates = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'];
 
@@ -23,14 +23,6 @@ export function dovecotUnavailableReason(): string | null {
   if (!findDovecot()) return 'Dovecot is not installed (apt-get install dovecot-imapd)';
   if (!existsSync('/usr/lib/dovecot/imap')) return 'Dovecot IMAP is not installed (apt-get install dovecot-imapd)';
   return null;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 export class DovecotTestServer {
@@ -111,28 +103,14 @@ export class DovecotTestServer {
     throw new Error(`Dovecot did not start: ${lastError}`);
   }
 
-  private async waitUntilListening(child: ChildProcess): Promise<boolean> {
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null || child.signalCode !== null) return false;
-      const listening = await new Promise<boolean>((resolve) => {
-        const probe = createServer();
-        probe.once('error', () => resolve(true));
-        probe.listen(this.port, '127.0.0.1', () => probe.close(() => resolve(false)));
-      });
-      if (listening) return true;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return false;
+  private waitUntilListening(child: ChildProcess): Promise<boolean> {
+    return waitUntilListening(child, this.port, 10_000);
   }
 
   private async stopProcess(): Promise<void> {
     const child = this.process;
     this.process = null;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+    await stopDaemon(child, 3_000);
   }
 
   async stop(): Promise<void> {

@@ -8,12 +8,12 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import ssh2, { type ParsedKey } from 'ssh2';
 import { sha256Fingerprint } from '../../../src-main/connectors/host-key';
 import { generateSshKeyPair } from '../../../src-main/demo/demo-host-key';
+import { freePort, stopDaemon, waitUntilListening } from './daemon-process';
 
 const { utils } = ssh2;
 
@@ -42,14 +42,6 @@ export function sshdUnavailableReason(): string | null {
     }
   }
   return null;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 export class OpenSshTestServer {
@@ -130,28 +122,14 @@ export class OpenSshTestServer {
     throw new Error(`sshd did not start: ${lastError}`);
   }
 
-  private async waitUntilListening(child: ChildProcess): Promise<boolean> {
-    const deadline = Date.now() + 5_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null || child.signalCode !== null) return false;
-      const listening = await new Promise<boolean>((resolve) => {
-        const probe = createServer();
-        probe.once('error', () => resolve(true)); // EADDRINUSE: sshd holds the port
-        probe.listen(this.port, '127.0.0.1', () => probe.close(() => resolve(false)));
-      });
-      if (listening) return true;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return false;
+  private waitUntilListening(child: ChildProcess): Promise<boolean> {
+    return waitUntilListening(child, this.port, 5_000);
   }
 
   private async stopProcess(): Promise<void> {
     const child = this.process;
     this.process = null;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    await stopDaemon(child, 2_000);
   }
 
   async stop(): Promise<void> {
