@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JobView } from '@shared/ipc/channels/queue';
 import type { JobState } from '@shared/queue/job-types';
 import { createJob } from '@shared/queue/job-schedule';
-import { formatBytes, jobActions, reasonKeys, stepStatuses, upsertJob, uploadPercent } from './job-display';
+import { formatBytes, jobActions, mergeJobLists, reasonKeys, stepStatuses, upsertJob, uploadPercent } from './job-display';
 
 /** A job as the queue creates it (shared createJob), in the given state, as main sends it to the renderer. */
 function job(state: JobState, overrides: Partial<JobView> = {}): JobView {
@@ -86,6 +86,22 @@ describe('the job list', () => {
     jobs = upsertJob(jobs, { ...newer, state: 'uploading', updatedAt: '2025-06-16T09:00:05.000Z' });
     jobs = upsertJob(jobs, { ...newer, state: 'queued', updatedAt: '2025-06-16T09:00:01.000Z' });
     expect(jobs[0].state).toBe('uploading');
+  });
+
+  it('keeps what events brought when an older queue:list answer arrives after them', () => {
+    const sent = job('queued', { id: 'b', createdAt: '2025-06-16T09:00:00.000Z', updatedAt: '2025-06-16T09:00:00.000Z' });
+    const accepted = { ...sent, state: 'accepted' as const, updatedAt: '2025-06-16T09:00:00.250Z' };
+    const other = job('accepted', { id: 'a' });
+    const newest = job('queued', { id: 'c', createdAt: '2025-06-16T09:01:00.000Z', updatedAt: '2025-06-16T09:01:00.000Z' });
+    // The listing was read while 'b' was still queued and before 'c' existed; the events came first.
+    const merged = mergeJobLists([accepted, newest], [sent, other]);
+    expect(merged.map((entry) => [entry.id, entry.state])).toEqual([
+      ['c', 'queued'],
+      ['b', 'accepted'],
+      ['a', 'accepted'],
+    ]);
+    // A listing newer than the store wins.
+    expect(mergeJobLists([sent], [accepted])[0].state).toBe('accepted');
   });
 });
 

@@ -125,6 +125,18 @@ export function sortJobs(jobs: readonly JobView[]): JobView[] {
   return [...jobs].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
 }
 
+/**
+ * The list main answered to queue:list, merged into what events already
+ * brought: the answer may have been read before the last events were sent
+ * (a demo REST job is accepted within milliseconds), so a job the store holds
+ * in a newer version keeps it, and a job created after the listing stays.
+ */
+export function mergeJobLists(current: readonly JobView[], listed: readonly JobView[]): JobView[] {
+  let jobs = sortJobs(listed);
+  for (const job of current) jobs = upsertJob(jobs, job);
+  return jobs;
+}
+
 /** Adds or replaces one job (an event from main) and keeps the order. */
 export function upsertJob(jobs: readonly JobView[], job: JobView): JobView[] {
   const index = jobs.findIndex((existing) => existing.id === job.id);

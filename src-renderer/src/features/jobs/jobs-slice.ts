@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { HeldDecision, JobView } from '@shared/ipc/channels/queue';
 import type { ApiClient } from '../../bridge/api-client';
 import type { DropdeskState } from '../../store/dropdesk-store';
-import { sortJobs, upsertJob } from './job-display';
+import { mergeJobLists, upsertJob } from './job-display';
 
 export interface JobsSlice {
   jobs: JobView[];
@@ -51,7 +51,8 @@ export function createJobsSlice(client: ApiClient): StateCreator<DropdeskState, 
 
       async loadJobs() {
         try {
-          set({ jobs: sortJobs(await client.call('queue:list', undefined)), jobsLoaded: true });
+          const listed = await client.call('queue:list', undefined);
+          set({ jobs: mergeJobLists(get().jobs, listed), jobsLoaded: true });
         } catch (error) {
           set({ jobsLoaded: true });
           get().notifyError(error);
