@@ -82,6 +82,11 @@ export function issueTable(byBench: Record<string, Figures>): string {
       verdict(loopback <= 1.25 && relay <= 1.25),
     ]);
   } else missing('SFTP upload vs `sftp put`', '≤ 1.25× / ≤ 1.25×', uploads ? 'sftp (sshd unavailable)' : 'uploads');
+  const ftp = uploads?.ftp as { dropdeskMs: number; curlTransferMs: number } | undefined;
+  if (ftp) {
+    const ratio = ftp.dropdeskMs / ftp.curlTransferMs;
+    rows.push(['FTP upload vs `curl -T`, loopback', `${times(ratio)} (${Math.round(ftp.dropdeskMs)} vs ${Math.round(ftp.curlTransferMs)} ms)`, '≤ 1.25×', verdict(ratio <= 1.25)]);
+  } else missing('FTP upload vs `curl -T`', '≤ 1.25×', 'uploads');
 
   const header = ['work', 'measured (this run)', 'target', ''];
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');

@@ -2,16 +2,21 @@
  * Drop uploads (issue 10): a 39.4 MB drop file, generated once into
  * .bench-data/, uploaded
  *   - over SFTP to Debian's sshd on 127.0.0.1 (the tests' throw-away config,
- *     key login): Dropdesk's exactly-once drop (temp name, size check, rename)
- *     vs OpenSSH's `sftp put` (batch mode) vs ssh2-sftp-client's `fastPut`
- *     (its defaults), on loopback and through a relay that holds every chunk
- *     15 ms each way (30 ms round trip);
+ *     key login): Dropdesk's exactly-once drop (temp name, size check, rename,
+ *     progress as the queue reports it) vs OpenSSH's `sftp put` (batch mode)
+ *     vs ssh2-sftp-client's `fastPut` (its defaults), on loopback and through
+ *     a relay that holds every chunk 15 ms each way (30 ms round trip);
  *   - over FTP to the tests' ftp-srv server: Dropdesk vs `curl -T`.
- * The relay and the FTP server run in their own processes. Each figure is the
- * median of BENCH_UPLOAD_RUNS runs (3 by default, interleaved). `transfer` is
- * the upload alone: Dropdesk's from its 'checked' step to 'temp-uploaded';
- * sftp's and curl's are the whole command minus the median of the same
- * command doing nothing but log in (`pwd`, a listing). Nothing is asserted.
+ * The relay and the FTP server run in their own processes. The clients take
+ * turns within each run; each figure is the median of BENCH_UPLOAD_RUNS runs
+ * (5 by default). `transfer` is the upload step alone, log-in and process
+ * start-up left out on both sides: Dropdesk's from its 'checked' step to
+ * 'temp-uploaded' (open, writes, close); sftp's from the moment it echoes the
+ * `put` of its batch to the echo of the next command (its stdout is line
+ * buffered); curl's is its own time_total − time_pretransfer. `client CPU` is
+ * the CPU the client spent on the transfer (sftp: the sftp and ssh processes,
+ * minus a session that only logs in), a figure the machine's load changes
+ * far less than the elapsed time. Nothing is asserted.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
@@ -27,7 +32,7 @@ import { OpenSshTestServer, sshdUnavailableReason } from '../test/integration/se
 
 const run$ = promisify(execFile);
 const DROP_BYTES = 39_400_000;
-const RUNS = Number(process.env.BENCH_UPLOAD_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_UPLOAD_RUNS ?? 5);
 const RELAY_DELAY_MS = 15;
 const benchDataDir = fileURLToPath(new URL('../.bench-data/', import.meta.url));
 const childScript = fileURLToPath(new URL('./upload-bench-child.ts', import.meta.url));
@@ -80,19 +85,60 @@ const median = (values: number[]): number => {
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const rate = (ms: number): string => `${(DROP_BYTES / 1_048_576 / (ms / 1000)).toFixed(1)} MB/s`;
 
-async function timedCommand(command: string, args: string[]): Promise<number> {
-  const started = performance.now();
-  await run$(command, args, { maxBuffer: 16 * 1024 * 1024 });
-  return performance.now() - started;
+/** CPU time (ms) of this process's waited-for children (Linux /proc; NaN elsewhere): sftp and the ssh it runs. */
+function childrenCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // cutime and cstime are fields 16 and 17 of proc(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Runs OpenSSH's sftp on a batch `pwd`, COMMAND, `pwd` and times COMMAND from
+ * the echo of its line to the echo of the next one (sftp echoes each batch
+ * line before running it and its stdout is line buffered): log-in and exit
+ * are left out. Also returns the whole command's time and its client CPU.
+ */
+function timedSftpBatch(args: string[], command: string): Promise<{ stepMs: number; wholeMs: number; cpuMs: number }> {
+  return new Promise((resolve, reject) => {
+    const cpuBefore = childrenCpuMs();
+    const started = performance.now();
+    const child = spawn('sftp', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    let stepStarted = 0;
+    let stepEnded = 0;
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
+      output += text;
+      const echoed = output.indexOf(`sftp> ${command}`);
+      if (echoed < 0) return;
+      stepStarted ||= performance.now();
+      if (!stepEnded && output.indexOf('sftp> pwd', echoed) >= 0) stepEnded = performance.now();
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      const wholeMs = performance.now() - started;
+      if (code !== 0 || !stepStarted || !stepEnded) reject(new Error(`sftp ${command}: exit ${code}, ${errors.trim() || output.trim()}`));
+      else resolve({ stepMs: stepEnded - stepStarted, wholeMs, cpuMs: childrenCpuMs() - cpuBefore });
+    });
+    child.stdin.end(`pwd\n${command}\npwd\n`);
+  });
 }
 
 interface SftpFigures {
   dropdeskTransferMs: number;
   dropdeskDropMs: number;
+  dropdeskClientCpuMs: number;
   fastPutMs: number;
   sftpPutTransferMs: number;
   sftpPutWholeMs: number;
-  sftpLoginMs: number;
+  sftpPutClientCpuMs: number;
 }
 
 async function measureSftp(server: OpenSshTestServer, port: number, dropFile: string, data: Buffer, scratch: string): Promise<SftpFigures> {
@@ -100,27 +146,31 @@ async function measureSftp(server: OpenSshTestServer, port: number, dropFile: st
   await mkdir(remoteFolder, { recursive: true });
   const keyFile = join(scratch, 'client_key');
   const knownHosts = join(scratch, 'known_hosts');
-  const sshArgs = (batch: string) => [
-    '-q', '-b', batch, '-i', keyFile, '-P', String(port),
+  // The batch comes on stdin (-b -): sftp echoes each line, which times the put alone.
+  const sftpArgs = [
+    '-b', '-', '-i', keyFile, '-P', String(port),
     '-o', 'BatchMode=yes', '-o', 'HostKeyAlias=dropdesk-bench', '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'StrictHostKeyChecking=yes',
     `${server.username}@127.0.0.1`,
   ];
-  const putBatch = join(scratch, 'put.batch');
-  const loginBatch = join(scratch, 'login.batch');
-  await writeFile(putBatch, `put ${dropFile} ${remoteFolder}/sftp-put.csv\n`);
-  await writeFile(loginBatch, 'pwd\n');
+  const putCommand = `put ${dropFile} ${remoteFolder}/sftp-put.csv`;
   const config = { protocol: 'sftp' as const, host: '127.0.0.1', port, username: server.username, privateKey: server.clientPrivateKey, pinnedHostKey: server.hostKeyFingerprint, timeoutMs: 30_000 };
 
-  const figures: Record<keyof SftpFigures, number[]> = { dropdeskTransferMs: [], dropdeskDropMs: [], fastPutMs: [], sftpPutTransferMs: [], sftpPutWholeMs: [], sftpLoginMs: [] };
+  const runs: Record<keyof SftpFigures | 'sftpLoginCpuMs', number[]> = {
+    dropdeskTransferMs: [], dropdeskDropMs: [], dropdeskClientCpuMs: [], fastPutMs: [], sftpPutTransferMs: [], sftpPutWholeMs: [], sftpPutClientCpuMs: [], sftpLoginCpuMs: [],
+  };
   for (let runIndex = 0; runIndex < RUNS; runIndex++) {
     await rm(remoteFolder, { recursive: true, force: true });
     await mkdir(remoteFolder, { recursive: true });
 
-    // Dropdesk: the queue's exactly-once drop of the job's bytes.
+    // Dropdesk: the queue's exactly-once drop of the job's bytes, progress throttled as the file-drop driver does.
     const fs = new SftpFileSystem(config, { operationTimeoutMs: 120_000 });
     await fs.connect();
     let checkedAt = 0;
     let uploadedAt = 0;
+    let cpuAtCheck = process.cpuUsage();
+    let cpuUpload = { user: 0, system: 0 };
+    let lastProgressAt = 0;
+    let progressed = 0;
     const dropStarted = performance.now();
     await dropFileExactlyOnce({
       fs,
@@ -130,13 +180,27 @@ async function measureSftp(server: OpenSshTestServer, port: number, dropFile: st
       data,
       searchFolders: [],
       recognise: () => false,
+      onProgress: (bytes, total) => {
+        const at = Date.now();
+        if (at - lastProgressAt < 200 && bytes < total) return;
+        lastProgressAt = at;
+        progressed = bytes;
+      },
       onStep: (step) => {
-        if (step === 'checked') checkedAt = performance.now();
-        if (step === 'temp-uploaded') uploadedAt = performance.now();
+        if (step === 'checked') {
+          checkedAt = performance.now();
+          cpuAtCheck = process.cpuUsage();
+        }
+        if (step === 'temp-uploaded') {
+          uploadedAt = performance.now();
+          cpuUpload = process.cpuUsage(cpuAtCheck);
+        }
       },
     });
-    figures.dropdeskDropMs.push(performance.now() - dropStarted);
-    figures.dropdeskTransferMs.push(uploadedAt - checkedAt);
+    if (progressed !== DROP_BYTES) throw new Error(`progress ended at ${progressed} bytes instead of ${DROP_BYTES}`);
+    runs.dropdeskDropMs.push(performance.now() - dropStarted);
+    runs.dropdeskTransferMs.push(uploadedAt - checkedAt);
+    runs.dropdeskClientCpuMs.push((cpuUpload.user + cpuUpload.system) / 1000);
     await fs.close();
 
     // ssh2-sftp-client's fastPut with its defaults (64 × 32 KiB), reading the file.
@@ -144,43 +208,54 @@ async function measureSftp(server: OpenSshTestServer, port: number, dropFile: st
     await client.connect({ host: '127.0.0.1', port, username: server.username, privateKey: server.clientPrivateKey, readyTimeout: 30_000 });
     const fastPutStarted = performance.now();
     await client.fastPut(dropFile, `${remoteFolder}/fastput-${runIndex}.csv`);
-    figures.fastPutMs.push(performance.now() - fastPutStarted);
+    runs.fastPutMs.push(performance.now() - fastPutStarted);
     await client.end();
 
-    // OpenSSH's sftp in batch mode: the whole command, and the same login doing nothing.
-    figures.sftpPutWholeMs.push(await timedCommand('sftp', sshArgs(putBatch)));
-    figures.sftpLoginMs.push(await timedCommand('sftp', sshArgs(loginBatch)));
+    // OpenSSH's sftp in batch mode: the put alone, and a session that only logs in (for its CPU).
+    const put = await timedSftpBatch(sftpArgs, putCommand);
+    runs.sftpPutTransferMs.push(put.stepMs);
+    runs.sftpPutWholeMs.push(put.wholeMs);
+    runs.sftpPutClientCpuMs.push(put.cpuMs);
+    runs.sftpLoginCpuMs.push((await timedSftpBatch(sftpArgs, 'pwd')).cpuMs);
   }
-  const login = median(figures.sftpLoginMs);
-  figures.sftpPutTransferMs = figures.sftpPutWholeMs.map((whole) => whole - login);
   const sizes = [readFileSync(join(remoteFolder, `dropdesk-${RUNS - 1}.csv`)).length, readFileSync(join(remoteFolder, 'sftp-put.csv')).length];
   if (sizes.some((size) => size !== DROP_BYTES)) throw new Error(`uploaded sizes ${sizes.join(', ')} instead of ${DROP_BYTES}`);
   await rm(remoteFolder, { recursive: true, force: true });
-  return Object.fromEntries(Object.entries(figures).map(([key, values]) => [key, median(values)])) as unknown as SftpFigures;
+  const { sftpLoginCpuMs, ...figures } = Object.fromEntries(Object.entries(runs).map(([key, values]) => [key, median(values)])) as Record<keyof typeof runs, number>;
+  return { ...figures, sftpPutClientCpuMs: figures.sftpPutClientCpuMs - sftpLoginCpuMs };
 }
 
-async function measureFtp(dropFile: string, data: Buffer): Promise<{ dropdeskMs: number; curlTransferMs: number; curlWholeMs: number; curlLoginMs: number }> {
+/** Runs `curl -T` and returns its own timings: the transfer (time_total − time_pretransfer, log-in and PASV/STOR before it) and the whole. */
+async function timedCurlUpload(args: string[]): Promise<{ transferMs: number; wholeMs: number }> {
+  const { stdout } = await run$('curl', [...args, '-w', '%{time_pretransfer} %{time_total}'], { maxBuffer: 1024 * 1024 });
+  const [pretransfer, total] = stdout.trim().split(/\s+/).map((value) => Number(value) * 1000);
+  if (!(total >= pretransfer)) throw new Error(`curl printed no timings: ${stdout}`);
+  return { transferMs: total - pretransfer, wholeMs: total };
+}
+
+async function measureFtp(dropFile: string, data: Buffer): Promise<{ dropdeskMs: number; curlTransferMs: number; curlWholeMs: number }> {
   const { child, info } = await startChild(['ftp']);
   try {
     const { port, username, password, root } = info as { port: number; username: string; password: string; root: string };
     const url = `ftp://127.0.0.1:${port}`;
     const dropdesk: number[] = [];
+    const curlTransfer: number[] = [];
     const curlWhole: number[] = [];
-    const curlLogin: number[] = [];
     for (let runIndex = 0; runIndex < RUNS; runIndex++) {
       const fs = new FtpFileSystem({ protocol: 'ftp', host: '127.0.0.1', port, username, password, timeoutMs: 120_000 });
       await fs.connect();
+      // The upload step alone (PASV, STOR, the bytes, the 226), as the exactly-once drop calls it.
       const started = performance.now();
       await fs.upload(`dropdesk-${runIndex}.csv`, data);
       dropdesk.push(performance.now() - started);
       await fs.close();
-      curlWhole.push(await timedCommand('curl', ['-sS', '--user', `${username}:${password}`, '-T', dropFile, `${url}/curl-${runIndex}.csv`]));
-      curlLogin.push(await timedCommand('curl', ['-sS', '--user', `${username}:${password}`, '--list-only', `${url}/`]));
+      const curl = await timedCurlUpload(['-sS', '--user', `${username}:${password}`, '-T', dropFile, `${url}/curl-${runIndex}.csv`]);
+      curlTransfer.push(curl.transferMs);
+      curlWhole.push(curl.wholeMs);
     }
     const sizes = [(await readFile(join(root, `dropdesk-${RUNS - 1}.csv`))).length, (await readFile(join(root, `curl-${RUNS - 1}.csv`))).length];
     if (sizes.some((size) => size !== DROP_BYTES)) throw new Error(`FTP uploaded sizes ${sizes.join(', ')} instead of ${DROP_BYTES}`);
-    const login = median(curlLogin);
-    return { dropdeskMs: median(dropdesk), curlTransferMs: median(curlWhole.map((whole) => whole - login)), curlWholeMs: median(curlWhole), curlLoginMs: login };
+    return { dropdeskMs: median(dropdesk), curlTransferMs: median(curlTransfer), curlWholeMs: median(curlWhole) };
   } finally {
     child.kill('SIGTERM');
   }
@@ -191,8 +266,9 @@ function printSftp(label: string, figures: SftpFigures): void {
   console.log(`  SFTP ${label}:`);
   console.log(`    Dropdesk transfer          ${seconds(figures.dropdeskTransferMs)} (${rate(figures.dropdeskTransferMs)}), whole exactly-once drop ${seconds(figures.dropdeskDropMs)}`);
   console.log(`    ssh2-sftp-client fastPut   ${seconds(figures.fastPutMs)} (${rate(figures.fastPutMs)})`);
-  console.log(`    OpenSSH sftp put           ${seconds(figures.sftpPutTransferMs)} (${rate(figures.sftpPutTransferMs)}) = ${seconds(figures.sftpPutWholeMs)} whole − ${seconds(figures.sftpLoginMs)} login`);
+  console.log(`    OpenSSH sftp put           ${seconds(figures.sftpPutTransferMs)} (${rate(figures.sftpPutTransferMs)}), whole command with log-in ${seconds(figures.sftpPutWholeMs)}`);
   console.log(`    Dropdesk / sftp put        ${ratio}× (target ≤ 1.25×)`);
+  console.log(`    client CPU, transfer       Dropdesk ${Math.round(figures.dropdeskClientCpuMs)} ms, sftp + ssh ${Math.round(figures.sftpPutClientCpuMs)} ms`);
 }
 
 export async function run(): Promise<unknown> {
@@ -230,8 +306,8 @@ export async function run(): Promise<unknown> {
   const ftp = await measureFtp(dropFile, data);
   console.log('  FTP loopback (ftp-srv):');
   console.log(`    Dropdesk upload            ${seconds(ftp.dropdeskMs)} (${rate(ftp.dropdeskMs)})`);
-  console.log(`    curl -T                    ${seconds(ftp.curlTransferMs)} (${rate(ftp.curlTransferMs)}) = ${seconds(ftp.curlWholeMs)} whole − ${seconds(ftp.curlLoginMs)} login`);
-  console.log(`    Dropdesk / curl            ${(ftp.dropdeskMs / ftp.curlTransferMs).toFixed(2)}×`);
+  console.log(`    curl -T                    ${seconds(ftp.curlTransferMs)} (${rate(ftp.curlTransferMs)}), whole command with log-in ${seconds(ftp.curlWholeMs)}`);
+  console.log(`    Dropdesk / curl            ${(ftp.dropdeskMs / ftp.curlTransferMs).toFixed(2)}× (target ≤ 1.25×)`);
   result.ftp = ftp;
   return result;
 }

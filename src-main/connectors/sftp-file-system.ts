@@ -18,6 +18,7 @@ import { ConnectorError } from './connector-error';
 import { classifySftpError, sftpStatus, type RemoteOperation } from './classify-sftp-error';
 import { defaultTimeoutMs, type SftpConnectionConfig } from './connection-config';
 import { sameFingerprint, sha256Fingerprint } from './host-key';
+import { connectCoalescingWrites } from './coalescing-socket';
 import { joinRemotePath, type RemoteEntry, type RemoteFileSystem, type UploadOptions, type UploadSource } from './remote-file-system';
 
 /** OpenSSH sftp's request count: writes kept in flight so a distant server is not paid one round trip per chunk. */
@@ -83,8 +84,14 @@ export class SftpFileSystem implements RemoteFileSystem {
       this.sftpClient = null;
     });
 
+    // Our own socket (ssh2 connects nothing itself when given one): each tick's SSH packets leave in one writev.
+    const sock = connectCoalescingWrites({ host, port });
+    sock.setMaxListeners(0);
+    // ssh2 listens for the socket's errors from its connect() on; this one only keeps an error before that from crashing.
+    sock.on('error', quiet);
     try {
       this.sftp = await sftpClient.connect({
+        sock,
         host,
         port,
         username: this.config.username,
@@ -111,10 +118,12 @@ export class SftpFileSystem implements RemoteFileSystem {
       });
     } catch (error) {
       client.destroy();
+      sock.destroy();
       throw hostKeyProblem ?? classifySftpError(rawError ?? error, { host, port, operation: 'connect' });
     }
     if (!this.sftp) {
       client.destroy();
+      sock.destroy();
       throw hostKeyProblem ?? new ConnectorError('network', { host, port, detail: 'connection closed during login' });
     }
     ready = true;
