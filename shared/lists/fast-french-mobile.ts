@@ -1,6 +1,6 @@
 import type { NumberCheck } from './validate-number';
-import { runDigitAutomaton } from './digit-automaton';
-import { frenchPlan, kindIn, numberKind, resolveNational, type FrenchPlan, type PlanRegion, type Resolved } from './french-numbering-plan';
+import type { DigitAutomaton } from './digit-automaton';
+import { frenchPlan, kindIn, numberKind, resolveNational, type FrenchPlan, type NumberKind, type PlanRegion, type Resolved } from './french-numbering-plan';
 
 /**
  * Fast path for every form a French list holds: metropolitan and overseas
@@ -61,6 +61,13 @@ function isZeroPrefixedFrenchMobile(france: PlanRegion, value: string): boolean 
 }
 
 /**
+ * The digits of the value being classified, as numbers 0–9 (`scanDigits`):
+ * the automata and the calling-code split read them in place, so no digit
+ * string is cut or concatenated for a spaced, dotted or "+CC" value.
+ */
+const digitBuffer = new Uint8Array(32);
+
+/**
  * The fast path without allocating a result: a valid mobile as a positive
  * number (see `fastNumberOf`, `fastCountryOf`), otherwise one of
  * `fastVerdict` (unknown → ask libphonenumber).
@@ -72,59 +79,62 @@ export function classifyFrenchNumber(raw: string): number {
   if (value.length === 0 || value.length > 24) return fastVerdict.unknown;
   if (value.charCodeAt(0) === 32 || value.charCodeAt(value.length - 1) === 32) value = value.trim();
   if (value.length === 10 && value.charCodeAt(0) === 48 && isZeroPrefixedFrenchMobile(plan.france, value)) return frenchPrefix + Number(value);
-  const digits = digitsOf(value);
-  if (digits === null) return fastVerdict.unknown;
+  const count = scanDigits(value);
+  if (count < 0) return fastVerdict.unknown;
+  const digits = digitBuffer;
 
   // "+CC …": libphonenumber reads the calling code; valid → its verdict, invalid → malformed.
   if (value.charCodeAt(0) === 43 /* + */) {
-    const split = splitCallingCode(plan, digits, 0);
-    if (split === null) return fastVerdict.unknown;
-    if (split.callingCode === plan.france.callingCode) {
-      const french = frenchVerdict(plan, split.national);
+    const codeLength = splitCallingCode(plan, 0, count);
+    if (codeLength === 0) return fastVerdict.unknown;
+    const callingCode = numberAt(0, codeLength);
+    if (callingCode === franceCallingCode) {
+      const french = frenchVerdict(plan, codeLength, count);
       return french === invalidInFrance ? fastVerdict.malformed : french;
     }
-    const resolved = resolveNational(plan, split.callingCode, split.national);
-    return resolved.kind === numberKind.invalid ? fastVerdict.malformed : verdictOf(plan, resolved, split.callingCode, split.national);
+    const resolved = resolveDigits(plan, callingCode, codeLength, count);
+    return resolved.kind === numberKind.invalid ? fastVerdict.malformed : verdictOf(plan, resolved, callingCode, codeLength, count);
   }
 
-  if (digits.charCodeAt(0) === 48 /* 0 */) {
-    if (digits.charCodeAt(1) === 48) {
+  if (digits[0] === 0) {
+    if (count >= 2 && digits[1] === 0) {
       // "00CC …": 00 is France's international prefix.
-      const split = splitCallingCode(plan, digits, 2);
-      if (split === null) return fastVerdict.unknown;
-      const resolved = resolveNational(plan, split.callingCode, split.national);
-      if (resolved.kind !== numberKind.invalid) return verdictOf(plan, resolved, split.callingCode, split.national);
-    } else if (digits.length === 10) {
+      const codeLength = splitCallingCode(plan, 2, count);
+      if (codeLength === 0) return fastVerdict.unknown;
+      const callingCode = numberAt(2, 2 + codeLength);
+      const resolved = resolveDigits(plan, callingCode, 2 + codeLength, count);
+      if (resolved.kind !== numberKind.invalid) return verdictOf(plan, resolved, callingCode, 2 + codeLength, count);
+    } else if (count === 10) {
       // 0 + national number: France first.
-      const french = frenchVerdict(plan, digits.slice(1));
+      const french = frenchVerdict(plan, 1, 10);
       if (french !== invalidInFrance) return french;
     }
     // Not French: a 10-digit value may be an overseas number dialled the French way;
     // a value starting with 0 is never read as international.
-    return digits.length === 10 ? overseasOrMalformed(plan, digits.slice(1)) : fastVerdict.malformed;
+    return count === 10 ? overseasOrMalformed(plan, 1, 10) : fastVerdict.malformed;
   }
 
-  if (digits.length === 9) {
-    const french = frenchVerdict(plan, digits);
+  if (count === 9) {
+    const french = frenchVerdict(plan, 0, 9);
     if (french !== invalidInFrance) return french;
-    const first = digits.charCodeAt(0);
     // 6…/7…: a number that lost its leading 0, never a foreign one.
-    if (first === 54 || first === 55) return overseasOrMalformed(plan, digits);
+    if (digits[0] === 6 || digits[0] === 7) return overseasOrMalformed(plan, 0, 9);
     return fastVerdict.unknown;
   }
 
-  if (digits.charCodeAt(0) === 51 && digits.charCodeAt(1) === 51 /* 33 */) {
+  if (count >= 2 && digits[0] === 3 && digits[1] === 3) {
     // 33 + national number: libphonenumber strips France's calling code; invalid stays invalid as +33….
-    if (digits.length !== 11 || digits.charCodeAt(2) === 48) return fastVerdict.unknown;
-    const french = frenchVerdict(plan, digits.slice(2));
+    if (count !== 11 || digits[2] === 0) return fastVerdict.unknown;
+    const french = frenchVerdict(plan, 2, 11);
     return french === invalidInFrance ? fastVerdict.malformed : french;
   }
 
   // Not a French national number (wrong length, no 0): read as international, kept only when it is a mobile.
-  const split = splitCallingCode(plan, digits, 0);
-  if (split === null) return fastVerdict.unknown;
-  const resolved = resolveNational(plan, split.callingCode, split.national);
-  return resolved.kind === numberKind.mobile ? verdictOf(plan, resolved, split.callingCode, split.national) : fastVerdict.malformed;
+  const codeLength = splitCallingCode(plan, 0, count);
+  if (codeLength === 0) return fastVerdict.unknown;
+  const callingCode = numberAt(0, codeLength);
+  const resolved = resolveDigits(plan, callingCode, codeLength, count);
+  return resolved.kind === numberKind.mobile ? verdictOf(plan, resolved, callingCode, codeLength, count) : fastVerdict.malformed;
 }
 
 /** The same fast path as a NumberCheck, or undefined when libphonenumber must decide. */
@@ -142,87 +152,140 @@ const invalidInFrance = fastVerdict.unknown;
 const franceCallingCode = frenchPlan ? Number(frenchPlan.france.callingCode) : 0;
 const franceAlone = frenchPlan ? frenchPlan.byCallingCode.get(frenchPlan.france.callingCode)!.length === 1 : false;
 
-/** The verdict for a national number parsed as French; France alone on its calling code has no country to choose. */
-function frenchVerdict(plan: FrenchPlan, national: string): number {
-  if (!franceAlone) {
-    const resolved = resolveNational(plan, plan.france.callingCode, national, plan.france);
-    return resolved.kind === numberKind.invalid ? invalidInFrance : verdictOf(plan, resolved, plan.france.callingCode, national);
+/**
+ * Calling codes by their value (they never start with 0, so a value names
+ * one code): 1 for every code of the metadata, 2 for those of the French plan.
+ */
+const callingCodeClass = new Uint8Array(1000);
+/** The French plan's regions by calling-code value. */
+const regionsByCallingCode: (readonly PlanRegion[] | undefined)[] = new Array<readonly PlanRegion[] | undefined>(1000);
+/** Each region's slot in `fastCountryCodes`. */
+const slotOfRegion = new Map<PlanRegion, number>();
+if (frenchPlan) {
+  for (const code of frenchPlan.allCallingCodes) if (code.length <= 3 && code.charCodeAt(0) !== 48) callingCodeClass[Number(code)] = 1;
+  for (const [code, regions] of frenchPlan.byCallingCode) {
+    callingCodeClass[Number(code)] = 2;
+    regionsByCallingCode[Number(code)] = regions;
   }
-  const kind = kindIn(plan.france, national);
-  if (kind === numberKind.mobile) return franceCallingCode * 10 ** national.length + Number(national);
+  frenchPlan.regions.forEach((region, slot) => slotOfRegion.set(region, slot));
+}
+
+/**
+ * The digits of a value written as digits with single separators (space, dot,
+ * dash) between them and an optional leading +, into `digitBuffer`; their
+ * count, or -1 for any other value.
+ */
+function scanDigits(value: string): number {
+  const buffer = digitBuffer;
+  let count = 0;
+  let afterDigit = false;
+  for (let i = value.charCodeAt(0) === 43 /* + */ ? 1 : 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      buffer[count++] = code - 48;
+      afterDigit = true;
+    } else if (afterDigit && (code === 32 || code === 46 || code === 45)) {
+      afterDigit = false;
+    } else {
+      return -1;
+    }
+  }
+  return afterDigit ? count : -1;
+}
+
+/** The digits `from…to` as a number (at most 15 digits here: exact). */
+function numberAt(from: number, to: number): number {
+  let number = 0;
+  for (let i = from; i < to; i++) number = number * 10 + digitBuffer[i];
+  return number;
+}
+
+/** The digits `from…to` as text, for the few regions chosen by a leading-digits pattern. */
+function textAt(from: number, to: number): string {
+  let text = '';
+  for (let i = from; i < to; i++) text += String.fromCharCode(48 + digitBuffer[i]);
+  return text;
+}
+
+/** `runDigitAutomaton` over the digits `from…to`. */
+function runOnDigits(automaton: DigitAutomaton, from: number, to: number): number {
+  const { next } = automaton;
+  let state = 0;
+  for (let i = from; i < to; i++) {
+    state = next[state * 10 + digitBuffer[i]];
+    if (state < 0) return 0;
+  }
+  return automaton.label[state];
+}
+
+/** `resolveNational` for the national number `from…to` of a French-plan calling code (its value). */
+function resolveDigits(plan: FrenchPlan, callingCode: number, from: number, to: number, fallback?: PlanRegion): Resolved {
+  const regions = regionsByCallingCode[callingCode]!;
+  if (regions.length === 1) return { kind: runOnDigits(regions[0].kinds, from, to) as NumberKind, region: regions[0] };
+  return resolveNational(plan, regions[0].callingCode, textAt(from, to), fallback);
+}
+
+/** The verdict for the national number `from…to` parsed as French; France alone on its calling code has no country to choose. */
+function frenchVerdict(plan: FrenchPlan, from: number, to: number): number {
+  if (!franceAlone) {
+    const resolved = resolveDigits(plan, franceCallingCode, from, to, plan.france);
+    return resolved.kind === numberKind.invalid ? invalidInFrance : verdictOf(plan, resolved, franceCallingCode, from, to);
+  }
+  const kind = runOnDigits(plan.france.kinds, from, to);
+  if (kind === numberKind.mobile) return franceCallingCode * 10 ** (to - from) + numberAt(from, to);
   if (kind === numberKind.landline) return fastVerdict.landline;
   if (kind === numberKind.otherType) return fastVerdict.notMobile;
   return invalidInFrance;
 }
 
-function verdictOf(plan: FrenchPlan, resolved: Resolved, callingCode: string, national: string): number {
+function verdictOf(plan: FrenchPlan, resolved: Resolved, callingCode: number, from: number, to: number): number {
   if (resolved.kind === numberKind.landline) return fastVerdict.landline;
   if (resolved.kind === numberKind.otherType) return fastVerdict.notMobile;
-  const slot = resolved.region === undefined ? plan.regions.length : plan.regions.indexOf(resolved.region);
+  const slot = resolved.region === undefined ? plan.regions.length : slotOfRegion.get(resolved.region)!;
   // Calling code and national number side by side, without building their concatenation (exact: below 2^53).
-  return slot * countrySlotFactor + Number(callingCode) * 10 ** national.length + Number(national);
+  return slot * countrySlotFactor + callingCode * 10 ** (to - from) + numberAt(from, to);
 }
 
-/** The overseas regions in the reference rule's order: the first whose parse of 0 + national is valid. */
-function overseasOrMalformed(plan: FrenchPlan, national: string): number {
-  if (national.charCodeAt(0) === 48) {
-    // 0 + 0…: libphonenumber would read the 00 as an international prefix; leave such values to it.
-    return plan.overseas.some((region) => runDigitAutomaton(region.nationalDigits, national) === 1) ? fastVerdict.unknown : fastVerdict.malformed;
-  }
+/** The overseas regions in the reference rule's order: the first whose parse of 0 + national (`from…to`) is valid. */
+function overseasOrMalformed(plan: FrenchPlan, from: number, to: number): number {
   const { overseas, overseasCallingCodeBits } = plan;
+  if (digitBuffer[from] === 0) {
+    // 0 + 0…: libphonenumber would read the 00 as an international prefix; leave such values to it.
+    for (let i = 0; i < overseas.length; i++) if (runOnDigits(overseas[i].nationalDigits, from, to) === 1) return fastVerdict.unknown;
+    return fastVerdict.malformed;
+  }
   let tried = 0;
   for (let i = 0; i < overseas.length; i++) {
     const region = overseas[i];
     const bit = overseasCallingCodeBits[i];
-    if ((tried & bit) !== 0 || runDigitAutomaton(region.nationalDigits, national) !== 1) continue;
+    if ((tried & bit) !== 0 || runOnDigits(region.nationalDigits, from, to) !== 1) continue;
     tried |= bit;
-    const resolved = resolveNational(plan, region.callingCode, national, region);
-    if (resolved.kind !== numberKind.invalid) return verdictOf(plan, resolved, region.callingCode, national);
+    const callingCode = Number(region.callingCode);
+    const resolved = resolveDigits(plan, callingCode, from, to, region);
+    if (resolved.kind !== numberKind.invalid) return verdictOf(plan, resolved, callingCode, from, to);
   }
   return fastVerdict.malformed;
 }
 
 /**
- * Splits "CC national" as libphonenumber does (the shortest known calling
- * code), when that code is one of the French plan's and the national part is
- * one the fast path can predict (no leading 0, which libphonenumber may strip
- * as a national prefix; a plausible length). Otherwise null.
+ * Splits "CC national" (the digits from `start` to `count`) as libphonenumber
+ * does (the shortest known calling code), when that code is one of the French
+ * plan's and the national part is one the fast path can predict (no leading 0,
+ * which libphonenumber may strip as a national prefix; a plausible length).
+ * Returns the calling code's length, or 0 otherwise.
  */
-function splitCallingCode(plan: FrenchPlan, digits: string, start: number): { callingCode: string; national: string } | null {
-  for (let length = 1; length <= 3; length++) {
-    const callingCode = digits.slice(start, start + length);
-    if (!plan.allCallingCodes.has(callingCode)) continue;
-    if (!plan.byCallingCode.has(callingCode)) return null;
-    const national = digits.slice(start + length);
-    if (national.length < 4 || national.length > 12 || national.charCodeAt(0) === 48) return null;
-    return { callingCode, national };
+function splitCallingCode(plan: FrenchPlan, start: number, count: number): number {
+  let code = 0;
+  for (let length = 1; length <= 3 && start + length <= count; length++) {
+    code = code * 10 + digitBuffer[start + length - 1];
+    // A code never starts with 0: "0…" matches none, as no metadata code is written so.
+    if (code === 0) return 0;
+    const known = callingCodeClass[code];
+    if (known === 0) continue;
+    if (known === 1) return 0;
+    const nationalLength = count - start - length;
+    if (nationalLength < 4 || nationalLength > 12 || digitBuffer[start + length] === 0) return 0;
+    return length;
   }
-  return null;
-}
-
-/**
- * The digits of a value written as digits with single separators (space, dot,
- * dash) between them and an optional leading +, else null. One scan, cutting
- * the runs of digits between separators (cheaper than a regular expression
- * test plus a replace).
- */
-function digitsOf(value: string): string | null {
-  const start = value.charCodeAt(0) === 43 /* + */ ? 1 : 0;
-  let digits = '';
-  let runStart = start;
-  let afterDigit = false;
-  for (let i = start; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code >= 48 && code <= 57) {
-      afterDigit = true;
-    } else if (afterDigit && (code === 32 || code === 46 || code === 45)) {
-      digits += value.slice(runStart, i);
-      runStart = i + 1;
-      afterDigit = false;
-    } else {
-      return null;
-    }
-  }
-  if (!afterDigit) return null;
-  return runStart === 0 ? value : digits + value.slice(runStart);
+  return 0;
 }

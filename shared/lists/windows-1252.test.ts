@@ -17,6 +17,14 @@ describe('Windows-1252 (the one codec)', () => {
     expect(decodeWindows1252(encodeWindows1252(text))).toBe(iconv.decode(Buffer.from(encodeWindows1252(text)), 'windows-1252'));
   });
 
+  it('decodes the same with or without bytes of 0x80–0x9F, wherever the first one sits', () => {
+    const latin = Buffer.from('Hélène;Zoé;Noël\r\n', 'latin1');
+    expect(decodeWindows1252(latin)).toBe('Hélène;Zoé;Noël\r\n');
+    const mixed = Buffer.concat([latin, Buffer.from([0x31, 0x32, 0x2c, 0x35, 0x20, 0x80, 0x0d, 0x0a]), latin, Buffer.from([0x9c, 0x81])]);
+    expect(decodeWindows1252(mixed)).toBe(iconv.decode(mixed, 'windows-1252').replace('\ufffd', '\u0081'));
+    expect(decodeWindows1252(new Uint8Array())).toBe('');
+  });
+
   it('reports what it cannot hold, with the first line', () => {
     expect(findWindows1252Unencodable('a;b\nc;✓;😀\n✓')).toEqual({ count: 3, examples: ['✓', '😀'], firstLine: 2 });
   });

@@ -291,6 +291,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     document: ListDocument,
     state?: Omit<ListState, 'document'>,
     columnar?: ColumnarTable,
+    saveInBackground = false,
   ): Promise<OpenList> {
     const timestamp = now().toISOString();
     const { checks, columnStats, summary } = state ?? createListState(document);
@@ -306,6 +307,11 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
       savedVersion: 0,
     };
     open.set(list.info.id, list);
+    if (saveInBackground) {
+      // Written while the user already sees the list (yielding as every save does); a failure is logged and retried by the next save or the flush before quitting, as an edit's save is.
+      saveNow(list).catch((error) => deps.log(`Enregistrement de la liste ${list.info.id} impossible`, error));
+      return list;
+    }
     try {
       await flushList(list);
     } catch (error) {
@@ -320,7 +326,8 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     // A workbook becomes CSV text here, at the edge; the engine then checks it like any CSV.
     const workbook = isXlsxFile(fileName, fileBytes);
     const bytes = workbook ? await xlsxToCsvBytes(fileName, fileBytes) : fileBytes;
-    const result = bytes.length >= workerThresholdBytes ? await checkListBytesInWorker(fileName, bytes) : checkInProcess(fileName, bytes);
+    const big = bytes.length >= workerThresholdBytes;
+    const result = big ? await checkListBytesInWorker(fileName, bytes) : checkInProcess(fileName, bytes);
     const list = await createList(
       {
         name: listNameFromFile(fileName),
@@ -332,6 +339,8 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
       result.state.document,
       result.state,
       result.columnar,
+      // A big list's CSV takes seconds to write: the summary and the grid do not wait for it (the source file is still on the user's disk meanwhile).
+      big,
     );
     return view(list);
   }
