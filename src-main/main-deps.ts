@@ -26,6 +26,8 @@ export interface MainDeps {
   notifier?: import('./queue/queue-types').Notifier;
   /** Where the demo drop boxes listen (src-main/demo/). */
   demoEndpoints?: import('./connections/connection-types').DemoEndpoints;
+  /** The system proxy for a URL, PAC syntax (the app: Electron's session.resolveProxy); absent in browser mode and the CLI (HTTPS_PROXY/NO_PROXY). */
+  resolveProxy?: (url: string) => Promise<string>;
   /** Auto-update (packaged desktop app only; absent in development, tests and browser mode). */
   updates?: import('./updates/update-service').UpdateService;
 }

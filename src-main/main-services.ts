@@ -26,7 +26,7 @@ export interface MainServicesOptions {
 
 export function createMainServices(deps: MainDeps, options: MainServicesOptions = {}): MainServices {
   const lists = createListService(deps);
-  const connections = createConnectionService({ dataDir: deps.dataDir, cipher: deps.secretCipher, demo: deps.demoEndpoints });
+  const connections = createConnectionService({ dataDir: deps.dataDir, cipher: deps.secretCipher, demo: deps.demoEndpoints, resolveProxy: deps.resolveProxy });
   const queue = createQueue({
     dataDir: deps.dataDir,
     connections,

@@ -53,6 +53,8 @@ export interface ConnectionServiceOptions {
   now?: () => Date;
   /** Connector timeout for tests and drops (ms). */
   timeoutMs?: number;
+  /** The app: the system proxy for a URL (Electron's session.resolveProxy), attached to every REST endpoint. */
+  resolveProxy?: (url: string) => Promise<string>;
 }
 
 const fingerprintPattern = /^SHA256:[A-Za-z0-9+/]{43}$/;
@@ -458,7 +460,8 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   /** A REST connection's API endpoint now (sandbox for demo; password resolved as for SFTP). */
   async function resolveRestEndpoint(idOrConnection: string | StoredConnection, given?: { password?: string }): Promise<RestEndpoint> {
     const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
-    return restEndpointOf(connection, () => findPassword(connection, given?.password) ?? (() => { throw passwordRequired(connection); })(), options.demo);
+    const endpoint = await restEndpointOf(connection, () => findPassword(connection, given?.password) ?? (() => { throw passwordRequired(connection); })(), options.demo);
+    return options.resolveProxy ? { ...endpoint, systemProxy: options.resolveProxy } : endpoint;
   }
 
   /** "Tester la connexion": logs in and checks the provider's folders (both channels for MediasFlow); REST: login + one read. */

@@ -82,9 +82,16 @@ export async function restEndpointOf(connection: StoredConnection, password: () 
   };
 }
 
-/** The client options for one endpoint: the proxy from HTTPS_PROXY/NO_PROXY when set (never for loopback http). */
+/**
+ * The client options for one endpoint. In the app the endpoint carries the
+ * system proxy (Electron's session.resolveProxy): that is followed and the
+ * environment is not read. Elsewhere (CLI, browser mode): HTTPS_PROXY/NO_PROXY
+ * when set. Never for loopback http.
+ */
 export function restClientOptionsFor(endpoint: RestEndpoint, env: NodeJS.ProcessEnv, timeoutMs?: number): RestClientOptions {
-  return { ...(timeoutMs ? { timeoutMs } : {}), proxyUrl: proxyFor(checkBaseUrl(endpoint.baseUrl), env) };
+  const timeout = timeoutMs ? { timeoutMs } : {};
+  if (endpoint.systemProxy) return { ...timeout, resolveProxy: endpoint.systemProxy };
+  return { ...timeout, proxyUrl: proxyFor(checkBaseUrl(endpoint.baseUrl), env) };
 }
 
 /**

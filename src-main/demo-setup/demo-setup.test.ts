@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConnectionService } from '../connections/connection-service';
 import { createDemoRuntime } from './demo-runtime';
-import { ensureDemoConnections } from './ensure-demo-connections';
+import { demoSetupMarkerPath, ensureDemoConnections } from './ensure-demo-connections';
 
 describe('Mode démo at app start', () => {
   let dataDir: string;
@@ -15,15 +15,18 @@ describe('Mode démo at app start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('creates the two sandbox connections once, and never brings back one the user deleted', async () => {
+  it('creates the three sandbox connections once, and never brings back one the user deleted', async () => {
     const service = createConnectionService({ dataDir });
     const first = await ensureDemoConnections(service, dataDir);
-    expect(first.created.map((connection) => [connection.name, connection.provider, connection.demo])).toEqual([
-      ['Démo MediasFlow', 'demo-mediasflow', true],
-      ['Démo AllMySMS', 'demo-allmysms', true],
+    expect(first.created.map((connection) => [connection.name, connection.provider, connection.profile, connection.demo])).toEqual([
+      ['Démo MediasFlow', 'demo-mediasflow', 'mediasflow-sftp', true],
+      ['Démo AllMySMS', 'demo-allmysms', 'allmysms-ftp', true],
+      ['MediasFlow REST (démo)', 'demo-mediasflow-rest', 'mediasflow-rest', true],
     ]);
     expect((await ensureDemoConnections(service, dataDir)).created).toEqual([]);
+    expect(await service.list()).toHaveLength(3);
     await service.remove(first.created[1].id);
+    await service.remove(first.created[2].id);
     expect((await ensureDemoConnections(service, dataDir)).created).toEqual([]);
     expect((await service.list()).map((connection) => connection.name)).toEqual(['Démo MediasFlow']);
   });
@@ -32,7 +35,34 @@ describe('Mode démo at app start', () => {
     const service = createConnectionService({ dataDir });
     await service.save({ name: 'Démo MediasFlow', provider: 'allmysms-ftp', host: 'ftp.example.fr', user: 'moi' });
     const { created } = await ensureDemoConnections(service, dataDir);
-    expect(created.map((connection) => connection.name)).toEqual(['Démo MediasFlow 2', 'Démo AllMySMS']);
+    expect(created.map((connection) => connection.name)).toEqual(['Démo MediasFlow 2', 'Démo AllMySMS', 'MediasFlow REST (démo)']);
+  });
+
+  it('a workspace set up before the REST sandbox gets it once at its next start, beside the connections kept', async () => {
+    const service = createConnectionService({ dataDir });
+    // What the earlier version left: its marker, and the user deleted « Démo AllMySMS ».
+    await service.save({ name: 'Démo MediasFlow', provider: 'demo-mediasflow' });
+    await mkdir(join(dataDir, 'demo'), { recursive: true });
+    await writeFile(demoSetupMarkerPath(dataDir), JSON.stringify({ formatVersion: 1, connectionsCreatedAt: '2026-06-01T08:00:00.000Z' }));
+    const { created } = await ensureDemoConnections(service, dataDir, () => new Date('2026-12-01T09:00:00Z'));
+    expect(created.map((connection) => connection.name)).toEqual(['MediasFlow REST (démo)']);
+    expect((await service.list()).map((connection) => connection.provider).sort()).toEqual(['demo-mediasflow', 'demo-mediasflow-rest']);
+    expect(JSON.parse(await readFile(demoSetupMarkerPath(dataDir), 'utf8'))).toEqual({
+      formatVersion: 2,
+      connectionsCreatedAt: '2026-06-01T08:00:00.000Z',
+      offered: ['demo-mediasflow', 'demo-allmysms', 'demo-mediasflow-rest'],
+      updatedAt: '2026-12-01T09:00:00.000Z',
+    });
+    expect((await ensureDemoConnections(service, dataDir)).created).toEqual([]);
+    expect(await service.list()).toHaveLength(2);
+  });
+
+  it('does not duplicate a REST sandbox connection the user added by hand', async () => {
+    const service = createConnectionService({ dataDir });
+    await service.save({ name: 'Ma démo API', provider: 'demo-mediasflow-rest' });
+    const { created } = await ensureDemoConnections(service, dataDir);
+    expect(created.map((connection) => connection.provider)).toEqual(['demo-mediasflow', 'demo-allmysms']);
+    expect((await service.list()).filter((connection) => connection.provider === 'demo-mediasflow-rest')).toHaveLength(1);
   });
 
   it('serves the demo connections from the local drop boxes, host key trusted, and stops them', async () => {
@@ -51,6 +81,9 @@ describe('Mode démo at app start', () => {
       expect(sftp).toMatchObject({ connected: true, missingFolders: [] });
       const ftp = await service.test(created.find((connection) => connection.provider === 'demo-allmysms')!.id);
       expect(ftp).toMatchObject({ connected: true, missingFolders: [] });
+      // The REST sandbox answers « Tester la connexion » (login + one read), nothing sent.
+      const rest = await service.test(created.find((connection) => connection.provider === 'demo-mediasflow-rest')!.id);
+      expect(rest).toMatchObject({ connected: true, protocol: 'http' });
     } finally {
       await demo.stop();
     }

@@ -7,10 +7,12 @@
  * (prepare with startNow false → DRAFT with its figures; inject by campaignId
  * → INJECTED, or SCHEDULED when a scheduleOn was given, INJECTED once that
  * time comes), /campaigns/{id}/cancel (until 10 s before the time → DRAFT),
- * /campaigns/reportjson/{id} (reports over time), GET/POST /blacklist.
+ * /campaigns/reportjson/{id} (reports over time), /campaigns/reportjson?from&to
+ * (by period: at most 7 days, each row with its ID_CAMPAIGN), GET/POST /blacklist.
  * In memory; nothing is ever sent. No HTTP here: the servers parse requests.
  */
 import { randomBytes } from 'node:crypto';
+import { parisWallFieldsToMs } from '@shared/scheduling/paris-time';
 
 export interface RestCoreOptions {
   login: string;
@@ -23,6 +25,8 @@ export interface RestCoreOptions {
   firstId?: number;
   now?: () => number;
   log?: (message: string) => void;
+  /** How the account reads the by-period dates (the guide does not say): Paris days (default) or UTC days. */
+  periodDays?: 'paris' | 'utc';
 }
 
 export interface RestCoreCampaign {
@@ -42,6 +46,8 @@ export interface RestCoreRequest {
   method: string;
   path: string;
   authorization?: string;
+  /** The query string's parameters. */
+  query?: Record<string, string>;
   json?: Record<string, unknown>;
   fileText?: string | null;
 }
@@ -153,6 +159,30 @@ export function createRestCore(options: RestCoreOptions) {
     return ok(answer(campaign));
   }
 
+  /** A by-period date ('YYYY-MM-DD' or 'YYYY-MM-DD HH:MM') as an instant, read the account's way; `end` = the end of a whole day. */
+  function periodInstant(text: string, end: boolean): number {
+    const match = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(text);
+    if (!match) return NaN;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3]) + (end && !match[4] ? 1 : 0)];
+    const [hour, minute] = [Number(match[4] ?? 0), Number(match[5] ?? 0)];
+    const wall = new Date(Date.UTC(year, month - 1, day, hour, minute));
+    if (options.periodDays === 'utc') return wall.getTime();
+    return parisWallFieldsToMs(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes());
+  }
+
+  /** Guide §2.4: the rows of the campaigns sent in [from, to] (7 days by default, never more). */
+  function periodReport(query: Record<string, string>): RestCoreAnswer {
+    const start = periodInstant(query.from ?? '', false);
+    const end = query.to ? periodInstant(query.to, true) : start + 7 * 86_400_000;
+    if (Number.isNaN(start) || Number.isNaN(end) || end < start) return error(400, 'Invalid period');
+    if (end - start > 7 * 86_400_000) return error(400, 'Period longer than 7 days');
+    const rows = [...campaigns.values()]
+      .map(settle)
+      .filter((campaign) => campaign.sentAt !== null && campaign.sentAt >= start && campaign.sentAt < end)
+      .flatMap((campaign) => reportRows(campaign).map((row) => ({ ID_CAMPAIGN: campaign.id, ...row })));
+    return ok(rows);
+  }
+
   function handle(request: RestCoreRequest): RestCoreAnswer {
     const { method, path } = request;
     const body = request.json ?? {};
@@ -181,6 +211,7 @@ export function createRestCore(options: RestCoreOptions) {
       if (!campaign) return error(404, 'Unknown campaign');
       return ok(reportRows(settle(campaign)));
     }
+    if (method === 'GET' && path === '/campaigns/reportjson') return periodReport(request.query ?? {});
     if (path === '/blacklist' && method === 'GET') return ok(blacklist.map((item) => ({ item, typeItem: 'MOBILE', creationDate: addedAt.get(item) ?? '2026-11-02T10:00:00Z' })));
     if (path === '/blacklist' && method === 'POST') {
       const item = typeof body.item === 'string' ? body.item : '';
@@ -195,6 +226,12 @@ export function createRestCore(options: RestCoreOptions) {
 
   return {
     handle,
+    /** A campaign sent from the extranet (or another computer) at `sentAt`: in the account's by-period reports, unknown to this Dropdesk. */
+    addCampaignSentElsewhere(numbers: string[], sentAt: number, msg = 'Envoyée depuis l’extranet'): RestCoreCampaign {
+      const campaign: RestCoreCampaign = { id: ++nextId, status: 'INJECTED', numbers, recipients: numbers.length, msg, sender: null, typeSelect: 'MKG', scheduleOn: null, sentAt };
+      campaigns.set(campaign.id, campaign);
+      return campaign;
+    },
     campaigns,
     blacklist,
     counts,

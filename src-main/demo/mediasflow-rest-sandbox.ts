@@ -31,7 +31,8 @@ export const restSandboxBasePath = '/MediasflowApi/v1';
 /** An HTTP request → the core's request (JSON body, or the multipart list's file). */
 export async function readRestCoreRequest(req: IncomingMessage, raw: Buffer, path: string): Promise<RestCoreRequest> {
   const type = req.headers['content-type'] ?? '';
-  const request: RestCoreRequest = { method: req.method ?? 'GET', path, authorization: req.headers.authorization };
+  const query = Object.fromEntries(new URL(req.url ?? '/', 'http://127.0.0.1').searchParams);
+  const request: RestCoreRequest = { method: req.method ?? 'GET', path, authorization: req.headers.authorization, query };
   if (type.startsWith('multipart/form-data')) {
     const file = (await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData()).get('File');
     request.fileText = file instanceof Blob ? await file.text() : null;

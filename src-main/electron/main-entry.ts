@@ -2,7 +2,7 @@
  * Electron main entry: the thin layer that wires Electron (app, windows,
  * dialogs, ipcMain, electron-store) to the plain-Node services.
  */
-import { app, BrowserWindow, net } from 'electron';
+import { app, BrowserWindow, net, session } from 'electron';
 import { createHandlers } from '../create-handlers';
 import type { MainDeps } from '../main-deps';
 import { createMainServices } from '../main-services';
@@ -84,6 +84,8 @@ if (!app.requestSingleInstanceLock()) {
       secretCipher: safeStorageCipher,
       notifier: desktopNotifier,
       demoEndpoints: demo.endpoints,
+      // The REST client follows the system proxy (PAC answers parsed in shared/network/proxy-answer.ts).
+      resolveProxy: (url) => session.defaultSession.resolveProxy(url),
     };
     const mainServices = createMainServices(deps);
     const handlers = createHandlers(deps, mainServices);

@@ -39,6 +39,7 @@ import { writeFileAtomic } from '../workspace/atomic-write';
 import { downloadToFileAtomic, listRemoteReportVersions } from './report-fetcher';
 import { fetchRestReportVersion } from './rest-report-fetch';
 import { mailReportSummary } from './mail-report';
+import { restAccountCampaigns } from './rest-account-overview';
 import type { RestClientOptions, RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
 import { RestError } from '../connectors/mediasflow-rest/rest-error';
 import { restClientOptionsFor } from '../connections/rest-connection';
@@ -52,6 +53,8 @@ export interface ReportConnections {
   resolveConfig(connection: StoredConnection): Promise<ConnectionConfig>;
   /** MediasFlow REST connections (reports read from the API). */
   resolveRestEndpoint?(connection: StoredConnection): Promise<RestEndpoint>;
+  /** Every saved connection: with a period chosen, the REST accounts' by-period reports fill the across-campaigns view. */
+  list?(): Promise<{ id: string }[]>;
 }
 
 export interface ReportServiceOptions {
@@ -412,8 +415,8 @@ export function createReportService(options: ReportServiceOptions) {
     const byDelivery = new Map<string, OverviewGroup>();
     const byConnection = new Map<string, OverviewGroup>();
     const totals = { campaigns: 0, recipients: 0, delivered: 0, stop: 0, clicks: 0 };
-    const addTo = (groups: Map<string, OverviewGroup>, key: string, label: string, recipients: number, delivered: number, stop: number) => {
-      const group = groups.get(key) ?? { key, label, recipients: 0, delivered: 0, deliveredRate: 0, stop: 0, campaigns: 0 };
+    const addTo = (groups: Map<string, OverviewGroup>, key: string, label: string, recipients: number, delivered: number, stop: number, accountCampaignId?: string) => {
+      const group = groups.get(key) ?? { key, label, recipients: 0, delivered: 0, deliveredRate: 0, stop: 0, campaigns: 0, ...(accountCampaignId ? { accountCampaignId } : {}) };
       group.recipients += recipients;
       group.delivered += delivered;
       group.stop += stop;
@@ -421,16 +424,9 @@ export function createReportService(options: ReportServiceOptions) {
       group.deliveredRate = ratio(group.delivered, group.recipients);
       groups.set(key, group);
     };
-    for (const record of await acceptedRecords()) {
-      if (!isMediasflowJob(record) && !isMailJob(record)) continue;
-      if (input.channel && record.job.channel !== input.channel) continue;
-      const latest = isMailJob(record) ? mailVersionOf(record) : (await stateOf(record)).versions.at(-1);
-      const sendAt = sendAtOf(record);
-      if (!latest || !sendAt) continue;
-      const day = toParisParts(Date.parse(sendAt)).dateKey;
-      if ((from && day < from) || (to && day > to)) continue;
-      const { recipients, stop, clicks } = latest.summary;
-      const delivered = latest.summary.categories.delivered;
+    const count = (day: string, summary: ReportSummary) => {
+      const { recipients, stop, clicks } = summary;
+      const delivered = summary.categories.delivered;
       totals.campaigns++;
       totals.recipients += recipients;
       totals.delivered += delivered;
@@ -441,9 +437,44 @@ export function createReportService(options: ReportServiceOptions) {
       point.delivered += delivered;
       point.campaigns++;
       days.set(day, point);
+    };
+    const records = await acceptedRecords();
+    for (const record of records) {
+      if (!isMediasflowJob(record) && !isMailJob(record)) continue;
+      if (input.channel && record.job.channel !== input.channel) continue;
+      const latest = isMailJob(record) ? mailVersionOf(record) : (await stateOf(record)).versions.at(-1);
+      const sendAt = sendAtOf(record);
+      if (!latest || !sendAt) continue;
+      const day = toParisParts(Date.parse(sendAt)).dateKey;
+      if ((from && day < from) || (to && day > to)) continue;
+      const { recipients, stop } = latest.summary;
+      const delivered = latest.summary.categories.delivered;
+      count(day, latest.summary);
       // Named the user's way: the campaign's name (one group per drop).
       addTo(byDelivery, record.job.idDelivery, record.job.campaignName, recipients, delivered, stop);
       addTo(byConnection, record.job.connectionId, record.connectionName, recipients, delivered, stop);
+    }
+    // A period chosen: the REST accounts' campaigns Dropdesk did not drop, from the by-period reports (one rule: by campaign id).
+    let restAccounts: ReportOverviewView['restAccounts'];
+    const { list: listConnections, resolveRestEndpoint } = options.connections;
+    if (from && input.channel !== 'vms' && listConnections && resolveRestEndpoint) {
+      const today = toParisParts(now()).dateKey;
+      const ownCampaignIds = new Set(records.filter(isMediasflowJob).map((record) => record.job.campaignId).filter((id): id is string => Boolean(id)));
+      const clientOptions = options.restClientOptions ?? ((at: RestEndpoint) => restClientOptionsFor(at, process.env));
+      const account = await restAccountCampaigns({
+        connections: { list: () => listConnections.call(options.connections), getStored: (id) => options.connections.getStored(id), resolveRestEndpoint: (at) => resolveRestEndpoint.call(options.connections, at) },
+        period: { from, to: to ?? today },
+        ownCampaignIds,
+        today,
+        clientOptions,
+      });
+      if (account.accounts.length > 0) restAccounts = account.accounts;
+      for (const campaign of account.campaigns) {
+        const delivered = campaign.summary.categories.delivered;
+        count(campaign.day, campaign.summary);
+        addTo(byDelivery, `mediasflow-campaign:${campaign.connectionId}:${campaign.campaignId}`, campaign.campaignId, campaign.summary.recipients, delivered, campaign.summary.stop, campaign.campaignId);
+        addTo(byConnection, campaign.connectionId, campaign.connectionName, campaign.summary.recipients, delivered, campaign.summary.stop);
+      }
     }
     const sortGroups = (groups: Map<string, OverviewGroup>) => [...groups.values()].sort((a, b) => b.recipients - a.recipients || a.label.localeCompare(b.label));
     return {
@@ -454,6 +485,7 @@ export function createReportService(options: ReportServiceOptions) {
         .map(([day, point]) => ({ day, ...point, deliveredRate: ratio(point.delivered, point.recipients) })),
       byDelivery: sortGroups(byDelivery),
       byConnection: sortGroups(byConnection),
+      ...(restAccounts ? { restAccounts } : {}),
     };
   }
 

@@ -91,13 +91,13 @@ describe('Mode démo: a whole campaign in the app', () => {
     await rm(workDir, { recursive: true, force: true });
   });
 
-  it('has the two sandbox connections on first start, and tests the MediasFlow one', async () => {
+  it('has the three sandbox connections on first start, and tests the MediasFlow one', async () => {
     const { page } = app;
     await page.getByRole('navigation').getByRole('button', { name: 'Connexions' }).click();
     const cards = page.getByTestId('connection');
-    await expect.poll(() => cards.count()).toBe(2);
-    expect(await page.getByTestId('connections').getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Démo AllMySMS', 'Démo MediasFlow']);
-    expect(await page.getByTestId('demo-tag').allTextContents()).toEqual(['Démo', 'Démo']);
+    await expect.poll(() => cards.count()).toBe(3);
+    expect(await page.getByTestId('connections').getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Démo AllMySMS', 'Démo MediasFlow', 'MediasFlow REST (démo)']);
+    expect(await page.getByTestId('demo-tag').allTextContents()).toEqual(['Démo', 'Démo', 'Démo']);
 
     const mediasflow = await connectionCard(page, 'Démo MediasFlow');
     await mediasflow.getByTestId('test-connection').click();
@@ -107,6 +107,12 @@ describe('Mode démo: a whole campaign in the app', () => {
       expect.arrayContaining([expect.stringContaining('/Campagnes/SMS'), expect.stringContaining('/Campagnes/VMS')]),
     );
     expect(await mediasflow.getByTestId('folder-missing').count()).toBe(0);
+
+    // The MediasFlow REST sandbox, created with the others: « Tester la connexion » logs in and reads once.
+    const restDemo = await connectionCard(page, 'MediasFlow REST (démo)');
+    await restDemo.getByTestId('test-connection').click();
+    await expect.poll(() => restDemo.getByTestId('connection-check').getAttribute('data-status')).toBe('ok');
+    expect(await restDemo.getByTestId('rest-test-ok').textContent()).toContain("rien n'a été envoyé");
     await app.screenshot('demo-01-connections');
   });
 
@@ -156,7 +162,7 @@ describe('Mode démo: a whole campaign in the app', () => {
 
     await card.getByTestId('delete-connection').click();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Supprimer' }).click();
-    await expect.poll(() => page.getByTestId('connection').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('connection').count()).toBe(3);
   });
 
   it('imports a list and writes the campaign message', async () => {

@@ -98,6 +98,8 @@ export interface OverviewPoint {
 export interface OverviewGroup {
   key: string;
   label: string;
+  /** A campaign of a MediasFlow REST account that Dropdesk did not drop (from the by-period reports): its number, for the label. */
+  accountCampaignId?: string;
   recipients: number;
   delivered: number;
   deliveredRate: number;
@@ -115,6 +117,21 @@ export interface ReportOverviewView {
   overTime: OverviewPoint[];
   byDelivery: OverviewGroup[];
   byConnection: OverviewGroup[];
+  /** With a period chosen: what each MediasFlow REST account's by-period reports added (absent without a period or REST connection). */
+  restAccounts?: RestAccountOverview[];
+}
+
+/** One MediasFlow REST account in the across-campaigns view. */
+export interface RestAccountOverview {
+  connectionId: string;
+  connectionName: string;
+  /** Campaigns added from its by-period reports (sent without this Dropdesk). */
+  campaigns: number;
+  /** By-period requests made (7 days at most each). */
+  requests: number;
+  /** Rows without a campaign number, left out. */
+  unattributedRows: number;
+  error: { code: string; message: string } | null;
 }
 
 export interface OptOutImportView {

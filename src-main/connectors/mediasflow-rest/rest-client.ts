@@ -7,8 +7,16 @@
  * decides. HTTPS only, except http://127.0.0.1 and http://localhost (tests,
  * demo). Certificates are always checked, against the system's roots (plus
  * `ca` when given: a test's own certificate authority).
+ *
+ * Proxy: `proxyUrl` (the CLI and browser mode: HTTPS_PROXY/NO_PROXY), or, in
+ * the app, `resolveProxy` (Electron's session.resolveProxy, asked once per
+ * client for the base URL): its first usable HTTP/HTTPS proxy is used through
+ * a CONNECT tunnel (TLS still end to end with MediasFlow, its certificate
+ * checked as without a proxy), DIRECT otherwise (shared/network/proxy-answer.ts).
  */
+import * as tls from 'node:tls';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { firstUsableProxy } from '@shared/network/proxy-answer';
 import { RestError } from './rest-error';
 
 export interface RestEndpoint {
@@ -20,6 +28,8 @@ export interface RestEndpoint {
   loginPath?: string;
   loginField?: string;
   passwordField?: string;
+  /** The app: the system proxy (Electron's session.resolveProxy), attached by the connection service; absent in the CLI and browser mode. */
+  systemProxy?: (url: string) => Promise<string>;
 }
 
 export interface RestClientOptions {
@@ -29,6 +39,8 @@ export interface RestClientOptions {
   ca?: string;
   /** CLI: HTTPS_PROXY / NO_PROXY. */
   proxyUrl?: string | null;
+  /** The app: the system proxy for a URL, in PAC syntax ('DIRECT', 'PROXY host:port; DIRECT'…); used when no proxyUrl is given. */
+  resolveProxy?: (url: string) => Promise<string>;
   maxRateLimitWaits?: number;
   /** Longest Retry-After honoured in the client (longer → 'rate-limited', the queue backs off). */
   maxRetryAfterMs?: number;
@@ -75,6 +87,23 @@ function retryAfterMs(value: string | string[] | undefined, now: number): number
   return Number.isNaN(at) ? 1_000 : Math.max(0, at - now);
 }
 
+/**
+ * The trusted roots: Node's own and, where this Node can read them (Electron's
+ * Node 22), the operating system's — offices behind a TLS-inspecting proxy
+ * install its authority there — plus a test's `extra`. Undefined = Node's defaults.
+ */
+export function trustedRoots(extra?: string): string[] | undefined {
+  const read = (tls as unknown as { getCACertificates?: (type: 'default' | 'system') => string[] }).getCACertificates;
+  if (!read) return extra ? [...tls.rootCertificates, extra] : undefined;
+  let system: string[] = [];
+  try {
+    system = read('system');
+  } catch {
+    system = [];
+  }
+  return [...new Set([...read('default'), ...system, ...(extra ? [extra] : [])])];
+}
+
 export interface RestCall {
   method: 'GET' | 'POST';
   path: string;
@@ -88,11 +117,25 @@ export function createRestClient(endpoint: RestEndpoint, options: RestClientOpti
   const basePath = base.pathname.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 30_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const connect = { ca: options.ca, rejectUnauthorized: true } as const;
-  // No retry interceptor: undici's plain Agent never resends a request by itself.
-  const dispatcher: Dispatcher = options.proxyUrl
-    ? new ProxyAgent({ uri: options.proxyUrl, requestTls: connect, headersTimeout: timeoutMs, bodyTimeout: timeoutMs })
-    : new Agent({ connect, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connections: 4 });
+  const connect = { ca: trustedRoots(options.ca), rejectUnauthorized: true } as const;
+  // No retry interceptor: undici's plain Agent and ProxyAgent never resend a request by itself.
+  const direct = () => new Agent({ connect, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connections: 4 });
+  const viaProxy = (uri: string) => new ProxyAgent({ uri, requestTls: connect, proxyTls: connect, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  async function chooseDispatcher(): Promise<Dispatcher> {
+    if (options.proxyUrl) return viaProxy(options.proxyUrl);
+    // Loopback http (tests, demo) never goes through a proxy.
+    if (!options.resolveProxy || base.protocol !== 'https:') return direct();
+    let answer = 'DIRECT';
+    try {
+      answer = await options.resolveProxy(base.toString());
+    } catch {
+      // The system could not say: as a browser does, go direct.
+    }
+    const choice = firstUsableProxy(answer);
+    return choice.kind === 'proxy' ? viaProxy(choice.uri) : direct();
+  }
+  let dispatcherChosen: Promise<Dispatcher> | null = null;
+  const dispatcherOf = () => (dispatcherChosen ??= chooseDispatcher());
   let bearer: string | null = null;
 
   function urlOf(path: string, query?: Record<string, string>): URL {
@@ -115,6 +158,7 @@ export function createRestClient(endpoint: RestEndpoint, options: RestClientOpti
     }
     if (withToken && bearer) headers.authorization = bearer;
     let response: Dispatcher.ResponseData<unknown>;
+    const dispatcher = await dispatcherOf();
     try {
       response = await request(urlOf(call.path, call.query), { method: call.method, headers, body, dispatcher, maxRedirections: 0 } as Parameters<typeof request>[1]);
     } catch (error) {
@@ -200,7 +244,7 @@ export function createRestClient(endpoint: RestEndpoint, options: RestClientOpti
     call,
     callJson,
     async close(): Promise<void> {
-      await dispatcher.close().catch(() => undefined);
+      if (dispatcherChosen) await (await dispatcherChosen).close().catch(() => undefined);
     },
   };
 }

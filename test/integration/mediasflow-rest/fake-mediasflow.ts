@@ -32,13 +32,15 @@ export type Fault =
   /** Committed, then half of the JSON body and the connection closed. */
   | 'truncated';
 
-export type FaultOperation = 'uploadList' | 'prepare' | 'inject' | 'campaignReportJson' | 'login';
+export type FaultOperation = 'uploadList' | 'prepare' | 'inject' | 'campaignReportJson' | 'periodReportJson' | 'login';
 
 export interface FakeMediasflowOptions {
   tls?: { key: string; cert: string };
   basePath?: string;
   login?: string;
   password?: string;
+  /** How the account reads the by-period dates: Paris days (default) or UTC days. */
+  periodDays?: 'paris' | 'utc';
 }
 
 const api = loadOpenApi();
@@ -49,8 +51,9 @@ export async function startFakeMediasflow(options: FakeMediasflowOptions = {}) {
   const password = options.password ?? 'secret';
   const faults = new Map<FaultOperation, Fault[]>();
   // Every report delivered at once (the demo's "en cours d'envoi" and undelivered numbers are the sandbox's show).
-  const core = createRestCore({ login, password, deliverAfterMs: 0, undeliveredEvery: null, firstId: 900 });
+  const core = createRestCore({ login, password, deliverAfterMs: 0, undeliveredEvery: null, firstId: 900, periodDays: options.periodDays });
   const sockets = new Set<Socket>();
+  const periodRequests: { from: string | null; to: string | null }[] = [];
   const counts = core.counts;
   const state = {
     requests: 0,
@@ -111,8 +114,9 @@ export async function startFakeMediasflow(options: FakeMediasflowOptions = {}) {
       return json(res, 400, { error: checked.errors });
     }
     const op = checked.operationId!;
+    if (op === 'periodReportJson') periodRequests.push({ from: url.searchParams.get('from'), to: url.searchParams.get('to') });
     const isInject = op === 'inject' && (body as { campaignId?: number }).campaignId !== undefined;
-    const faultKey: FaultOperation | null = op === 'login' ? 'login' : op === 'uploadList' ? 'uploadList' : op === 'campaignReportJson' ? 'campaignReportJson' : op === 'inject' ? (isInject ? 'inject' : 'prepare') : null;
+    const faultKey: FaultOperation | null = op === 'login' ? 'login' : op === 'uploadList' ? 'uploadList' : op === 'campaignReportJson' || op === 'periodReportJson' ? op : op === 'inject' ? (isInject ? 'inject' : 'prepare') : null;
     const fault = faultKey ? faults.get(faultKey)?.shift() : undefined;
 
     const request = await readRestCoreRequest(req, raw, url.pathname.slice(basePath.length));
@@ -148,6 +152,10 @@ export async function startFakeMediasflow(options: FakeMediasflowOptions = {}) {
     baseUrl: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}${basePath}`,
     state,
     campaigns: core.campaigns,
+    /** A campaign the account sent without this Dropdesk (extranet, another computer). */
+    addCampaignSentElsewhere: core.addCampaignSentElsewhere,
+    /** The by-period requests received ('from'/'to' as sent). */
+    periodRequests,
     blacklist: core.blacklist,
     /** The uploaded lists' CSV text, in upload order. */
     uploadedLists: core.uploadedLists,

@@ -3,6 +3,7 @@ import { loadOpenApi } from './openapi-validator';
 
 const api = loadOpenApi();
 const base = '/MediasflowApi/v1';
+const get = (path: string) => api.validateRequest({ method: 'GET', url: new URL(`https://mf.test${base}${path}`), basePath: base, contentType: null, body: undefined });
 const json = (method: string, path: string, body: unknown) =>
   api.validateRequest({ method, url: new URL(`https://mf.test${base}${path}`), basePath: base, contentType: 'application/json; charset=utf-8', body });
 
@@ -50,7 +51,6 @@ describe('the MediasFlow REST contract (as Dropdesk reads the guide)', () => {
   });
 
   it('checks query parameters: comma-separated statuses per campaign, semicolons by period, no unknown ones', () => {
-    const get = (path: string) => api.validateRequest({ method: 'GET', url: new URL(`https://mf.test${base}${path}`), basePath: base, contentType: null, body: undefined });
     expect(get('/campaigns/reportjson/943').ok).toBe(true);
     expect(get('/campaigns/reportjson/943?status=16,14').ok).toBe(true);
     expect(get('/campaigns/reportjson/943?status=16;14').ok).toBe(false);
@@ -61,6 +61,18 @@ describe('the MediasFlow REST contract (as Dropdesk reads the guide)', () => {
     expect(get('/campaigns/reportjson/abc').ok).toBe(false);
     expect(get('/blacklist').ok).toBe(true);
     expect(get('/campaigns/list').ok).toBe(false);
+  });
+
+  it('by-period reports: the request Dropdesk sends (whole days, types=SMS) and rows carrying their campaign number', () => {
+    expect(get('/campaigns/reportjson?from=2026-10-25&to=2026-10-30&types=SMS')).toMatchObject({ ok: true, operationId: 'periodReportJson' });
+    expect(get('/campaigns/reportjson?from=2026-10-25&to=2026-10-30&types=EMAIL').ok).toBe(false);
+    expect(get('/campaigns/reportjson?from=25/10/2026&to=2026-10-30').ok).toBe(false);
+    expect(get('/campaigns/reportjson?from=2026-10-25T00:00&to=2026-10-30').ok).toBe(false);
+    expect(get('/campaigns/reportjson?from=2026-10-25&to=2026-10-30&userID=x').ok).toBe(false);
+    const row = { ID_CAMPAIGN: 5101, ID_LINE: 1, INT_MOBILE: '+33612345678', STATUS_CODE: 16, DELIVERYDATE: '25/10/2026 09:00:02' };
+    expect(api.validateSchema('PeriodReport', [row])).toEqual([]);
+    expect(api.validateSchema('PeriodReport', [{ ...row, ID_CAMPAIGN: 'abc' }])).not.toEqual([]);
+    expect(api.validateSchema('PeriodReport', [{ ...row, ID_CAMPAIGN: 0 }])).not.toEqual([]);
   });
 
   it('reads the guide\'s own answers: the prepare echo and the list upload', () => {

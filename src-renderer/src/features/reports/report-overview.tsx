@@ -47,6 +47,18 @@ export function ReportOverview() {
       </div>
       {overview && (
         <>
+          {overview.restAccounts && overview.restAccounts.length > 0 && (
+            <ul className="muted small overview-rest-accounts" data-testid="overview-rest-accounts">
+              {overview.restAccounts.map((account) => (
+                <li key={account.connectionId} data-testid="overview-rest-account" data-campaigns={account.campaigns} data-error={account.error?.code ?? ''}>
+                  {account.error
+                    ? t('screen.restAccountFailed', { name: account.connectionName, message: account.error.message })
+                    : t('screen.restAccountAdded', { name: account.connectionName, count: account.campaigns, requests: account.requests })}
+                  {account.unattributedRows > 0 && ` ${t('screen.restAccountUnattributed', { count: account.unattributedRows })}`}
+                </li>
+              ))}
+            </ul>
+          )}
           <dl className="headline-figures">
             <div className="figure headline-figure" data-testid="overview-campaigns" data-value={overview.campaigns}>
               <dt className="muted small">{t('screen.campaigns')}</dt>
@@ -96,9 +108,11 @@ export function ReportOverview() {
   );
 }
 
-function GroupChart({ title, groups, testId }: { title: string; groups: OverviewGroup[]; testId: string }) {
+function GroupChart({ title, groups: given, testId }: { title: string; groups: OverviewGroup[]; testId: string }) {
   const { t } = useTranslation('reports');
   const language = useDropdesk((state) => state.language);
+  // A campaign of a MediasFlow account that Dropdesk did not drop is named by its number.
+  const groups = given.map((group) => (group.accountCampaignId ? { ...group, label: t('screen.accountCampaign', { id: group.accountCampaignId }) } : group));
   return (
     <ChartCard title={title} fileStem="vue-ensemble" testId={testId}>
       <ResponsiveContainer width="100%" height={Math.max(120, groups.length * 34 + 40)}>
