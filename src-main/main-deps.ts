@@ -26,6 +26,8 @@ export interface MainDeps {
   notifier?: import('./queue/queue-types').Notifier;
   /** Where the demo drop boxes listen (src-main/demo/). */
   demoEndpoints?: import('./connections/connection-types').DemoEndpoints;
+  /** Opens a URL in the system browser (Microsoft 365 sign-in): shell.openExternal in the app; absent → the URL is printed on stderr. */
+  openExternal?: (url: string) => Promise<void>;
   /** Auto-update (packaged desktop app only; absent in development, tests and browser mode). */
   updates?: import('./updates/update-service').UpdateService;
 }

@@ -2,7 +2,7 @@
  * Electron main entry: the thin layer that wires Electron (app, windows,
  * dialogs, ipcMain, electron-store) to the plain-Node services.
  */
-import { app, BrowserWindow, net } from 'electron';
+import { app, BrowserWindow, net, shell } from 'electron';
 import { createHandlers } from '../create-handlers';
 import type { MainDeps } from '../main-deps';
 import { createMainServices } from '../main-services';
@@ -84,6 +84,8 @@ if (!app.requestSingleInstanceLock()) {
       secretCipher: safeStorageCipher,
       notifier: desktopNotifier,
       demoEndpoints: demo.endpoints,
+      // Microsoft 365 sign-in in the system browser (never inside the app's window).
+      openExternal: (url) => shell.openExternal(url),
     };
     const mainServices = createMainServices(deps);
     const handlers = createHandlers(deps, mainServices);
