@@ -193,6 +193,14 @@ describe.skipIf(unavailable !== null)('Microsoft 365 OAuth2 for an iSendPro mail
     // …the right one works again; « Se déconnecter » forgets the tokens.
     w.fake.account = ACCOUNT;
     expect((await w.service.signInMicrosoft(w.connectionId, { openBrowser: scriptedBrowser(w.browserPages) })).mail?.oauth?.status).toBe('signed-in');
+    // « Relancer »: the stopped campaign's e-mail leaves now (once), with the new sign-in.
+    await w.queue.retry(third.id);
+    await w.queue.runOnce();
+    await w.box.idle();
+    expect(w.box.mails.map((mail) => mail.accepted)).toEqual([true, true, true]);
+    await w.queue.runOnce({ pollAllAcks: true });
+    expect((await w.queue.get(third.id)).state).toBe('accepted');
+    expect(w.box.countFor('0600000000')).toBe(3);
     const out = await w.service.signOutMicrosoft(w.connectionId);
     expect(out.mail?.oauth).toMatchObject({ status: 'signed-out', account: null, tokenSource: 'none' });
   });
