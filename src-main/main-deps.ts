@@ -28,6 +28,8 @@ export interface MainDeps {
   demoEndpoints?: import('./connections/connection-types').DemoEndpoints;
   /** The system proxy for a URL, PAC syntax (the app: Electron's session.resolveProxy); absent in browser mode and the CLI (HTTPS_PROXY/NO_PROXY). */
   resolveProxy?: (url: string) => Promise<string>;
+  /** Opens a URL in the system browser (Microsoft 365 sign-in): shell.openExternal in the app; absent → the URL is printed on stderr. */
+  openExternal?: (url: string) => Promise<void>;
   /** Auto-update (packaged desktop app only; absent in development, tests and browser mode). */
   updates?: import('./updates/update-service').UpdateService;
 }

@@ -13,6 +13,7 @@ const commands: Record<string, CommandLoader> = {
   count: async () => (await import('./commands/count-command')).countCommand,
   report: async () => (await import('./commands/report-command')).reportCommand,
   'connection add': async () => (await import('./commands/connection-add-command')).connectionAddCommand,
+  'connection sign-in': async () => (await import('./commands/connection-sign-in-command')).connectionSignInCommand,
   drop: async () => (await import('./commands/drop-command')).dropCommand,
   'queue run': async () => (await import('./commands/queue-run-command')).queueRunCommand,
   'queue status': async () => (await import('./commands/queue-status-command')).queueStatusCommand,

@@ -28,5 +28,20 @@ export function createConnectionHandlers(
       await changed();
       return connection;
     },
+    'connections:oauth-sign-in': async ({ id }) => {
+      const openBrowser =
+        deps.openExternal ??
+        (async (url: string) => {
+          process.stderr.write(`Connexion Microsoft 365 : ouvrez cette adresse dans votre navigateur :\n${url}\n`);
+        });
+      const connection = await service.signInMicrosoft(id, { openBrowser });
+      await changed();
+      return connection;
+    },
+    'connections:oauth-sign-out': async ({ id }) => {
+      const connection = await service.signOutMicrosoft(id);
+      await changed();
+      return connection;
+    },
   };
 }

@@ -25,6 +25,8 @@ import { restEndpointOf, restHostOf, restSettingsOf, testRestConnection, validat
 import type { RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
 import { buildStoredMail, mailView, resolveMailSettings, testMailSettings, validateMailInput, type MailSessionSecrets } from './mail-connection';
 import { readLegacyMailConnections, retireLegacyMailConnections } from './legacy-mail-connections';
+import { createMailOAuth } from './mail-oauth';
+import type { SignInOptions } from '../oauth/microsoft-sign-in';
 import type { IsendproMailSettings } from '../isendpro-mail/isendpro-mail-settings';
 import {
   connectionProviders,
@@ -55,6 +57,8 @@ export interface ConnectionServiceOptions {
   timeoutMs?: number;
   /** The app: the system proxy for a URL (Electron's session.resolveProxy), attached to every REST endpoint. */
   resolveProxy?: (url: string) => Promise<string>;
+  /** Encrypts Microsoft 365 tokens (default: `cipher`; the CLI passes its DROPDESK_SECRET_KEY cipher). */
+  tokenCipher?: SecretCipher;
 }
 
 const fingerprintPattern = /^SHA256:[A-Za-z0-9+/]{43}$/;
@@ -82,6 +86,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   const now = options.now ?? (() => new Date());
   const sessionPasswords = new Map<string, string>();
   const mailSession: MailSessionSecrets = new Map();
+  const tokenCipher = options.tokenCipher ?? cipher;
   let writing: Promise<unknown> = Promise.resolve();
 
   async function readMain(): Promise<StoredConnection[]> {
@@ -123,7 +128,10 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   function passwordSource(connection: StoredConnection): ConnectionView['passwordSource'] {
     if (connection.demo) return 'demo';
     if (connection.mail) {
-      const sources = [mailView(connection.id, connection.mail, env, cipher, mailSession)].flatMap((view) => [view.smtp.passwordSource, view.imap.passwordSource, view.keyidSource]);
+      const sources = [mailView(connection.id, connection.mail, env, cipher, mailSession, tokenCipher)].flatMap((view) =>
+        // Microsoft 365: no password; the sign-in's state is in view.oauth.
+        view.oauth ? [view.keyidSource] : [view.smtp.passwordSource, view.imap.passwordSource, view.keyidSource],
+      );
       if (sources.every((source) => source === 'env')) return 'env';
       if (sources.some((source) => source === 'ask')) return 'ask';
       return sources.some((source) => source === 'session') ? 'session' : 'stored';
@@ -151,7 +159,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         pricePerSms: connection.pricePerSms ?? null,
         passwordSource: passwordSource(connection),
         passwordTravelsInClear: false,
-        mail: mailView(connection.id, connection.mail, env, cipher, mailSession),
+        mail: mailView(connection.id, connection.mail, env, cipher, mailSession, tokenCipher),
         createdAt: connection.createdAt,
         updatedAt: connection.updatedAt,
       };
@@ -256,6 +264,8 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         validateMailInput(input.mail, previous?.mail);
         const mailId = previous?.id ?? `cn${now().getTime().toString(36)}${randomBytes(4).toString('hex')}`;
         const mail = buildStoredMail(input.mail, previous?.mail, cipher, mailSession, mailId);
+        // A new registration, another user or passwords again: the tokens of the old sign-in are forgotten.
+        if (mail.oauth !== previous?.mail?.oauth) mailOAuth.forget(mailId);
         const typed = Boolean(input.mail.smtp.password || input.mail.imap.password || input.mail.keyid);
         passwordOutcome = typed ? (cipher.isAvailable() ? 'encrypted' : 'session-only') : previous ? 'unchanged' : 'none';
         const connection: StoredConnection = {
@@ -337,6 +347,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       return { connections: connections.filter((connection) => connection.id !== id), result: undefined };
     });
     sessionPasswords.delete(id);
+    mailOAuth.forget(id);
     return { deleted: true };
   }
 
@@ -487,10 +498,40 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     return { connected: false, passwordTravelsInClear: result.passwordTravelsInClear, hostKeyFingerprint: result.hostKeyFingerprint, error: { ...error, params: { ...error.params } } };
   }
 
-  /** A mail-to-SMS connection's servers, addresses and keyid, secrets resolved (the mail driver; never logged). */
+  const mailOAuth = createMailOAuth({
+    cipher: tokenCipher,
+    session: mailSession,
+    tokenOptions: { env, now, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) },
+    now,
+    getStored,
+    saveOAuth: (id, change) =>
+      update((connections) => {
+        const index = connections.findIndex((connection) => connection.id === id);
+        const current = connections[index];
+        if (!current?.mail?.oauth) throw notFound(id);
+        const changed: StoredConnection = { ...current, mail: { ...current.mail, oauth: change(current.mail.oauth) }, updatedAt: now().toISOString() };
+        return { connections: connections.map((connection, i) => (i === index ? changed : connection)), result: changed };
+      }),
+  });
+
+  /** A mail-to-SMS connection's servers, addresses and keyid, secrets resolved (the mail driver; never logged). Microsoft 365: a fresh access token. */
   async function resolveMail(idOrConnection: string | StoredConnection): Promise<IsendproMailSettings> {
     const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
+    if (connection.mail?.oauth) {
+      const grant = await mailOAuth.accessToken(connection.id);
+      const refresh = async () => (await mailOAuth.accessToken(connection.id, { force: true })).accessToken;
+      return resolveMailSettings(await getStored(connection.id), env, cipher, mailSession, options.timeoutMs, { ...grant, refresh });
+    }
     return resolveMailSettings(connection, env, cipher, mailSession, options.timeoutMs);
+  }
+
+  /** « Se connecter à Microsoft 365 »: the browser sign-in, tokens kept encrypted. */
+  async function signInMicrosoft(id: string, signIn: Pick<SignInOptions, 'openBrowser' | 'signal' | 'waitMs'>): Promise<ConnectionView> {
+    return toView(await mailOAuth.signIn((await getStored(id)).id, signIn));
+  }
+
+  async function signOutMicrosoft(id: string): Promise<ConnectionView> {
+    return toView(await mailOAuth.signOut((await getStored(id)).id));
   }
 
   /** "Tester la connexion" of a mail connection: logs in to SMTP and IMAP, sends nothing. */
@@ -526,6 +567,8 @@ export function createConnectionService(options: ConnectionServiceOptions) {
     resolveConfig,
     resolveRestEndpoint,
     resolveMailSettings: resolveMail,
+    signInMicrosoft,
+    signOutMicrosoft,
     rememberForSession,
   };
 }

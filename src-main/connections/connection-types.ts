@@ -100,6 +100,24 @@ export interface StoredMailConnection {
   emailNot: string;
   keyid: StoredMailSecret;
   nostop: boolean;
+  /** Microsoft 365 sign-in instead of passwords (src-main/connections/mail-oauth.ts); absent/null = passwords. */
+  oauth?: StoredMailOAuth | null;
+}
+
+/** A Microsoft 365 sign-in: settings in clear, tokens only encrypted by the token cipher (or in memory for the session). */
+export interface StoredMailOAuth {
+  provider: 'microsoft';
+  clientId: string;
+  tenant: string;
+  authority: string;
+  /** The signed-in address (the id_token's preferred_username); null when signed out. */
+  account: string | null;
+  /** Encrypted (base64) by the token cipher; null when none is stored here. */
+  refreshToken: string | null;
+  accessToken: string | null;
+  accessTokenExpiresAt: string | null;
+  /** Microsoft refused the refresh (invalid_grant): nothing is sent until a new sign-in. */
+  signInRequired: boolean;
 }
 
 export interface ConnectionsFile {

@@ -15,6 +15,7 @@ import { ISENDPRO_DEFAULT_ADDRESS, plainAllowed, type IsendproMailSettings } fro
 import { verifyImap } from '../isendpro-mail/mailbox-scan';
 import { verifySmtp } from '../isendpro-mail/smtp-send';
 import type { SecretCipher, StoredConnection, StoredMailConnection, StoredMailSecret, StoredMailServer } from './connection-types';
+import { buildStoredOAuth, oauthView, signInRequiredError, type OAuthGrant } from './mail-oauth';
 
 type Security = StoredMailServer['security'];
 
@@ -110,10 +111,11 @@ export function buildStoredMail(input: MailConnectionInput, previous: StoredMail
     emailNot,
     keyid: secretFrom(cipher, session, `${id}:keyid`, previous?.keyid, input.keyidEnv, input.keyid),
     nostop: input.nostop ?? previous?.nostop ?? false,
+    oauth: buildStoredOAuth(input, previous),
   };
 }
 
-export function mailView(id: string, mail: StoredMailConnection, env: NodeJS.ProcessEnv, cipher: SecretCipher, session: MailSessionSecrets): MailConnectionView {
+export function mailView(id: string, mail: StoredMailConnection, env: NodeJS.ProcessEnv, cipher: SecretCipher, session: MailSessionSecrets, tokenCipher: SecretCipher = cipher): MailConnectionView {
   const source = (secret: StoredMailSecret, slot: SecretSlot): MailSecretSource => {
     if (secret.env && env[secret.env]) return 'env';
     if (secret.encrypted && cipher.isAvailable()) return 'stored';
@@ -139,13 +141,23 @@ export function mailView(id: string, mail: StoredMailConnection, env: NodeJS.Pro
     keyidEnv: mail.keyid.env,
     keyidSource: source(mail.keyid, 'keyid'),
     nostop: mail.nostop,
+    auth: mail.oauth ? 'microsoft-oauth2' : 'password',
+    oauth: mail.oauth ? oauthView(id, mail.oauth, tokenCipher, session) : null,
   };
 }
 
 /** Everything the mail connector needs, secrets included (never logged). */
-export function resolveMailSettings(connection: StoredConnection, env: NodeJS.ProcessEnv, cipher: SecretCipher, session: MailSessionSecrets, timeoutMs?: number): IsendproMailSettings {
+export function resolveMailSettings(
+  connection: StoredConnection,
+  env: NodeJS.ProcessEnv,
+  cipher: SecretCipher,
+  session: MailSessionSecrets,
+  timeoutMs?: number,
+  oauth?: OAuthGrant & { refresh: () => Promise<string> },
+): IsendproMailSettings {
   const mail = connection.mail;
   if (!mail) throw refused(`La connexion « ${connection.name} » n'est pas une connexion e-mail vers SMS.`, 'provider');
+  if (mail.oauth && !oauth) throw signInRequiredError(connection, "aucun compte Microsoft 365 n'est connecté pour cette connexion.");
   const reveal = (secret: StoredMailSecret, what: string, slot: SecretSlot): string => {
     if (secret.env && env[secret.env]) return env[secret.env]!;
     if (secret.encrypted && cipher.isAvailable()) {
@@ -163,7 +175,11 @@ export function resolveMailSettings(connection: StoredConnection, env: NodeJS.Pr
       ...(secret.env ? { passwordEnv: secret.env } : {}),
     });
   };
-  const server = (stored: StoredMailServer, what: string, slot: SecretSlot) => ({ host: stored.host, port: stored.port, security: stored.security, user: stored.user, password: reveal(stored.password, what, slot) });
+  const server = (stored: StoredMailServer, what: string, slot: SecretSlot) =>
+    oauth
+      ? // Microsoft 365: XOAUTH2 as the signed-in account (the sign-in checked it is this server's user); no password.
+        { host: stored.host, port: stored.port, security: stored.security, user: oauth.user, password: '', accessToken: oauth.accessToken }
+      : { host: stored.host, port: stored.port, security: stored.security, user: stored.user, password: reveal(stored.password, what, slot) };
   return {
     smtp: server(mail.smtp, 'Le mot de passe SMTP', 'smtp'),
     imap: server(mail.imap, 'Le mot de passe IMAP', 'imap'),
@@ -175,6 +191,7 @@ export function resolveMailSettings(connection: StoredConnection, env: NodeJS.Pr
     emailNot: mail.emailNot,
     nostop: mail.nostop,
     ...(timeoutMs ? { timeoutMs } : {}),
+    ...(oauth ? { refreshAccessToken: oauth.refresh } : {}),
   };
 }
 
@@ -184,14 +201,23 @@ export async function testMailSettings(settings: IsendproMailSettings): Promise<
     () => ({ ok: true, message: "Connexion au serveur d'envoi réussie (aucun e-mail envoyé)." }),
     (error: Error & { kind?: string }) => ({
       ok: false,
-      message: error.kind === 'auth' ? "Le serveur d'envoi refuse l'identifiant ou le mot de passe SMTP." : `Serveur d'envoi injoignable : ${error.message}`,
+      message:
+        error.kind === 'auth'
+          ? settings.smtp.accessToken
+            ? "Le serveur d'envoi refuse la connexion Microsoft 365 (XOAUTH2) : vérifiez que SMTP AUTH est autorisé pour cette boîte."
+            : "Le serveur d'envoi refuse l'identifiant ou le mot de passe SMTP."
+          : `Serveur d'envoi injoignable : ${error.message}`,
     }),
   );
   const imap = await verifyImap(settings).then(
     () => ({ ok: true, message: 'Connexion à la boîte de réception réussie.' }),
     (error: Error & { authenticationFailed?: boolean }) => ({
       ok: false,
-      message: error.authenticationFailed ? "La boîte de réception refuse l'identifiant ou le mot de passe IMAP." : `Boîte de réception injoignable : ${error.message}`,
+      message: error.authenticationFailed
+        ? settings.imap.accessToken
+          ? 'La boîte de réception refuse la connexion Microsoft 365 (XOAUTH2).'
+          : "La boîte de réception refuse l'identifiant ou le mot de passe IMAP."
+        : `Boîte de réception injoignable : ${error.message}`,
     }),
   );
   return { smtp, imap };

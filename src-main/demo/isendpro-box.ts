@@ -35,6 +35,8 @@ export interface IsendproBoxOptions {
   now?: () => Date;
   /** Delay before the notification (ms). */
   notificationDelayMs?: number;
+  /** Microsoft 365 tests: XOAUTH2 only, the bearer token checked by this function (no password login then). */
+  acceptsBearer?: (user: string, accessToken: string) => boolean;
 }
 
 export interface ReceivedMail {
@@ -70,10 +72,15 @@ export class IsendproBox {
       authOptional: false,
       allowInsecureAuth: true,
       disabledCommands: ['STARTTLS'],
-      authMethods: ['PLAIN', 'LOGIN'],
+      authMethods: options.acceptsBearer ? ['XOAUTH2'] : ['PLAIN', 'LOGIN'],
       size: 10 * 1024 * 1024,
       logger: false,
       onAuth: (auth, _session, callback) => {
+        if (options.acceptsBearer) {
+          if (!this.refuseLogin && auth.method === 'XOAUTH2' && auth.username === options.user && options.acceptsBearer(auth.username, auth.accessToken ?? '')) callback(null, { user: auth.username });
+          else callback(null, { data: { status: '401', schemes: 'bearer', scope: 'https://outlook.office.com/SMTP.Send' } });
+          return;
+        }
         if (!this.refuseLogin && auth.username === options.user && auth.password === options.password) callback(null, { user: auth.username });
         else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
       },

@@ -2,7 +2,7 @@
  * Electron main entry: the thin layer that wires Electron (app, windows,
  * dialogs, ipcMain, electron-store) to the plain-Node services.
  */
-import { app, BrowserWindow, net, session } from 'electron';
+import { app, BrowserWindow, net, session, shell } from 'electron';
 import { createHandlers } from '../create-handlers';
 import type { MainDeps } from '../main-deps';
 import { createMainServices } from '../main-services';
@@ -86,6 +86,8 @@ if (!app.requestSingleInstanceLock()) {
       demoEndpoints: demo.endpoints,
       // The REST client follows the system proxy (PAC answers parsed in shared/network/proxy-answer.ts).
       resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+      // Microsoft 365 sign-in in the system browser (never inside the app's window).
+      openExternal: (url) => shell.openExternal(url),
     };
     const mainServices = createMainServices(deps);
     const handlers = createHandlers(deps, mainServices);

@@ -14,6 +14,8 @@ export interface ServerAccount<Security> {
   security: Security;
   user: string;
   password: string;
+  /** Microsoft 365: XOAUTH2 with this bearer token instead of the password. */
+  accessToken?: string;
   /** Tests and the demo: trust this self-signed certificate. */
   trustedCertificatePem?: string;
 }
@@ -33,6 +35,8 @@ export interface IsendproMailSettings {
   nostop: boolean;
   /** Socket timeouts (ms). */
   timeoutMs?: number;
+  /** Microsoft 365: a fresh access token after a server refused the current one (tried once). */
+  refreshAccessToken?: () => Promise<string>;
 }
 
 export const ISENDPRO_DEFAULT_ADDRESS = 'sendsms@isendpro-api.com';

@@ -37,7 +37,8 @@ export function imapClientOptions(settings: Pick<IsendproMailSettings, 'smtp' | 
     port: imap.port,
     secure: imap.security === 'tls',
     doSTARTTLS: imap.security === 'starttls' ? true : imap.security === 'plain' ? false : undefined,
-    auth: { user: imap.user, pass: imap.password },
+    // Microsoft 365: XOAUTH2 with the bearer token.
+    auth: imap.accessToken ? { user: imap.user, accessToken: imap.accessToken } : { user: imap.user, pass: imap.password },
     logger: false as const,
     disableAutoIdle: false,
     connectionTimeout: settings.timeoutMs ?? 30_000,
@@ -50,6 +51,27 @@ export function imapClientOptions(settings: Pick<IsendproMailSettings, 'smtp' | 
 /** `autoIdleDelayMs`: how soon an idle connection enters IDLE (imapflow waits 15 s by default). */
 export function createImapClient(settings: IsendproMailSettings, extra: { autoIdleDelayMs?: number } = {}): ImapFlow {
   return new ImapFlow({ ...imapClientOptions(settings), ...(extra.autoIdleDelayMs !== undefined ? { autoIdleDelay: extra.autoIdleDelayMs } : {}) });
+}
+
+/**
+ * Creates and connects a client; a Microsoft 365 token the server refuses is
+ * refreshed and tried once more (a password refused is not retried).
+ */
+export async function connectImapClient(settings: IsendproMailSettings, extra: { autoIdleDelayMs?: number } = {}): Promise<ImapFlow> {
+  const first = createImapClient(settings, extra);
+  first.on('error', () => undefined);
+  try {
+    await first.connect();
+    return first;
+  } catch (error) {
+    if (!((error as { authenticationFailed?: boolean }).authenticationFailed && settings.imap.accessToken && settings.refreshAccessToken)) throw error;
+    first.close();
+    const accessToken = await settings.refreshAccessToken();
+    const second = createImapClient({ ...settings, imap: { ...settings.imap, accessToken } }, extra);
+    second.on('error', () => undefined);
+    await second.connect();
+    return second;
+  }
 }
 
 /** One answer found in the mailbox. */
@@ -127,9 +149,7 @@ export async function scanMailbox(client: ImapFlow, dataDir: string, connectionI
 
 /** "Tester la connexion": logs in, opens INBOX read-only, logs out. */
 export async function verifyImap(settings: IsendproMailSettings): Promise<{ messages: number }> {
-  const client = createImapClient(settings);
-  client.on('error', () => undefined);
-  await client.connect();
+  const client = await connectImapClient(settings);
   try {
     const status = await client.status('INBOX', { messages: true });
     return { messages: status ? (status.messages ?? 0) : 0 };

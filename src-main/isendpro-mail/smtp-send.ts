@@ -31,7 +31,8 @@ export function smtpTransportOptions(settings: Pick<IsendproMailSettings, 'smtp'
     secure: smtp.security === 'tls',
     requireTLS: smtp.security === 'starttls',
     ignoreTLS: smtp.security === 'plain',
-    auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
+    // Microsoft 365: XOAUTH2 with the bearer token (no refresh inside nodemailer: Dropdesk refreshes and retries once).
+    auth: smtp.accessToken ? { type: 'OAuth2' as const, user: smtp.user, accessToken: smtp.accessToken } : smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
@@ -53,8 +54,23 @@ function envelopeAddress(address: string): string {
   return /<([^>]+)>/.exec(address)?.[1] ?? address.trim();
 }
 
+/** A Microsoft 365 access token the server refused: once, with a fresh token (refused before DATA, so nothing was sent). */
+async function withTokenRetry<T>(settings: IsendproMailSettings, run: (settings: IsendproMailSettings) => Promise<T>): Promise<T> {
+  try {
+    return await run(settings);
+  } catch (error) {
+    if (!(error instanceof SmtpSendError && error.kind === 'auth' && settings.smtp.accessToken && settings.refreshAccessToken)) throw error;
+    const accessToken = await settings.refreshAccessToken();
+    return run({ ...settings, smtp: { ...settings.smtp, accessToken } });
+  }
+}
+
 /** Sends the exact bytes; resolves when the server accepted the DATA. */
-export async function sendRawMail(settings: IsendproMailSettings, bytes: Buffer): Promise<{ response: string }> {
+export function sendRawMail(settings: IsendproMailSettings, bytes: Buffer): Promise<{ response: string }> {
+  return withTokenRetry(settings, (current) => sendRawMailOnce(current, bytes));
+}
+
+async function sendRawMailOnce(settings: IsendproMailSettings, bytes: Buffer): Promise<{ response: string }> {
   const transport = nodemailer.createTransport(smtpTransportOptions(settings));
   try {
     const info = await transport.sendMail({ envelope: { from: envelopeAddress(settings.from), to: [envelopeAddress(settings.to)] }, raw: bytes });
@@ -67,7 +83,11 @@ export async function sendRawMail(settings: IsendproMailSettings, bytes: Buffer)
 }
 
 /** "Tester la connexion": connects and logs in, sends nothing. */
-export async function verifySmtp(settings: IsendproMailSettings): Promise<void> {
+export function verifySmtp(settings: IsendproMailSettings): Promise<void> {
+  return withTokenRetry(settings, verifySmtpOnce);
+}
+
+async function verifySmtpOnce(settings: IsendproMailSettings): Promise<void> {
   const transport = nodemailer.createTransport(smtpTransportOptions(settings));
   try {
     await transport.verify();

@@ -52,6 +52,32 @@ export interface MailConnectionView {
   keyidSource: MailSecretSource;
   /** The account's approved <nostop>1</nostop>: no "STOP SMS au XXXXX" kept room for. */
   nostop: boolean;
+  /** How Dropdesk logs in to both servers (absent: 'password'). */
+  auth?: MailAuthMode;
+  /** 'microsoft-oauth2' only: the sign-in settings and who is signed in (never a token). */
+  oauth?: MailOAuthView | null;
+}
+
+/** Passwords (or app passwords), or a Microsoft 365 sign-in (OAuth2, XOAUTH2 on SMTP and IMAP). */
+export type MailAuthMode = 'password' | 'microsoft-oauth2';
+
+export interface MailOAuthView {
+  clientId: string;
+  tenant: string;
+  /** The identity platform's address (Microsoft's by default; a fake on 127.0.0.1 in tests). */
+  authority: string;
+  /** The address signed in, null before the first sign-in or after « Se déconnecter ». */
+  account: string | null;
+  /** 'sign-in-required': Microsoft refused the refresh (« Reconnectez-vous à Microsoft 365 »), nothing is sent. */
+  status: 'signed-out' | 'signed-in' | 'sign-in-required';
+  /** Where the tokens are: encrypted on this computer, in memory for this session (no encryption here), or none. */
+  tokenSource: 'stored' | 'session' | 'none';
+}
+
+export interface MailOAuthInput {
+  clientId?: string | null;
+  tenant?: string | null;
+  authority?: string | null;
 }
 
 export interface MailServerInput {
@@ -76,6 +102,10 @@ export interface MailConnectionInput {
   /** New keyid (absent keeps the current one). */
   keyid?: string;
   nostop?: boolean;
+  /** Absent keeps the current mode ('password' for a new connection). */
+  auth?: MailAuthMode;
+  /** 'microsoft-oauth2': client id (default: the placeholder an admin replaces), tenant (default 'organizations'), authority. */
+  oauth?: MailOAuthInput | null;
 }
 
 /** A saved connection as the renderer sees it: never the password, only where it will come from. */
@@ -187,6 +217,10 @@ export interface ConnectionRequestChannels {
   'connections:probe-host-key': (input: { id: string }) => HostKeyProbeView;
   /** Pins the fingerprint the user confirmed. */
   'connections:pin-host-key': (input: { id: string; fingerprint: string }) => ConnectionView;
+  /** Microsoft 365 mail connections: opens the system browser, waits for the sign-in (loopback redirect), keeps the tokens; the connection with its signed-in address. */
+  'connections:oauth-sign-in': (input: { id: string }) => ConnectionView;
+  /** « Se déconnecter »: forgets the tokens (nothing is sent until the next sign-in). */
+  'connections:oauth-sign-out': (input: { id: string }) => ConnectionView;
 }
 
 export interface ConnectionEventChannels {
@@ -200,6 +234,8 @@ export const connectionRequestNames: Record<keyof ConnectionRequestChannels, tru
   'connections:test': true,
   'connections:probe-host-key': true,
   'connections:pin-host-key': true,
+  'connections:oauth-sign-in': true,
+  'connections:oauth-sign-out': true,
 };
 export const connectionEventNames: Record<keyof ConnectionEventChannels, true> = {
   'connections:changed': true,

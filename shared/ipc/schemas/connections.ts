@@ -27,6 +27,16 @@ export const mailConnectionSchema = z
     keyidEnv: envName.nullable().optional().or(z.literal('')),
     keyid: z.string().max(200).optional(),
     nostop: z.boolean().optional(),
+    auth: z.enum(['password', 'microsoft-oauth2']).optional(),
+    oauth: z
+      .object({
+        clientId: z.string().trim().max(100).nullable().optional(),
+        tenant: z.string().trim().max(100).nullable().optional(),
+        authority: z.string().trim().max(300).nullable().optional(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -77,4 +87,6 @@ export const connectionSchemas = {
   'connections:test': z.object({ id, password: z.string().min(1).max(1000).optional() }).strict(),
   'connections:probe-host-key': z.object({ id }).strict(),
   'connections:pin-host-key': z.object({ id, fingerprint: z.string().min(10).max(100) }).strict(),
+  'connections:oauth-sign-in': z.object({ id }).strict(),
+  'connections:oauth-sign-out': z.object({ id }).strict(),
 };

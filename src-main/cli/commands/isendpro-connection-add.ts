@@ -3,6 +3,8 @@
  *  --smtp-user U --smtp-password-env VAR --imap-host H --imap-port P --imap-user U
  *  --imap-password-env VAR --from ADDRESS --keyid-env VAR [--reply-to ADDRESS]
  *  [--to ADDRESS] [--tls|--starttls|--plain] [--nostop] [--data-dir DIR] [--json]`
+ *  Microsoft 365: `--auth microsoft-oauth2 [--oauth-client-id ID] [--oauth-tenant T]` (no password
+ *  variables; then `connection sign-in --name N`).
  *
  * Stores no secret: the CLI reads both passwords and the keyid from the
  * environment variables each time it connects. --tls (default), --starttls or
@@ -37,6 +39,10 @@ export async function isendproConnectionAdd(args: string[], io: CliIo): Promise<
       starttls: { type: 'boolean' },
       plain: { type: 'boolean' },
       nostop: { type: 'boolean' },
+      auth: { type: 'string' },
+      'oauth-client-id': { type: 'string' },
+      'oauth-tenant': { type: 'string' },
+      'oauth-authority': { type: 'string' },
       'data-dir': { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -51,6 +57,12 @@ export async function isendproConnectionAdd(args: string[], io: CliIo): Promise<
     if (!Number.isInteger(parsed)) throw new CliError(`${command} : --${name} doit être un nombre.`);
     return parsed;
   };
+  const auth = values.auth ?? 'password';
+  if (auth !== 'password' && auth !== 'microsoft-oauth2') throw new CliError(`${command} : --auth doit valoir password ou microsoft-oauth2.`);
+  const oauth = auth === 'microsoft-oauth2';
+  if (!oauth && (values['oauth-client-id'] || values['oauth-tenant'] || values['oauth-authority'])) throw new CliError(`${command} : --oauth-client-id, --oauth-tenant et --oauth-authority vont avec --auth microsoft-oauth2.`);
+  // Microsoft 365 needs no password: the sign-in (connection sign-in) gives the tokens.
+  const passwordEnv = (value: string | undefined, name: string) => (oauth ? (value ?? null) : requireOption(value, name, command));
   const service = cliConnections(resolveDataDir(values['data-dir']));
   try {
     const { connection } = await service.save({
@@ -62,20 +74,22 @@ export async function isendproConnectionAdd(args: string[], io: CliIo): Promise<
         port: port(values['smtp-port'], 'smtp-port'),
         security,
         user: requireOption(values['smtp-user'], 'smtp-user', command),
-        passwordEnv: requireOption(values['smtp-password-env'], 'smtp-password-env', command),
+        passwordEnv: passwordEnv(values['smtp-password-env'], 'smtp-password-env'),
       },
       imap: {
         host: requireOption(values['imap-host'], 'imap-host', command),
         port: port(values['imap-port'], 'imap-port'),
         security,
         user: requireOption(values['imap-user'], 'imap-user', command),
-        passwordEnv: requireOption(values['imap-password-env'], 'imap-password-env', command),
+        passwordEnv: passwordEnv(values['imap-password-env'], 'imap-password-env'),
       },
       from: requireOption(values.from, 'from', command),
       keyidEnv: requireOption(values['keyid-env'], 'keyid-env', command),
       replyTo: values['reply-to'] ?? null,
       to: values.to ?? null,
       nostop: values.nostop ?? false,
+      auth,
+      ...(oauth ? { oauth: { clientId: values['oauth-client-id'] ?? null, tenant: values['oauth-tenant'] ?? null, authority: values['oauth-authority'] ?? null } } : {}),
       },
     });
     if (values.json) printJson(io, { connection });

@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError, type CliIo } from '../cli-io';
 import { defaultDataDir } from '../../workspace/default-data-dir';
 import { createConnectionService } from '../../connections/connection-service';
+import { keyCipherFromEnv } from '../../connections/key-cipher';
 import { createQueue } from '../../queue/queue-runtime';
 import { readWorkspaceSettings } from '../../settings/workspace-settings-file';
 import { stampMarginMsOf, type WorkspaceSettings } from '@shared/settings/workspace-settings';
@@ -29,8 +30,9 @@ export function requireOption(value: string | undefined, name: string, command: 
   return value;
 }
 
+/** Passwords from the environment; Microsoft 365 tokens encrypted with DROPDESK_SECRET_KEY (the CLI has no safeStorage). */
 export function cliConnections(dataDir: string) {
-  return createConnectionService({ dataDir, env: process.env });
+  return createConnectionService({ dataDir, env: process.env, tokenCipher: keyCipherFromEnv(process.env) });
 }
 
 /** The workspace's sending settings as the app saved them (defaults when none); dropped parts are said on stderr. */

@@ -14,7 +14,6 @@
  */
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import { emptyCategoryCounts, type ReportSummary } from '@shared/reports/summarize-report';
-import { createConnectionService } from '../../connections/connection-service';
 import { createOptOutService } from '../../opt-outs/opt-out-service';
 import { createReportService, type ReportServiceOptions } from '../../reports/report-service';
 import type { ReportState } from '../../reports/report-store';
@@ -23,7 +22,7 @@ import { defaultDataDir } from '../../workspace/default-data-dir';
 import { CliError, exitCodes, printJson, type CliCommand, type CliIo } from '../cli-io';
 import { createJobStore } from '../../queue/job-store';
 import { mailReportView } from '../../reports/mail-report';
-import { cliQueue } from './queue-cli-context';
+import { cliConnections, cliQueue } from './queue-cli-context';
 
 /** `report --job ID` for a mail-to-SMS job (null when the job is not one): reads the mailbox once, then the figures from the notifications. */
 async function mailReport(jobId: string, dataDir: string, json: boolean, io: CliIo): Promise<number | null> {
@@ -135,7 +134,7 @@ export function createReportCommand(overrides: ReportCommandOverrides = {}): Cli
     if (mailExit !== null) return mailExit;
     const service = createReportService({
       dataDir,
-      connections: createConnectionService({ dataDir }),
+      connections: cliConnections(dataDir),
       optOuts: createOptOutService({ dataDir }),
       log: () => {},
       ...overrides,

@@ -35,7 +35,8 @@ export class DovecotTestServer {
 
   private constructor(readonly scratch: string) {}
 
-  static async start(): Promise<DovecotTestServer> {
+  /** `oauth2IntrospectionUrl`: XOAUTH2/OAUTHBEARER logins too, their bearer checked at that RFC 7662 endpoint (a fake on 127.0.0.1). */
+  static async start(options: { oauth2IntrospectionUrl?: string } = {}): Promise<DovecotTestServer> {
     const reason = dovecotUnavailableReason();
     if (reason) throw new Error(reason);
     const dovecot = findDovecot()!;
@@ -49,6 +50,18 @@ export class DovecotTestServer {
     const uid = isRoot ? 65534 : userInfo().uid;
     const gid = isRoot ? 65534 : userInfo().gid;
     if (isRoot) await chown(join(scratch, 'home'), uid, gid);
+    const oauth2 = options.oauth2IntrospectionUrl
+      ? [
+          `passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = ${join(scratch, 'oauth2.conf.ext')}\n}`,
+        ]
+      : [];
+    if (options.oauth2IntrospectionUrl) {
+      await writeFile(
+        join(scratch, 'oauth2.conf.ext'),
+        ['introspection_mode = post', `introspection_url = ${options.oauth2IntrospectionUrl}`, 'username_attribute = username', 'active_attribute = active', 'active_value = true', ''].join('\n'),
+        { mode: 0o644 },
+      );
+    }
     await writeFile(join(scratch, 'passwd'), `${server.user}:{PLAIN}${server.password}:${uid}:${gid}::${join(scratch, 'home', 'answers')}\n`, { mode: 0o644 });
 
     let lastError = '';
@@ -67,7 +80,7 @@ export class DovecotTestServer {
           'listen = 127.0.0.1',
           'ssl = no',
           'disable_plaintext_auth = no',
-          'auth_mechanisms = plain login',
+          `auth_mechanisms = plain login${oauth2.length > 0 ? ' xoauth2 oauthbearer' : ''}`,
           `default_internal_user = ${username === 'root' ? 'dovecot' : username}`,
           `default_login_user = ${username === 'root' ? 'dovenull' : username}`,
           `first_valid_uid = ${uid}`,
@@ -77,7 +90,8 @@ export class DovecotTestServer {
           'imap_idle_notify_interval = 1 secs',
           // Without inotify (limit reached on a busy machine) Dovecot polls the maildir: keep it short.
           'mailbox_idle_check_interval = 1 secs',
-          `passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${join(scratch, 'passwd')}\n}`,
+          ...oauth2,
+          `passdb {\n  driver = passwd-file\n${oauth2.length > 0 ? '  mechanisms = plain login\n' : ''}  args = scheme=PLAIN username_format=%u ${join(scratch, 'passwd')}\n}`,
           `userdb {\n  driver = passwd-file\n  args = username_format=%u ${join(scratch, 'passwd')}\n}`,
           `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${server.port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
           'service anvil {\n  chroot =\n}',

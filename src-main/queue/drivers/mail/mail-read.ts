@@ -17,7 +17,8 @@ import type { DriverContext } from '../../channel-driver';
 import type { JobRecord } from '../../job-record';
 import { createBatches } from '../../../isendpro-mail/create-batches';
 import { identityOf, type IsendproMailSettings } from '../../../isendpro-mail/isendpro-mail-settings';
-import { createImapClient, scanMailboxFrom, type MailboxAnswer } from '../../../isendpro-mail/mailbox-scan';
+import { connectImapClient, scanMailboxFrom, type MailboxAnswer } from '../../../isendpro-mail/mailbox-scan';
+import type { ImapFlow } from 'imapflow';
 import type { MailDriverSettings } from './mail-driver-settings';
 import { mailWriter } from './mail-files';
 import { frenchCount } from '@shared/i18n/french-count';
@@ -90,10 +91,10 @@ export async function readAnswers(start: JobRecord, ctx: DriverContext, settings
     ctx.say(`${record.job.id} : boîte de réception non lue (${error instanceof Error ? error.message : String(error)}).`);
     return ctx.apply(record, { type: 'mail-mailbox-read', uidValidity: mailbox?.uidValidity ?? '', lastUid: mailbox?.lastUid ?? 0, nextReadAt: later() });
   }
-  const client = createImapClient(mailSettings);
-  client.on('error', () => undefined);
+  let client: ImapFlow | null = null;
   try {
-    await client.connect();
+    // Microsoft 365: a refused token is refreshed and tried once (connectImapClient).
+    client = await connectImapClient(mailSettings);
     const result = await scanMailboxFrom(client, mailbox, async (found) => {
       record = await applyAnswer(record, found, ctx, settings, mailSettings);
     });
@@ -106,6 +107,7 @@ export async function readAnswers(start: JobRecord, ctx: DriverContext, settings
     const position = record.job.mail!.mailbox;
     return ctx.apply(record, { type: 'mail-mailbox-read', uidValidity: position?.uidValidity ?? '', lastUid: position?.lastUid ?? 0, nextReadAt: later() });
   } finally {
-    if (client.usable) await client.logout().catch(() => client.close());
+    const open = client;
+    if (open?.usable) await open.logout().catch(() => open.close());
   }
 }

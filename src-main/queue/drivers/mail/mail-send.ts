@@ -22,6 +22,14 @@ import { SmtpSendError } from '../../../isendpro-mail/smtp-send';
 import type { MailDriverSettings } from './mail-driver-settings';
 import { mailWriter } from './mail-files';
 import { frenchCount } from '@shared/i18n/french-count';
+import { OAUTH_UNAVAILABLE_CODE, SIGN_IN_REQUIRED_CODE } from '../../../oauth/oauth-codes';
+
+function connectionFailure(error: unknown) {
+  if (error instanceof UserFacingError && error.code === SIGN_IN_REQUIRED_CODE) {
+    return { code: error.code, message: error.message, action: 'Reconnectez-vous à Microsoft 365 (Connexions → Modifier), puis relancez la campagne.' };
+  }
+  return error instanceof UserFacingError ? { code: error.code, message: error.message } : { code: 'connection-invalid', message: String((error as Error)?.message ?? error) };
+}
 
 function smtpFailure(error: unknown): SmtpSendError {
   return error instanceof SmtpSendError ? error : new SmtpSendError('transient', String((error as Error)?.message ?? error));
@@ -93,8 +101,13 @@ export async function sendDueBatches(start: JobRecord, ctx: DriverContext, setti
     try {
       mailSettingsNow = await mailSettings();
     } catch (error) {
-      const reason = error instanceof UserFacingError ? { code: error.code, message: error.message } : { code: 'connection-invalid', message: String((error as Error)?.message ?? error) };
-      return ctx.apply(record, { type: 'mail-failed', error: reason });
+      if (error instanceof UserFacingError && error.code === OAUTH_UNAVAILABLE_CODE) {
+        // Microsoft's identity service unreachable: nothing sent, the batch waits and tries again.
+        const until = new Date(at.getTime() + backoffDelayMs(1, defaultUploadBackoff));
+        ctx.say(`${record.job.id} : ${error.message}`);
+        return ctx.apply(record, { type: 'mail-postponed', emailId: due.emailId, until: until.toISOString() });
+      }
+      return ctx.apply(record, { type: 'mail-failed', error: connectionFailure(error) });
     }
     const checked = await recheckBatch(record, due, ctx, settings, mailSettings);
     if (checked === 'blocked') return record;
@@ -111,6 +124,8 @@ export async function sendDueBatches(start: JobRecord, ctx: DriverContext, setti
     try {
       await settings.send(mailSettingsNow, bytes);
     } catch (error) {
+      // Microsoft refused to renew the sign-in while retrying: the campaign stops with « Reconnectez-vous à Microsoft 365 ».
+      if (error instanceof UserFacingError && error.code === SIGN_IN_REQUIRED_CODE) return ctx.apply(record, { type: 'mail-failed', error: connectionFailure(error) });
       const failure = smtpFailure(error);
       if (failure.kind === 'auth') {
         return ctx.apply(record, { type: 'mail-failed', error: { code: 'smtp-auth', message: "Le serveur d'envoi (SMTP) a refusé l'identifiant ou le mot de passe.", action: "Vérifiez l'identifiant et le mot de passe SMTP de la connexion, puis relancez.", detail: failure.message } });
