@@ -2,8 +2,9 @@
  * What runs beside the handlers while the app is open (plain Node, so the
  * Electron entry and the end-to-end harness share it): the demo drop boxes,
  * the sandbox connections on first start, and the queue runtime working the
- * drops. The demo boxes start on the first use of a demo connection (a
- * box that cannot start fails that use only: real connections keep working).
+ * drops, with the iSendPro mailbox watchers. The demo boxes start on the
+ * first use of a demo connection (a box that cannot start fails that use
+ * only: real connections keep working).
  */
 import type { MainDeps } from '../main-deps';
 import type { MainServices } from '../main-services';
@@ -39,6 +40,8 @@ export async function startAppServices(deps: MainDeps, services: MainServices, d
     deps.log('Mode démo : les connexions de démonstration n’ont pas pu être créées', error);
   }
   queue.start();
+  // iSendPro batches left awaiting an answer (the app was closed) are watched again at once.
+  await services.mailboxWatch.start().catch((error: unknown) => deps.log('iSendPro : la surveillance des boîtes de réception n’a pas démarré', error));
   // Report looks (end of send, +24 h, +72 h…) for accepted MediasFlow drops run beside the queue.
   const { reports } = services;
   reports.poller.start();
@@ -48,6 +51,8 @@ export async function startAppServices(deps: MainDeps, services: MainServices, d
     queue,
     stop() {
       stopping ??= (async () => {
+        // The watchers first: a read they asked for runs through the queue.
+        await services.mailboxWatch.stop();
         await queue.stop();
         await reports.poller.stop();
         await reports.reports.close();

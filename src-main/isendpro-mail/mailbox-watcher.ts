@@ -1,128 +1,171 @@
 /**
- * Watches the answer mailbox while batches await iSendPro's answers: one IMAP
- * connection left in IDLE (the server tells when a mail arrives), a
- * catch-up scan at every (re)connection and every few minutes, and nothing
- * at all once no batch waits (`shouldWatch` false). Scans never overlap; a
- * lost connection is re-opened with a growing delay.
+ * Watches the answer mailbox of ONE mail connection while batches await
+ * iSendPro's answers: one IMAP connection left in IDLE on INBOX (the server
+ * tells when a mail arrives), a catch-up read at every (re)connection and
+ * every few minutes, and nothing at all once no batch waits (`shouldWatch`
+ * false after a read or at the periodic check: the watcher logs out and its
+ * loop ends). Reads never overlap, and announcements that come while a read
+ * is under way are folded into one more read. A lost connection is re-opened
+ * with a growing delay. What a read does (which jobs, from which UIDVALIDITY
+ * + UID) is the caller's (`read`): the watcher only owns the connection.
  */
 import type { ImapFlow } from 'imapflow';
 import { backoffDelayMs, type BackoffPolicy } from '@shared/queue/backoff';
 import type { IsendproMailSettings } from './isendpro-mail-settings';
-import { createImapClient, scanMailbox, type MailboxAnswer } from './mailbox-scan';
-import { frenchCount } from '@shared/i18n/french-count';
+import { createImapClient } from './mailbox-scan';
+
+/** Why a read happens (for the log lines). */
+export type MailboxReadReason = 'reconnexion' | 'nouveau message' | 'contrôle périodique' | 'demande';
 
 export interface MailboxWatcherOptions {
-  dataDir: string;
-  connectionId: string;
   settings: () => Promise<IsendproMailSettings>;
-  onAnswer: (found: MailboxAnswer) => Promise<void>;
-  /** False when no batch of this connection awaits an answer: the watcher disconnects and stops. */
+  /** Reads the mailbox over the watcher's connection (INBOX is selected read-only); throws → logged, the next announcement reads again. */
+  read: (client: ImapFlow, reason: MailboxReadReason) => Promise<void>;
+  /** False when no batch of this connection awaits an answer: the watcher logs out and stops. */
   shouldWatch: () => Promise<boolean>;
-  /** Catch-up scan interval while connected (default 3 min). */
+  /** Catch-up read interval while connected (default 3 min). */
   periodicMs?: number;
   reconnectBackoff?: BackoffPolicy;
+  /** How soon an idle connection enters IDLE again after a command (default 1 s). */
+  idleDelayMs?: number;
+  clock?: () => Date;
   log?: (line: string) => void;
 }
 
+export interface MailboxWatcherStats {
+  /** Reads done (each may cover several jobs). */
+  scans: number;
+  /** Connections opened (the first one and every reconnection). */
+  connections: number;
+  connected: boolean;
+  /** End of the last read that went through, or null. */
+  lastScanAt: Date | null;
+}
+
 export const defaultReconnectBackoff: BackoffPolicy = { baseMs: 2_000, factor: 2, maxMs: 5 * 60_000 };
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 export function createMailboxWatcher(options: MailboxWatcherOptions) {
   const periodicMs = options.periodicMs ?? 3 * 60_000;
   const backoff = options.reconnectBackoff ?? defaultReconnectBackoff;
   const log = options.log ?? (() => undefined);
+  const clock = options.clock ?? (() => new Date());
   let running = false;
+  let stopped = deferred();
   let client: ImapFlow | null = null;
-  let scanning: Promise<unknown> = Promise.resolve();
+  let reading: Promise<void> = Promise.resolve();
+  /** A read is queued behind the one under way: later announcements need no other one. */
+  let readQueued = false;
   let scans = 0;
   let connections = 0;
-  let wake: (() => void) | null = null;
-  let loop: Promise<void> | null = null;
+  let lastScanAt: Date | null = null;
+  let loop: Promise<void> = Promise.resolve();
 
-  function scan(reason: string): Promise<unknown> {
+  const keepWatching = () => options.shouldWatch().catch(() => true);
+
+  async function close(connection: ImapFlow): Promise<void> {
+    if (connection.usable) await connection.logout().catch(() => connection.close());
+    else connection.close();
+  }
+
+  function read(reason: MailboxReadReason): Promise<void> {
     const current = client;
-    if (!current) return scanning;
-    scanning = scanning
-      .catch(() => undefined)
-      .then(async () => {
-        if (!current.usable) return;
-        const result = await scanMailbox(current, options.dataDir, options.connectionId, options.onAnswer);
+    if (!current || readQueued) return reading;
+    readQueued = true;
+    reading = reading.then(async () => {
+      readQueued = false;
+      if (client !== current || !current.usable) return;
+      try {
+        await options.read(current, reason);
         scans++;
-        if (result.answers > 0) log(`isendpro: ${frenchCount(result.answers, 'réponse lue', 'réponses lues')} (${reason})`);
-      })
-      .catch((error: unknown) => log(`isendpro: lecture de la boîte interrompue (${error instanceof Error ? error.message : String(error)})`));
-    return scanning;
+        lastScanAt = clock();
+      } catch (error) {
+        log(`isendpro: lecture de la boîte interrompue (${messageOf(error)})`);
+        return;
+      }
+      // The last awaited answer was just read: nothing to watch any more.
+      if (!(await keepWatching())) await close(current);
+    });
+    return reading;
   }
 
   async function connectOnce(): Promise<void> {
     const settings = await options.settings();
-    // Enter IDLE one second after the last command, so a new answer is seen at once.
-    const next = createImapClient(settings, { autoIdleDelayMs: 1_000 });
-    next.on('error', () => undefined);
+    const next = createImapClient(settings, { autoIdleDelayMs: options.idleDelayMs ?? 1_000 });
+    next.on('error', (error: unknown) => log(`isendpro: connexion à la boîte de réception en erreur (${messageOf(error)})`));
     const closed = new Promise<void>((resolve) => next.once('close', () => resolve()));
-    await next.connect();
-    client = next;
-    connections++;
-    next.on('exists', () => void scan('nouveau message'));
-    // Catch-up: whatever arrived while disconnected.
-    await scan('reconnexion');
-    const timer = setInterval(() => {
-      void options.shouldWatch().then((watch) => {
-        if (!watch) void next.logout().catch(() => next.close());
-        else void scan('contrôle périodique');
-      });
-    }, periodicMs);
     try {
-      // The selected mailbox stays open between scans so the client sits in IDLE.
+      await next.connect();
+      connections++;
+      // INBOX stays selected between reads, so the client sits in IDLE and the server announces each new mail.
       await next.mailboxOpen('INBOX', { readOnly: true });
-      // Anything that arrived between the catch-up scan and this open.
-      await scan('ouverture');
-      await Promise.race([closed, new Promise<void>((resolve) => (wake = resolve))]);
+      client = next;
+      next.on('exists', () => void read('nouveau message'));
+      const timer = setInterval(() => {
+        void keepWatching().then((watch) => (watch ? read('contrôle périodique') : close(next)));
+      }, periodicMs);
+      try {
+        // Catch-up: whatever arrived while no connection was open.
+        await read('reconnexion');
+        await Promise.race([closed, stopped.promise]);
+      } finally {
+        clearInterval(timer);
+      }
     } finally {
-      clearInterval(timer);
-      wake = null;
       client = null;
-      if (next.usable) await next.logout().catch(() => next.close());
+      await reading;
+      await close(next);
     }
   }
 
   async function run(): Promise<void> {
     let failures = 0;
-    while (running && (await options.shouldWatch())) {
+    while (running && (await keepWatching())) {
       try {
         await connectOnce();
         failures = 0;
       } catch (error) {
         failures++;
-        log(`isendpro: boîte de réception injoignable (${error instanceof Error ? error.message : String(error)})`);
+        log(`isendpro: boîte de réception injoignable (${messageOf(error)})`);
       }
       if (!running) break;
       const delay = failures === 0 ? backoff.baseMs : backoffDelayMs(failures, backoff);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([new Promise<void>((resolve) => (timer = setTimeout(resolve, delay))), stopped.promise]);
+      clearTimeout(timer);
     }
     running = false;
   }
 
   return {
-    start(): void {
-      if (running) return;
+    /** Starts watching (no-op when running); resolves when the watcher has stopped (stop(), or nothing to watch any more). */
+    start(): Promise<void> {
+      if (running) return loop;
       running = true;
+      stopped = deferred();
       loop = run();
+      return loop;
     },
     async stop(): Promise<void> {
       running = false;
-      wake?.();
+      stopped.resolve();
       await loop;
     },
-    /** For tests and status: scans done and connections opened. */
-    stats: () => ({ scans, connections, connected: client?.usable ?? false }),
-    /** Scans now (e.g. after a send), when connected. */
-    poke: () => scan('demande'),
+    isRunning: () => running,
+    stats: (): MailboxWatcherStats => ({ scans, connections, connected: client?.usable ?? false, lastScanAt }),
+    /** The open connection (INBOX selected read-only), or null while disconnected: other reads may share it. */
+    client: (): ImapFlow | null => (client?.usable ? client : null),
+    /** Reads now (e.g. the user asked), when connected. */
+    poke: () => read('demande'),
   };
 }
 

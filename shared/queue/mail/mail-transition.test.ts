@@ -55,6 +55,11 @@ describe('mail job state machine', () => {
     expect(job.state).toBe('awaiting-ack');
     expect(job.attempts).toBe(2);
     expect(mailDueAction(job, now, { online: true, pollAllAnswers: false })).toBe('mail-read');
+    // The app's watcher holds the connection: only its announcement (a check of every job) reads, the clock wakes nothing.
+    expect(mailDueAction(job, now, { online: true, pollAllAnswers: false, answersWatched: true })).toBeNull();
+    expect(mailDueAction(job, now, { online: true, pollAllAnswers: true, answersWatched: true })).toBe('mail-read');
+    expect(mailNextWakeAt(job, now, { answersWatched: true })).toBeNull();
+    expect(mailNextWakeAt(job, now)?.toISOString()).toBe(now.toISOString());
     job = run(job, ack(1, 0), ack(2, 0));
     expect(job.state).toBe('accepted');
     expect(job.campaignId).toBe(job.idDelivery);
@@ -76,6 +81,8 @@ describe('mail job state machine', () => {
     expect(mailDueAction(job, now, { online: true, pollAllAnswers: false })).toBe('mail-read');
     expect(mailDueAction(job, new Date(retryAt), { online: true, pollAllAnswers: false })).toBe('mail-send');
     expect(mailNextWakeAt(job, now)?.toISOString()).toBe(now.toISOString());
+    // Watched: the batch still due again at retryAt (sending is the clock's), the read is the watcher's.
+    expect(mailNextWakeAt(job, now, { answersWatched: true })?.toISOString()).toBe(retryAt);
   });
 
   it('cancel: nothing sent → cancelled; some sent → the rest never leaves', () => {

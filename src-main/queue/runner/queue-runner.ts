@@ -136,6 +136,26 @@ export function createQueue(options: QueueOptions) {
     return pass;
   }
 
+  /**
+   * Checks now the answers of every job on one connection (the app's mailbox
+   * watcher: the server announced a mail, a reconnection, its periodic
+   * check). Beside any pass under way: each job is worked under its own lock,
+   * a job another worker holds is reported busy. Wakes the loop afterwards,
+   * so what the answers made due (a follow-up batch) goes at once.
+   */
+  async function checkAnswersOf(connectionId: string): Promise<RunReport> {
+    const report: RunReport = { worked: [], busy: [] };
+    const run: RunOptions = { pollAllAcks: true };
+    for (const record of await store.readAll()) {
+      if (record.job.connectionId !== connectionId) continue;
+      const result = await work(record.job.id, run, new Set());
+      if (result.busy) report.busy.push(record.job.id);
+      else if (result.action && result.record) report.worked.push({ id: record.job.id, action: result.action, state: result.record.job.state });
+    }
+    if (report.worked.length > 0) wake();
+    return report;
+  }
+
   // ── app loop ─────────────────────────────────────────────────────────────
   async function loop(): Promise<void> {
     timer = null;
@@ -260,6 +280,7 @@ export function createQueue(options: QueueOptions) {
   return {
     dataDir: options.dataDir,
     runOnce,
+    checkAnswersOf,
     enqueue,
     cancel,
     retry,

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ackXml, buildAnswerMail } from '../../../src-main/demo/isendpro-answer-mail';
 import { createMailboxWatcher, type MailboxWatcher } from '../../../src-main/isendpro-mail/mailbox-watcher';
+import { scanMailboxFrom, type MailboxProgress } from '../../../src-main/isendpro-mail/mailbox-scan';
 import { CuttingProxy } from '../servers/cutting-proxy';
 import { dovecotUnavailableReason } from '../servers/dovecot-test-server';
 import { startIsendproWorld, type IsendproWorld } from './isendpro-world';
@@ -32,11 +33,12 @@ describe.skipIf(unavailable !== null)('iSendPro mailbox watcher (IMAP IDLE)', ()
     proxy = await CuttingProxy.start(w.dovecot.port);
     const seen: number[] = [];
     let waiting = true;
+    let progress: MailboxProgress | null = null;
     watcher = createMailboxWatcher({
-      dataDir: w.dataDir,
-      connectionId: 'cn1',
       settings: async () => ({ ...w.settings, imap: { ...w.settings.imap, port: proxy!.port } }),
-      onAnswer: async (found) => void seen.push(found.answer.emailId ?? -1),
+      read: async (client) => {
+        progress = (await scanMailboxFrom(client, progress, async (found) => void seen.push(found.answer.emailId ?? -1))).progress;
+      },
       shouldWatch: async () => waiting,
       // An hour: within the test only IDLE can announce new mail.
       periodicMs: 60 * 60_000,

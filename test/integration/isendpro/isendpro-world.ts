@@ -25,8 +25,8 @@ export interface IsendproWorld {
   dovecot: DovecotTestServer;
   box: IsendproBox;
   settings: IsendproMailSettings;
-  /** APPENDs a mail to the answer mailbox (as another sender would). */
-  append(mail: Buffer | string): Promise<void>;
+  /** APPENDs a mail to the answer mailbox (as another sender would); `flags` e.g. ['\\Seen'] for a mail the user's own client read. */
+  append(mail: Buffer | string, flags?: string[]): Promise<void>;
   /** Flags of every message in INBOX, by UID. */
   flags(): Promise<Map<number, string[]>>;
   stop(): Promise<void>;
@@ -37,12 +37,12 @@ export async function startIsendproWorld(boxOptions: Partial<IsendproBoxOptions>
   const dovecot = await DovecotTestServer.start();
   const imap = () =>
     new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, doSTARTTLS: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
-  const append = async (mail: Buffer | string) => {
+  const append = async (mail: Buffer | string, flags?: string[]) => {
     const client = imap();
     client.on('error', () => undefined);
     await client.connect();
     try {
-      await client.append('INBOX', mail);
+      await client.append('INBOX', mail, flags);
     } finally {
       await client.logout();
     }
@@ -124,10 +124,10 @@ export function mailQueue(w: Pick<IsendproWorld, 'dataDir' | 'settings'>, option
 }
 
 /** Queues a campaign as `drop` does: one job, its batches inside. */
-export async function enqueueCampaign(queue: Queue, plan: IsendproCampaignPlan, options: { campaignName: string; sendType: SendType; sender: string; now: Date }) {
+export async function enqueueCampaign(queue: Queue, plan: IsendproCampaignPlan, options: { campaignName: string; sendType: SendType; sender: string; now: Date; connection?: { id: string; name: string } }) {
   const idDelivery = generateDeliveryId(options.now);
   return queue.enqueue({
-    connection: { id: 'cn1', name: 'iSendPro' },
+    connection: options.connection ?? { id: 'cn1', name: 'iSendPro' },
     job: { providerId: 'isendpro-mail', channel: 'sms', sendType: options.sendType, campaignName: options.campaignName, templateId: null, idDelivery, programmedAt: null },
     remoteFolder: 'sendsms@isendpro-api.com',
     file: { name: 'campaign.json', data: Buffer.from(JSON.stringify({ idDelivery })), recipients: plan.recipients },

@@ -9,6 +9,10 @@ export class CuttingProxy {
   /** Cut once a connection has carried this many bytes from the client; undefined = never. */
   cutAfterClientBytes: number | undefined;
   cuts = 0;
+  /** Connections accepted (and relayed) so far. */
+  accepted = 0;
+  /** While true, a new connection is closed at once (the server unreachable). */
+  refuse = false;
   port = 0;
   private readonly sockets = new Set<Socket>();
 
@@ -17,6 +21,11 @@ export class CuttingProxy {
   static async start(targetPort: number, targetHost = '127.0.0.1'): Promise<CuttingProxy> {
     const proxy: CuttingProxy = new CuttingProxy(
       createServer((client) => {
+        if (proxy.refuse) {
+          client.destroy();
+          return;
+        }
+        proxy.accepted += 1;
         const upstream = connect(targetPort, targetHost);
         proxy.sockets.add(client);
         proxy.sockets.add(upstream);

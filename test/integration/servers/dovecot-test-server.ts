@@ -4,7 +4,7 @@
  * TLS (127.0.0.1 only), run in the foreground (-F) and stopped by the test.
  * Nothing of the machine's own Dovecot setup is read or changed.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFile, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
@@ -134,5 +134,22 @@ export class DovecotTestServer {
 
   log(): string {
     return this.output;
+  }
+
+  /** Runs Debian's doveadm against this server's config (e.g. `kick`, `mailbox update`). */
+  doveadm(...args: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      execFile('doveadm', ['-c', join(this.scratch, 'dovecot.conf'), ...args], (error, stdout, stderr) => (error ? reject(new Error(`doveadm ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout)));
+    });
+  }
+
+  /** Closes every IMAP session of the user, server side (a connection lost during IDLE). */
+  async kick(): Promise<void> {
+    await this.doveadm('kick', this.user);
+  }
+
+  /** Gives INBOX a new UIDVALIDITY (as a rebuilt mailbox has); sessions open already keep seeing the old one until they reconnect. */
+  async setUidValidity(value: number): Promise<void> {
+    await this.doveadm('mailbox', 'update', '-u', this.user, '--uid-validity', String(value), 'INBOX');
   }
 }

@@ -1,4 +1,5 @@
 /** What the mail-to-SMS driver needs besides the runner's context (tests plug faults and clocks in here). */
+import type { ImapFlow } from 'imapflow';
 import type { OptOutEntry } from '@shared/reports/opt-outs';
 import type { SendWindow } from '@shared/scheduling/send-window';
 import type { IsendproMailSettings } from '../../../isendpro-mail/isendpro-mail-settings';
@@ -7,6 +8,14 @@ import type { DriverContext } from '../../channel-driver';
 
 /** Named points between two saved steps, for the crash tests. */
 export type MailStep = 'sending-saved' | 'smtp-accepted' | 'sent-saved' | 'answer-applied' | 'progress-saved';
+
+/** The app's mailbox watchers (mailbox-watch-service.ts), as the driver sees them. */
+export interface MailAnswerWatch {
+  /** True while a watcher holds this connection (connected or reconnecting): it says when to read. */
+  watched(connectionId: string): boolean;
+  /** The watcher's open connection (INBOX selected read-only), shared by the reads; null while disconnected. */
+  client(connectionId: string): ImapFlow | null;
+}
 
 export interface MailDriverSettings {
   /** The emailId counter lives in <dataDir>/isendpro/email-ids.json (unique forever for the install). */
@@ -22,6 +31,8 @@ export interface MailDriverSettings {
   /** Numbers iSendPro reported as blacklisted (code 11) → the local opt-out list. */
   onOptOuts: (entries: OptOutEntry[]) => Promise<void>;
   onStep?: (step: MailStep, detail: { jobId: string; emailId?: number }) => void | Promise<void>;
+  /** The app's mailbox watchers; absent (the CLI, most tests): every read opens its own connection, on the clock. */
+  answerWatch?: MailAnswerWatch;
   /** Replaces the SMTP client (tests). */
   send: (settings: IsendproMailSettings, bytes: Buffer) => Promise<unknown>;
 }

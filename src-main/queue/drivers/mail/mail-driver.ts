@@ -38,8 +38,9 @@ export function createMailDriver(given: Partial<MailDriverSettings> & Pick<MailD
   return {
     name: 'mail',
     handles: (providerId) => MAIL_PROVIDER_IDS.includes(providerId),
-    dueAction: (job, now, context) => mailDueAction(job, now, { online: context.online || job.state === 'uploading', pollAllAnswers: context.pollAllAnswers }),
-    nextWakeAt: (job) => mailNextWakeAt(job),
+    dueAction: (job, now, context) =>
+      mailDueAction(job, now, { online: context.online || job.state === 'uploading', pollAllAnswers: context.pollAllAnswers, answersWatched: settings.answerWatch?.watched(job.connectionId) }),
+    nextWakeAt: (job) => mailNextWakeAt(job, new Date(), { answersWatched: settings.answerWatch?.watched(job.connectionId) }),
     transition: (job, event, now) => mailTransition(job, event as MailTransitionEvent, now),
     async prepareJob(job, input, ctx) {
       const setup = input.mail;

@@ -5,7 +5,10 @@
  * jobs' emailIds are left alone; each job reads its own answers under its own
  * lock). Each answer is persisted as it is applied; the mailbox position is
  * persisted after them, so a crash in between only reads them again
- * (acknowledgements and notifications apply idempotently).
+ * (acknowledgements and notifications apply idempotently). In the app, the
+ * read goes over the connection's mailbox watcher (its IDLE connection,
+ * mailbox-watch-service.ts); the CLI and a job without a watcher open one
+ * connection for the read.
  */
 import { isendproOptOuts, collectOutcomes } from '@shared/providers/isendpro/isendpro-report';
 import { applyAck, applyNotification } from '@shared/providers/isendpro/isendpro-job';
@@ -91,10 +94,12 @@ export async function readAnswers(start: JobRecord, ctx: DriverContext, settings
     ctx.say(`${record.job.id} : boîte de réception non lue (${error instanceof Error ? error.message : String(error)}).`);
     return ctx.apply(record, { type: 'mail-mailbox-read', uidValidity: mailbox?.uidValidity ?? '', lastUid: mailbox?.lastUid ?? 0, nextReadAt: later() });
   }
-  let client: ImapFlow | null = null;
+  // The app's watcher keeps one connection per mail connection: its reads go over it (no second login).
+  const shared = settings.answerWatch?.client(record.job.connectionId) ?? null;
+  let client: ImapFlow | null = shared;
   try {
     // Microsoft 365: a refused token is refreshed and tried once (connectImapClient).
-    client = await connectImapClient(mailSettings);
+    if (!client) client = await connectImapClient(mailSettings);
     const result = await scanMailboxFrom(client, mailbox, async (found) => {
       record = await applyAnswer(record, found, ctx, settings, mailSettings);
     });
@@ -108,6 +113,6 @@ export async function readAnswers(start: JobRecord, ctx: DriverContext, settings
     return ctx.apply(record, { type: 'mail-mailbox-read', uidValidity: position?.uidValidity ?? '', lastUid: position?.lastUid ?? 0, nextReadAt: later() });
   } finally {
     const open = client;
-    if (open?.usable) await open.logout().catch(() => open.close());
+    if (!shared && open?.usable) await open.logout().catch(() => open.close());
   }
 }
