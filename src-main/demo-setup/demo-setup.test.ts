@@ -15,24 +15,25 @@ describe('Mode démo at app start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('creates the two sandbox connections once, and never brings back one the user deleted', async () => {
+  it('creates the sandbox connections once, and never brings back one the user deleted', async () => {
     const service = createConnectionService({ dataDir });
     const first = await ensureDemoConnections(service, dataDir);
     expect(first.created.map((connection) => [connection.name, connection.provider, connection.demo])).toEqual([
       ['Démo MediasFlow', 'demo-mediasflow', true],
       ['Démo AllMySMS', 'demo-allmysms', true],
+      ['Démo iSendPro', 'demo-isendpro-mail', true],
     ]);
     expect((await ensureDemoConnections(service, dataDir)).created).toEqual([]);
     await service.remove(first.created[1].id);
     expect((await ensureDemoConnections(service, dataDir)).created).toEqual([]);
-    expect((await service.list()).map((connection) => connection.name)).toEqual(['Démo MediasFlow']);
+    expect((await service.list()).map((connection) => connection.name)).toEqual(['Démo iSendPro', 'Démo MediasFlow']);
   });
 
   it('keeps a name the user already took', async () => {
     const service = createConnectionService({ dataDir });
     await service.save({ name: 'Démo MediasFlow', provider: 'allmysms-ftp', host: 'ftp.example.fr', user: 'moi' });
     const { created } = await ensureDemoConnections(service, dataDir);
-    expect(created.map((connection) => connection.name)).toEqual(['Démo MediasFlow 2', 'Démo AllMySMS']);
+    expect(created.map((connection) => connection.name)).toEqual(['Démo MediasFlow 2', 'Démo AllMySMS', 'Démo iSendPro']);
   });
 
   it('serves the demo connections from the local drop boxes, host key trusted, and stops them', async () => {

@@ -12,6 +12,7 @@ import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
 export const demoConnectionSpecs = [
   { provider: 'demo-mediasflow', name: 'Démo MediasFlow' },
   { provider: 'demo-allmysms', name: 'Démo AllMySMS' },
+  { provider: 'demo-isendpro-mail', name: 'Démo iSendPro' },
 ] as const;
 
 interface DemoSetupMarker {

@@ -91,13 +91,13 @@ describe('Mode démo: a whole campaign in the app', () => {
     await rm(workDir, { recursive: true, force: true });
   });
 
-  it('has the two sandbox connections on first start, and tests the MediasFlow one', async () => {
+  it('has the sandbox connections on first start, and tests the MediasFlow one', async () => {
     const { page } = app;
     await page.getByRole('navigation').getByRole('button', { name: 'Connexions' }).click();
     const cards = page.getByTestId('connection');
-    await expect.poll(() => cards.count()).toBe(2);
-    expect(await page.getByTestId('connections').getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Démo AllMySMS', 'Démo MediasFlow']);
-    expect(await page.getByTestId('demo-tag').allTextContents()).toEqual(['Démo', 'Démo']);
+    await expect.poll(() => cards.count()).toBe(3);
+    expect(await page.getByTestId('connections').getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Démo AllMySMS', 'Démo iSendPro', 'Démo MediasFlow']);
+    expect(await page.getByTestId('demo-tag').allTextContents()).toEqual(['Démo', 'Démo', 'Démo']);
 
     const mediasflow = await connectionCard(page, 'Démo MediasFlow');
     await mediasflow.getByTestId('test-connection').click();
