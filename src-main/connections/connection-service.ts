@@ -23,7 +23,7 @@ import { testConnection as runConnectionTest } from '../connectors/test-connecti
 import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
 import { restEndpointOf, restHostOf, restSettingsOf, testRestConnection, validateRestInput, restClientOptionsFor } from './rest-connection';
 import type { RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
-import { buildStoredMail, mailView, resolveMailSettings, testMailSettings, validateMailInput, type MailSessionSecrets } from './mail-connection';
+import { buildStoredMail, demoMailSettings, demoStoredMail, mailView, resolveMailSettings, testMailSettings, validateMailInput, type MailSessionSecrets } from './mail-connection';
 import { readLegacyMailConnections, retireLegacyMailConnections } from './legacy-mail-connections';
 import { createMailOAuth } from './mail-oauth';
 import type { SignInOptions } from '../oauth/microsoft-sign-in';
@@ -159,7 +159,8 @@ export function createConnectionService(options: ConnectionServiceOptions) {
         pricePerSms: connection.pricePerSms ?? null,
         passwordSource: passwordSource(connection),
         passwordTravelsInClear: false,
-        mail: mailView(connection.id, connection.mail, env, cipher, mailSession, tokenCipher),
+        // A demo connection has no server, address or secret of its own to show: the local box gives them.
+        ...(connection.demo ? {} : { mail: mailView(connection.id, connection.mail, env, cipher, mailSession, tokenCipher) }),
         createdAt: connection.createdAt,
         updatedAt: connection.updatedAt,
       };
@@ -260,6 +261,26 @@ export function createConnectionService(options: ConnectionServiceOptions) {
       if (clash) throw refused('connection-name-taken', `Une connexion s'appelle déjà « ${clash.name} ». Choisissez un autre nom.`, { name: clash.name });
       const previous = input.id ? connections.find((connection) => connection.id === input.id) : undefined;
       if (input.id && !previous) throw notFound(input.id);
+      if (isMailProvider(input.provider) && isDemoProvider(input.provider)) {
+        const connection: StoredConnection = {
+          id: previous?.id ?? `cn${now().getTime().toString(36)}${randomBytes(4).toString('hex')}`,
+          name: input.name.trim(),
+          provider: input.provider,
+          demo: true,
+          host: '127.0.0.1',
+          port: 0,
+          user: 'demo',
+          ftps: false,
+          hostKey: null,
+          passwordEnv: null,
+          encryptedPassword: null,
+          pricePerSms: input.pricePerSms !== undefined ? input.pricePerSms : (previous?.pricePerSms ?? null),
+          mail: demoStoredMail(),
+          createdAt: previous?.createdAt ?? at,
+          updatedAt: at,
+        };
+        return { connections: [...connections.filter((existing) => existing.id !== connection.id), connection], result: connection };
+      }
       if (isMailProvider(input.provider)) {
         validateMailInput(input.mail, previous?.mail);
         const mailId = previous?.id ?? `cn${now().getTime().toString(36)}${randomBytes(4).toString('hex')}`;
@@ -517,6 +538,7 @@ export function createConnectionService(options: ConnectionServiceOptions) {
   /** A mail-to-SMS connection's servers, addresses and keyid, secrets resolved (the mail driver; never logged). Microsoft 365: a fresh access token. */
   async function resolveMail(idOrConnection: string | StoredConnection): Promise<IsendproMailSettings> {
     const connection = typeof idOrConnection === 'string' ? await getStored(idOrConnection) : idOrConnection;
+    if (connection.demo && connection.mail) return demoMailSettings(connection, options.demo, options.timeoutMs);
     if (connection.mail?.oauth) {
       const grant = await mailOAuth.accessToken(connection.id);
       const refresh = async () => (await mailOAuth.accessToken(connection.id, { force: true })).accessToken;

@@ -10,10 +10,11 @@ import type { ConnectionProfile, ConnectionProvider, RestConnectionSettings } fr
 export { connectionProviders, type ConnectionProfile, type ConnectionProvider, type ConnectionView, type RestConnectionSettings } from '@shared/ipc/channels/connections';
 
 /** The connection kinds that drop files (SFTP/FTP); REST calls MediasFlow's API, 'isendpro-mail' sends e-mails (src-main/connections/mail-connection.ts). */
-export type FileDropConnectionProvider = Exclude<ConnectionProvider, 'isendpro-mail' | 'mediasflow-rest' | 'demo-mediasflow-rest'>;
+export type FileDropConnectionProvider = Exclude<ConnectionProvider, 'isendpro-mail' | 'demo-isendpro-mail' | 'mediasflow-rest' | 'demo-mediasflow-rest'>;
 
-export function isMailProvider(provider: ConnectionProvider): provider is 'isendpro-mail' {
-  return provider === 'isendpro-mail';
+/** iSendPro mail-to-SMS, real or the demo box ('demo-isendpro-mail': src-main/demo/isendpro-demo-box.ts). */
+export function isMailProvider(provider: ConnectionProvider): provider is 'isendpro-mail' | 'demo-isendpro-mail' {
+  return provider === 'isendpro-mail' || provider === 'demo-isendpro-mail';
 }
 
 /** The provider profile (shared/providers) each connection kind drops with; 'mediasflow-rest' and 'isendpro-mail' have no file profile. */
@@ -26,10 +27,11 @@ export const profileOfProvider: Record<ConnectionProvider, ConnectionProfile> = 
   'mediasflow-rest': 'mediasflow-rest',
   'demo-mediasflow-rest': 'mediasflow-rest',
   'isendpro-mail': 'isendpro-mail',
+  'demo-isendpro-mail': 'isendpro-mail',
 };
 
 export function isDemoProvider(provider: ConnectionProvider): boolean {
-  return provider === 'demo-mediasflow' || provider === 'demo-allmysms' || provider === 'demo-mediasflow-rest';
+  return provider === 'demo-mediasflow' || provider === 'demo-allmysms' || provider === 'demo-mediasflow-rest' || provider === 'demo-isendpro-mail';
 }
 
 /** MediasFlow's SMS REST API (real or demo sandbox): no file, no folders, no host key. */
@@ -167,9 +169,20 @@ export interface DemoRestEndpoint {
   password: string;
 }
 
+/** Where the demo iSendPro box listens right now: its SMTP server, its answer mailbox (IMAP) and the demo account. */
+export interface DemoMailEndpoint {
+  smtp: { host: string; port: number; username: string; password: string };
+  imap: { host: string; port: number; username: string; password: string };
+  from: string;
+  keyid: string;
+  answerAddress: string;
+}
+
 export interface DemoEndpoints {
   /** Starts the drop box if needed and says where it is. */
   resolve(kind: 'demo-mediasflow' | 'demo-allmysms'): Promise<DemoEndpoint>;
   /** Starts the MediasFlow-REST sandbox if needed and says where it is (absent: no sandbox). */
   resolveRest?(): Promise<DemoRestEndpoint>;
+  /** Starts the iSendPro box (SMTP + answer mailbox) if needed and says where it is (absent: no such box). */
+  resolveMail?(): Promise<DemoMailEndpoint>;
 }

@@ -14,7 +14,8 @@ import type { MailConnectionInput, MailConnectionView, MailSecretSource, MailSer
 import { ISENDPRO_DEFAULT_ADDRESS, plainAllowed, type IsendproMailSettings } from '../isendpro-mail/isendpro-mail-settings';
 import { verifyImap } from '../isendpro-mail/mailbox-scan';
 import { verifySmtp } from '../isendpro-mail/smtp-send';
-import type { SecretCipher, StoredConnection, StoredMailConnection, StoredMailSecret, StoredMailServer } from './connection-types';
+import { demoIsendproAnswerAddress, demoIsendproFrom } from '../demo/isendpro-demo-account';
+import type { DemoEndpoints, DemoMailEndpoint, SecretCipher, StoredConnection, StoredMailConnection, StoredMailSecret, StoredMailServer } from './connection-types';
 import { buildStoredOAuth, oauthView, signInRequiredError, type OAuthGrant } from './mail-oauth';
 
 type Security = StoredMailServer['security'];
@@ -192,6 +193,49 @@ export function resolveMailSettings(
     nostop: mail.nostop,
     ...(timeoutMs ? { timeoutMs } : {}),
     ...(oauth ? { refreshAccessToken: oauth.refresh } : {}),
+  };
+}
+
+/**
+ * The stored part of a demo iSendPro connection ('demo-isendpro-mail'): no
+ * secret and no port, the demo box gives them when it starts (demoMailSettings).
+ */
+export function demoStoredMail(): StoredMailConnection {
+  const server = (): StoredMailServer => ({ host: '127.0.0.1', port: 0, security: 'plain', user: 'demo', password: { env: null, encrypted: null } });
+  return {
+    smtp: server(),
+    imap: server(),
+    from: demoIsendproFrom,
+    replyTo: null,
+    to: ISENDPRO_DEFAULT_ADDRESS,
+    emailAck: demoIsendproAnswerAddress,
+    emailNot: demoIsendproAnswerAddress,
+    keyid: { env: null, encrypted: null },
+    nostop: false,
+  };
+}
+
+/** A demo iSendPro connection's settings now: starts the demo box (SMTP + answer mailbox) if it is not running. */
+export async function demoMailSettings(connection: StoredConnection, demo: DemoEndpoints | undefined, timeoutMs?: number): Promise<IsendproMailSettings> {
+  if (!demo?.resolveMail) {
+    throw new UserFacingError(
+      'demo-unavailable',
+      "La boîte iSendPro de démonstration n'est disponible que lorsque l'application Dropdesk est ouverte. Ouvrez l'application, ou utilisez une vraie connexion.",
+      { connection: connection.name },
+    );
+  }
+  const endpoint = await demo.resolveMail();
+  const server = (given: DemoMailEndpoint['smtp']) => ({ host: given.host, port: given.port, security: 'plain' as const, user: given.username, password: given.password });
+  return {
+    smtp: server(endpoint.smtp),
+    imap: server(endpoint.imap),
+    from: endpoint.from,
+    to: connection.mail?.to ?? ISENDPRO_DEFAULT_ADDRESS,
+    keyid: endpoint.keyid,
+    emailAck: endpoint.answerAddress,
+    emailNot: endpoint.answerAddress,
+    nostop: false,
+    ...(timeoutMs ? { timeoutMs } : {}),
   };
 }
 

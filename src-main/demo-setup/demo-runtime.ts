@@ -106,6 +106,10 @@ export function createDemoRuntime(options: DemoRuntimeOptions): DemoRuntime {
         const { baseUrl, login, password } = (await start()).rest;
         return { baseUrl, login, password };
       },
+      async resolveMail() {
+        // Only now the iSendPro box (SMTP + answer mailbox) starts: a demo iSendPro connection is used.
+        return (await (await start()).isendpro()).endpoint;
+      },
     },
     start,
     current: () => running,

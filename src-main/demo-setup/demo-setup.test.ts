@@ -15,53 +15,54 @@ describe('Mode démo at app start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('creates the three sandbox connections once, and never brings back one the user deleted', async () => {
+  it('creates the four sandbox connections once, and never brings back one the user deleted', async () => {
     const service = createConnectionService({ dataDir });
     const first = await ensureDemoConnections(service, dataDir);
     expect(first.created.map((connection) => [connection.name, connection.provider, connection.profile, connection.demo])).toEqual([
       ['Démo MediasFlow', 'demo-mediasflow', 'mediasflow-sftp', true],
       ['Démo AllMySMS', 'demo-allmysms', 'allmysms-ftp', true],
-      ['MediasFlow REST (démo)', 'demo-mediasflow-rest', 'mediasflow-rest', true],
+      ['Démo MediasFlow REST', 'demo-mediasflow-rest', 'mediasflow-rest', true],
+      ['Démo iSendPro', 'demo-isendpro-mail', 'isendpro-mail', true],
     ]);
     expect((await ensureDemoConnections(service, dataDir)).created).toEqual([]);
-    expect(await service.list()).toHaveLength(3);
+    expect(await service.list()).toHaveLength(4);
     await service.remove(first.created[1].id);
     await service.remove(first.created[2].id);
     expect((await ensureDemoConnections(service, dataDir)).created).toEqual([]);
-    expect((await service.list()).map((connection) => connection.name)).toEqual(['Démo MediasFlow']);
+    expect((await service.list()).map((connection) => connection.name)).toEqual(['Démo iSendPro', 'Démo MediasFlow']);
   });
 
   it('keeps a name the user already took', async () => {
     const service = createConnectionService({ dataDir });
     await service.save({ name: 'Démo MediasFlow', provider: 'allmysms-ftp', host: 'ftp.example.fr', user: 'moi' });
     const { created } = await ensureDemoConnections(service, dataDir);
-    expect(created.map((connection) => connection.name)).toEqual(['Démo MediasFlow 2', 'Démo AllMySMS', 'MediasFlow REST (démo)']);
+    expect(created.map((connection) => connection.name)).toEqual(['Démo MediasFlow 2', 'Démo AllMySMS', 'Démo MediasFlow REST', 'Démo iSendPro']);
   });
 
-  it('a workspace set up before the REST sandbox gets it once at its next start, beside the connections kept', async () => {
+  it('a workspace set up before the REST and iSendPro sandboxes gets them once at its next start, beside the connections kept', async () => {
     const service = createConnectionService({ dataDir });
     // What the earlier version left: its marker, and the user deleted « Démo AllMySMS ».
     await service.save({ name: 'Démo MediasFlow', provider: 'demo-mediasflow' });
     await mkdir(join(dataDir, 'demo'), { recursive: true });
     await writeFile(demoSetupMarkerPath(dataDir), JSON.stringify({ formatVersion: 1, connectionsCreatedAt: '2026-06-01T08:00:00.000Z' }));
     const { created } = await ensureDemoConnections(service, dataDir, () => new Date('2026-12-01T09:00:00Z'));
-    expect(created.map((connection) => connection.name)).toEqual(['MediasFlow REST (démo)']);
-    expect((await service.list()).map((connection) => connection.provider).sort()).toEqual(['demo-mediasflow', 'demo-mediasflow-rest']);
+    expect(created.map((connection) => connection.name)).toEqual(['Démo MediasFlow REST', 'Démo iSendPro']);
+    expect((await service.list()).map((connection) => connection.provider).sort()).toEqual(['demo-isendpro-mail', 'demo-mediasflow', 'demo-mediasflow-rest']);
     expect(JSON.parse(await readFile(demoSetupMarkerPath(dataDir), 'utf8'))).toEqual({
       formatVersion: 2,
       connectionsCreatedAt: '2026-06-01T08:00:00.000Z',
-      offered: ['demo-mediasflow', 'demo-allmysms', 'demo-mediasflow-rest'],
+      offered: ['demo-mediasflow', 'demo-allmysms', 'demo-mediasflow-rest', 'demo-isendpro-mail'],
       updatedAt: '2026-12-01T09:00:00.000Z',
     });
     expect((await ensureDemoConnections(service, dataDir)).created).toEqual([]);
-    expect(await service.list()).toHaveLength(2);
+    expect(await service.list()).toHaveLength(3);
   });
 
   it('does not duplicate a REST sandbox connection the user added by hand', async () => {
     const service = createConnectionService({ dataDir });
     await service.save({ name: 'Ma démo API', provider: 'demo-mediasflow-rest' });
     const { created } = await ensureDemoConnections(service, dataDir);
-    expect(created.map((connection) => connection.provider)).toEqual(['demo-mediasflow', 'demo-allmysms']);
+    expect(created.map((connection) => connection.provider)).toEqual(['demo-mediasflow', 'demo-allmysms', 'demo-isendpro-mail']);
     expect((await service.list()).filter((connection) => connection.provider === 'demo-mediasflow-rest')).toHaveLength(1);
   });
 

@@ -1,6 +1,6 @@
 /**
  * First start: create the sandbox connections ("Démo MediasFlow", "Démo
- * AllMySMS", « MediasFlow REST (démo) ») so a newcomer can send a whole
+ * AllMySMS", "Démo MediasFlow REST", "Démo iSendPro") so a newcomer can send a whole
  * campaign without any account. Each is offered once per data folder (a
  * marker in <dataDir>/demo/setup.json lists the ones offered), so a user who
  * deletes one does not see it come back at every launch, and a workspace made
@@ -14,7 +14,8 @@ import { readJsonFile, writeJsonAtomic } from '../workspace/atomic-write';
 export const demoConnectionSpecs = [
   { provider: 'demo-mediasflow', name: 'Démo MediasFlow' },
   { provider: 'demo-allmysms', name: 'Démo AllMySMS' },
-  { provider: 'demo-mediasflow-rest', name: 'MediasFlow REST (démo)' },
+  { provider: 'demo-mediasflow-rest', name: 'Démo MediasFlow REST' },
+  { provider: 'demo-isendpro-mail', name: 'Démo iSendPro' },
 ] as const;
 
 type DemoProvider = (typeof demoConnectionSpecs)[number]['provider'];

@@ -15,6 +15,8 @@ export interface DemoPaths {
   mediasflowState: string;
   /** Remaining credits. */
   allmysmsState: string;
+  /** The iSendPro-like box's answer mailbox (messages, UIDVALIDITY). */
+  isendproMailbox: string;
 }
 
 export function demoPaths(dataDir: string): DemoPaths {
@@ -27,6 +29,7 @@ export function demoPaths(dataDir: string): DemoPaths {
     allmysmsRoot: join(root, 'allmysms'),
     mediasflowState: join(root, 'mediasflow-state.json'),
     allmysmsState: join(root, 'allmysms-state.json'),
+    isendproMailbox: join(root, 'isendpro-mailbox.json'),
   };
 }
 

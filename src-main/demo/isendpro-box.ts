@@ -55,6 +55,8 @@ export class IsendproBox {
   readonly mails: ReceivedMail[] = [];
   /** SMS the box "sent", per 10-digit number. */
   readonly sentPerNumber = new Map<string, number>();
+  /** Numbers that got a state in a notification (any code), per 10-digit number: each recipient's outcome once. */
+  readonly notifiedPerNumber = new Map<string, number>();
   /** Messages sent, per number (last one). */
   readonly messages = new Map<string, string>();
   private readonly processedEmailIds = new Set<string>();
@@ -176,6 +178,7 @@ export class IsendproBox {
     const outsideHours = this.options.enforceCommercialHours && envoi.sender !== '' && !checkSendWindow(when, 'marketing').ok;
     const states = envoi.recipients.map((recipient) => {
       const code = outsideHours ? 24 : (this.options.codeFor?.(recipient.number, envoi, when) ?? 0);
+      this.notifiedPerNumber.set(recipient.number, (this.notifiedPerNumber.get(recipient.number) ?? 0) + 1);
       if (code === 0) {
         this.sentPerNumber.set(recipient.number, (this.sentPerNumber.get(recipient.number) ?? 0) + 1);
         this.messages.set(recipient.number, recipient.message);

@@ -19,6 +19,7 @@ import { MediasflowDemoBox } from './mediasflow-demo-box';
 import { startPollingLoop, type PollingLoop } from './polling-loop';
 import { startSftpFolderServer, type SftpFolderServer } from './sftp-folder-server';
 import { startRestSandbox, type RestSandbox } from './mediasflow-rest-sandbox';
+import { startIsendproDemo, type IsendproDemo } from './isendpro-demo-box';
 
 export interface StartDemoProvidersOptions {
   dataDir: string;
@@ -48,6 +49,11 @@ export interface DemoProviders {
   allmysms: DemoEndpoint & { protocol: 'ftp' };
   /** MediasFlow SMS REST sandbox (http://127.0.0.1:port/MediasflowApi/v1, same login). */
   rest: { baseUrl: string; login: string; password: string; sandbox: RestSandbox };
+  /**
+   * The iSendPro-like box (SMTP + the answer mailbox over IMAP), started at
+   * the first call only: a demo iSendPro connection is being used.
+   */
+  isendpro(): Promise<IsendproDemo>;
   /** The boxes themselves: tests and tools look at campaigns and credits. */
   boxes: { mediasflow: MediasflowDemoBox; allmysms: AllmysmsDemoBox };
   /** Processes the drop folders at once instead of waiting for the next poll. */
@@ -86,9 +92,12 @@ export async function startDemoProviders(options: StartDemoProvidersOptions): Pr
   let ftp: FtpFolderServer | null = null;
   let rest: RestSandbox | null = null;
   const loops: PollingLoop[] = [];
+  let isendpro: Promise<IsendproDemo> | null = null;
+  let stopped = false;
   const stopAll = async () => {
+    stopped = true;
     await Promise.all(loops.map((loop) => loop.stop()));
-    await Promise.all([sftp?.stop(), ftp?.stop(), rest?.stop()]);
+    await Promise.all([sftp?.stop(), ftp?.stop(), rest?.stop(), isendpro?.then((box) => box.stop(), () => undefined)]);
   };
   try {
     sftp = await startSftpFolderServer({
@@ -119,6 +128,15 @@ export async function startDemoProviders(options: StartDemoProvidersOptions): Pr
     },
     allmysms: { protocol: 'ftp', host: demoHost, port: ftp.port, ...demoCredentials },
     rest: { baseUrl: rest.baseUrl, login: demoCredentials.username, password: demoCredentials.password, sandbox: rest },
+    isendpro() {
+      if (stopped) return Promise.reject(new Error('Les serveurs de démonstration sont arrêtés.'));
+      isendpro ??= startIsendproDemo({ credentials: demoCredentials, mailboxPath: paths.isendproMailbox, notificationDelayMs: timings.answerDelayMs, log: options.log }).catch((error: unknown) => {
+        // A failed start (port refused…) may succeed at the next use.
+        isendpro = null;
+        throw error;
+      });
+      return isendpro;
+    },
     boxes: { mediasflow: mediasflowBox, allmysms: allmysmsBox },
     async runNow() {
       await Promise.all(loops.map((loop) => loop.runNow()));

@@ -91,13 +91,13 @@ describe('Mode démo: a whole campaign in the app', () => {
     await rm(workDir, { recursive: true, force: true });
   });
 
-  it('has the three sandbox connections on first start, and tests the MediasFlow one', async () => {
+  it('has the four sandbox connections on first start, and tests the MediasFlow one', async () => {
     const { page } = app;
     await page.getByRole('navigation').getByRole('button', { name: 'Connexions' }).click();
     const cards = page.getByTestId('connection');
-    await expect.poll(() => cards.count()).toBe(3);
-    expect(await page.getByTestId('connections').getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Démo AllMySMS', 'Démo MediasFlow', 'MediasFlow REST (démo)']);
-    expect(await page.getByTestId('demo-tag').allTextContents()).toEqual(['Démo', 'Démo', 'Démo']);
+    await expect.poll(() => cards.count()).toBe(4);
+    expect(await page.getByTestId('connections').getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Démo AllMySMS', 'Démo iSendPro', 'Démo MediasFlow', 'Démo MediasFlow REST']);
+    expect(await page.getByTestId('demo-tag').allTextContents()).toEqual(['Démo', 'Démo', 'Démo', 'Démo']);
 
     const mediasflow = await connectionCard(page, 'Démo MediasFlow');
     await mediasflow.getByTestId('test-connection').click();
@@ -109,7 +109,7 @@ describe('Mode démo: a whole campaign in the app', () => {
     expect(await mediasflow.getByTestId('folder-missing').count()).toBe(0);
 
     // The MediasFlow REST sandbox, created with the others: « Tester la connexion » logs in and reads once.
-    const restDemo = await connectionCard(page, 'MediasFlow REST (démo)');
+    const restDemo = await connectionCard(page, 'Démo MediasFlow REST');
     await restDemo.getByTestId('test-connection').click();
     await expect.poll(() => restDemo.getByTestId('connection-check').getAttribute('data-status')).toBe('ok');
     expect(await restDemo.getByTestId('rest-test-ok').textContent()).toContain("rien n'a été envoyé");

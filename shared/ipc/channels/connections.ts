@@ -2,7 +2,7 @@
 import type { ProviderId } from '../../providers/provider-ids';
 
 /** What a connection talks to; the demo kinds are served by Dropdesk's own local drop boxes. */
-export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms', 'mediasflow-rest', 'demo-mediasflow-rest', 'isendpro-mail'] as const;
+export const connectionProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'demo-mediasflow', 'demo-allmysms', 'mediasflow-rest', 'demo-mediasflow-rest', 'isendpro-mail', 'demo-isendpro-mail'] as const;
 export type ConnectionProvider = (typeof connectionProviders)[number];
 
 /** What a connection drops with: a file-drop provider profile, MediasFlow's SMS REST API or iSendPro's mail-to-SMS (no file profile). */

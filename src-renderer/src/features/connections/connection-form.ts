@@ -13,8 +13,15 @@ import type { ProviderId, TransferProtocol } from '@shared/providers/provider-id
 export const editableProviders = ['mediasflow-sftp', 'allmysms-ftp', 'allmysms-sftp', 'mediasflow-rest', 'demo-mediasflow-rest'] as const satisfies readonly ConnectionProvider[];
 export type EditableProvider = (typeof editableProviders)[number];
 
+type MailProvider = 'isendpro-mail' | 'demo-isendpro-mail';
+
+/** iSendPro mail-to-SMS, a real account or Mode démo's local box. */
+export function isMailProvider(provider: ConnectionProvider): provider is MailProvider {
+  return provider === 'isendpro-mail' || provider === 'demo-isendpro-mail';
+}
+
 /** The file-drop kinds; a mail-to-SMS connection ('isendpro-mail') has no file profile and is not edited by this form. */
-const profileOf: Record<Exclude<ConnectionProvider, 'isendpro-mail'>, ProviderId> = {
+const profileOf: Record<Exclude<ConnectionProvider, MailProvider>, ProviderId> = {
   'mediasflow-sftp': 'mediasflow-sftp',
   'allmysms-ftp': 'allmysms-ftp',
   'allmysms-sftp': 'allmysms-sftp',
@@ -26,11 +33,11 @@ const profileOf: Record<Exclude<ConnectionProvider, 'isendpro-mail'>, ProviderId
 };
 
 export function profileOfProvider(provider: ConnectionProvider): ProviderId {
-  return profileOf[provider as Exclude<ConnectionProvider, 'isendpro-mail'>];
+  return profileOf[provider as Exclude<ConnectionProvider, MailProvider>];
 }
 
 export function isDemoProvider(provider: ConnectionProvider): boolean {
-  return provider === 'demo-mediasflow' || provider === 'demo-allmysms' || provider === 'demo-mediasflow-rest';
+  return provider === 'demo-mediasflow' || provider === 'demo-allmysms' || provider === 'demo-mediasflow-rest' || provider === 'demo-isendpro-mail';
 }
 
 /** MediasFlow's SMS REST API (real or demo sandbox): URL and login, no server/port/FTPS/SSH key. */
@@ -98,7 +105,7 @@ export function formFromConnection(view: ConnectionView): ConnectionFormState {
  * text sent is the provider's template campaign's (MediasFlow file drops).
  */
 export function providerStopMention(provider: ConnectionProvider): string | null {
-  if (provider === 'isendpro-mail') return null;
+  if (isMailProvider(provider)) return null;
   // MediasFlow's SMS API sends the typed text (its counting profile is the SFTP one, whose text is the template's).
   if (!isRestProvider(provider) && messageSourceOf(profileOfProvider(provider)) === 'template') return null;
   const sms = smsProviderOf(profileOfProvider(provider));

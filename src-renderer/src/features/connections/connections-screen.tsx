@@ -6,7 +6,7 @@ import { useDropdesk } from '../../store/store-context';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ConnectionEditor } from './connection-editor';
 import { ConnectionCheckPanel } from './connection-check-panel';
-import { protocolOf, providerStopMention } from './connection-form';
+import { isMailProvider, protocolOf, providerStopMention } from './connection-form';
 import { MailConnectionEditor } from './mail-connection-editor';
 import { MailConnectionFacts, MailTestResult } from './mail-connection-card';
 import './connections.css';
@@ -110,7 +110,8 @@ function ConnectionCard({
   const check = useDropdesk((state) => state.connectionChecks[connection.id]);
   const passwordOutcome = useDropdesk((state) => state.passwordOutcomes[connection.id]);
   const isMail = connection.mail !== undefined;
-  const isSftp = !isMail && protocolOf(connection.provider) === 'sftp';
+  // The demo iSendPro connection has no servers of its own to show (the local box gives them): the demo facts below.
+  const isSftp = !isMail && !isMailProvider(connection.provider) && protocolOf(connection.provider) === 'sftp';
   const stopMention = connection.stopMention || providerStopMention(connection.provider);
   return (
     <li className="card connection-card" data-testid="connection" data-connection={connection.name} data-demo={connection.demo}>
