@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, unit + integration tests, end-to-end suite, then one
 // closing line "N passed, N failed" that CI reads. Exits non-zero on any failure.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,24 +34,46 @@ let failed = 0;
 let skipped = 0;
 let broken = false;
 
-const typecheck = run(npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-if (typecheck === 0) passed += 1;
-else {
-  failed += 1;
-  broken = true;
-  console.error('typecheck: FAILED');
+// A command whose output goes to ours line by line, each line tagged, when two run at once.
+function runTagged(tag, command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env, shell: process.platform === 'win32' });
+    for (const [stream, sink] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+      let pending = '';
+      stream.on('data', (chunk) => {
+        const lines = (pending + chunk).split('\n');
+        pending = lines.pop();
+        for (const line of lines) sink.write(`[${tag}] ${line}\n`);
+      });
+      stream.on('end', () => pending && sink.write(`[${tag}] ${pending}\n`));
+    }
+    child.on('error', () => resolve(1));
+    child.on('close', (code) => resolve(code ?? 1));
+  });
 }
 
-if (run(npx, ['eslint', '.']) === 0) passed += 1;
-else {
-  failed += 1;
-  broken = true;
-  console.error('lint: FAILED');
-}
+// tsc and eslint use one core each: side by side when there are two.
+const side = availableParallelism() >= 2;
+const checks = [
+  ['typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['lint', npx, ['eslint', '.']],
+];
+const checkStatuses = side
+  ? await Promise.all(checks.map(([tag, command, args]) => runTagged(tag, command, args)))
+  : checks.map(([, command, args]) => run(command, args));
+checks.forEach(([tag], index) => {
+  if (checkStatuses[index] === 0) passed += 1;
+  else {
+    failed += 1;
+    broken = true;
+    console.error(`${tag}: FAILED`);
+  }
+});
 
-function vitest(project, extraSteps = []) {
+async function vitest(project, extraSteps = [], tagged = false) {
+  const exec = tagged ? (command, args) => runTagged(project, command, args) : async (command, args) => run(command, args);
   for (const [command, args] of extraSteps) {
-    if (run(command, args) !== 0) {
+    if ((await exec(command, args)) !== 0) {
       failed += 1;
       broken = true;
       console.error(`${project}: preparation step failed (${command} ${args.join(' ')})`);
@@ -59,7 +81,7 @@ function vitest(project, extraSteps = []) {
     }
   }
   const output = join(resultsDir, `${project}.json`);
-  const status = run(npx, ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
+  const status = await exec(npx, ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
   if (!existsSync(output)) {
     failed += 1;
     broken = true;
@@ -72,9 +94,23 @@ function vitest(project, extraSteps = []) {
   if (status !== 0) broken = true;
 }
 
-vitest('unit');
-vitest('packaging');
-vitest('e2e', [[npx, ['vite', 'build', '--config', 'test/e2e/vite.renderer.config.ts', '--logLevel', 'warn']]]);
+const e2eBuild = [[npx, ['vite', 'build', '--config', 'test/e2e/vite.renderer.config.ts', '--logLevel', 'warn']]];
+// Each suite keeps two files at once busy (vitest.config.ts): side by side only with the cores
+// for both, each given half of them (DROPDESK_TEST_WORKERS, read by vitest.config.ts).
+if (availableParallelism() >= 4) {
+  process.env.DROPDESK_TEST_WORKERS = String(Math.floor(availableParallelism() / 2));
+  await Promise.all([
+    (async () => {
+      await vitest('unit', [], true);
+      await vitest('packaging', [], true);
+    })(),
+    vitest('e2e', e2eBuild, true),
+  ]);
+} else {
+  await vitest('unit');
+  await vitest('packaging');
+  await vitest('e2e', e2eBuild);
+}
 
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(broken || failed > 0 ? 1 : 0);

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { SftpFileSystem } from '../../../src-main/connectors/sftp-file-system';
 import { dropFileExactlyOnce, type DropRequest, type DropStep } from '../../../src-main/connectors/exactly-once-upload';
 import { ConnectorError } from '../../../src-main/connectors/connector-error';
+import { childScriptArgs } from '../bundled-child';
 import { SftpTestServer } from '../servers/sftp-test-server';
 import { makeCampaignFile, recogniseAllMySms, recogniseByIdDelivery } from './campaign-file';
 import type { DropChildArguments } from './drop-child-process';
@@ -67,8 +68,8 @@ async function expectExactlyOneCampaign(folder: string, finalName: string, data:
   expect(await readFile(server.realPath(`${folder}/${finalName}`))).toEqual(data);
 }
 
-function startChild(args: DropChildArguments) {
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript, JSON.stringify(args)], {
+async function startChild(args: DropChildArguments) {
+  const child = spawn(process.execPath, [...(await childScriptArgs(childScript)), JSON.stringify(args)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -100,7 +101,7 @@ describe('exactly-once drop over SFTP, with faults', () => {
     server.faults.stallWritesAfterBytes = 100_000;
     const stalled = once(server, 'write-stalled');
     const stateFile = join(scratch, `state-a-${seed}.json`);
-    const { child, exited, output } = startChild({
+    const { child, exited, output } = await startChild({
       port: server.port,
       username: server.username,
       password: server.password,
@@ -134,7 +135,7 @@ describe('exactly-once drop over SFTP, with faults', () => {
   it('(b) the process is killed right after the rename: the retry finds it already landed and uploads nothing', async () => {
     const { idDelivery, finalName, tempName, data, seed } = nextDrop();
     const stateFile = join(scratch, `state-b-${seed}.json`);
-    const { exited, output } = startChild({
+    const { exited, output } = await startChild({
       port: server.port,
       username: server.username,
       password: server.password,
@@ -169,7 +170,7 @@ describe('exactly-once drop over SFTP, with faults', () => {
       await writeFile(server.realPath(`${ackFolders[0]}/${name}.ar`), '987654\n');
     };
     const stateFile = join(scratch, `state-b2-${seed}.json`);
-    const { exited, output } = startChild({
+    const { exited, output } = await startChild({
       port: server.port,
       username: server.username,
       password: server.password,

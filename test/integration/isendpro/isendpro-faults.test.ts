@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planIsendproBatches } from '@shared/providers/isendpro/isendpro-batches';
 import { createJobStore } from '../../../src-main/queue/job-store';
+import { childScriptArgs } from '../bundled-child';
 import { dovecotUnavailableReason } from '../servers/dovecot-test-server';
 import type { IsendproChildArguments } from './isendpro-child';
 import { enqueueCampaign, frenchTable, mailQueue, onlyJob, startIsendproWorld, type IsendproWorld } from './isendpro-world';
@@ -25,9 +26,10 @@ afterEach(async () => {
   world = null;
 });
 
-function runChild(args: IsendproChildArguments): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+async function runChild(args: IsendproChildArguments): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+  const script = await childScriptArgs(childScript);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...script, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childScriptArgs } from '../bundled-child';
 import { startFakeMediasflow, type FakeMediasflow } from './fake-mediasflow';
 import { createRestQueue } from './rest-queue-harness';
 
@@ -20,9 +21,10 @@ afterAll(async () => {
   await fake.stop();
 });
 
-function runChild(dataDir: string, killAfter: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+async function runChild(dataDir: string, killAfter: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+  const script = await childScriptArgs(childScript);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, JSON.stringify({ dataDir, baseUrl: fake.baseUrl, login: fake.login, password: fake.password, killAfter })], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...script, JSON.stringify({ dataDir, baseUrl: fake.baseUrl, login: fake.login, password: fake.password, killAfter })], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => void (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => void (out += chunk.toString()));

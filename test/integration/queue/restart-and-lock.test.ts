@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile, rm, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childScriptArgs } from '../bundled-child';
 import { SftpTestServer } from '../servers/sftp-test-server';
 import { createRemoteFileSystem } from '../../../src-main/connectors/create-remote-file-system';
 import type { RemoteFileSystem } from '../../../src-main/connectors/remote-file-system';
@@ -45,7 +46,7 @@ describe('restart and locks', () => {
     const id = jobs[0].id;
     server.faults.stallWritesAfterBytes = 2_000;
     const stalled = new Promise<void>((resolve) => server.once('write-stalled', () => resolve()));
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, JSON.stringify({ dataDir: workspace.dataDir, env: { MF_PASSWORD: server.password } })], {
+    const child = spawn(process.execPath, [...(await childScriptArgs(childScript)), JSON.stringify({ dataDir: workspace.dataDir, env: { MF_PASSWORD: server.password } })], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
