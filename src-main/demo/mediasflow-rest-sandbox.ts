@@ -23,6 +23,8 @@ export interface RestSandbox {
   baseUrl: string;
   port: number;
   campaigns: Map<number, RestCoreCampaign>;
+  /** A campaign the demo account "sent from the extranet" (in its by-period reports only). */
+  addCampaignSentElsewhere(numbers: string[], sentAt: number): RestCoreCampaign;
   stop(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function startRestSandbox(options: RestSandboxOptions): Promise<Res
     baseUrl: `http://127.0.0.1:${port}${restSandboxBasePath}`,
     port,
     campaigns: core.campaigns,
+    addCampaignSentElsewhere: (numbers, sentAt) => core.addCampaignSentElsewhere(numbers, sentAt),
     async stop() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
