@@ -42,13 +42,13 @@ describe('the across-campaigns view with a MediasFlow REST account (demo sandbox
     await page.getByTestId('overview-to').fill(today);
     const line = page.getByTestId('overview-rest-account');
     await expect.poll(() => line.getAttribute('data-campaigns')).toBe('1');
-    expect(await line.textContent()).toBe('« MediasFlow REST (démo) » : 1 campagne envoyée hors de Dropdesk ajoutée (rapports par période de MediasFlow, 2 demande(s) de 7 jours au plus).');
+    expect(await line.textContent()).toBe('« Démo MediasFlow REST » : 1 campagne envoyée hors de Dropdesk ajoutée (rapports par période de MediasFlow, lus par tranches de 7 jours au plus).');
     await expect.poll(() => value(page, 'overview-campaigns')).toBe(1);
     expect(await value(page, 'overview-recipients')).toBe(24);
     // One number in twelve « Mobile non disponible » in the sandbox: 22 delivered out of 24.
     expect(await value(page, 'overview-delivered-rate')).toBeCloseTo(22 / 24, 5);
     expect(await page.getByTestId('chart-overview-delivery-table').textContent()).toContain(`Campagne n° ${campaign.id} (compte MediasFlow)`);
-    expect(await page.getByTestId('chart-overview-connection-table').textContent()).toContain('MediasFlow REST (démo)');
+    expect(await page.getByTestId('chart-overview-connection-table').textContent()).toContain('Démo MediasFlow REST');
     await page.mouse.move(5, 5);
     await app.screenshot('rest-period-overview');
     expect(app.problems).toEqual([]);

@@ -53,7 +53,7 @@ export function ReportOverview() {
                 <li key={account.connectionId} data-testid="overview-rest-account" data-campaigns={account.campaigns} data-error={account.error?.code ?? ''}>
                   {account.error
                     ? t('screen.restAccountFailed', { name: account.connectionName, message: account.error.message })
-                    : t('screen.restAccountAdded', { name: account.connectionName, count: account.campaigns, requests: account.requests })}
+                    : t('screen.restAccountAdded', { name: account.connectionName, count: account.campaigns })}
                   {account.unattributedRows > 0 && ` ${t('screen.restAccountUnattributed', { count: account.unattributedRows })}`}
                 </li>
               ))}
