@@ -111,6 +111,16 @@ describe('list check in a worker thread', () => {
     }
   });
 
+  it('a big import is written after it is shown: on disk once flushed, and a fresh service reopens it the same', async () => {
+    const importing = newService(0);
+    const { view, snapshot } = await importAndSnapshot(importing, 'mixed.csv', readListFixture('mixed-numbers.csv'));
+    expect((await importing.metas()).map((meta) => meta.id)).toContain(view.id);
+    await importing.flush();
+    const reopened = newService(Number.POSITIVE_INFINITY);
+    expect(withoutIdentity(await reopened.open(view.id))).toEqual(withoutIdentity(view));
+    expect(comparable(await reopened.snapshot(view.id))).toEqual(comparable(snapshot));
+  });
+
   it('reopens a saved list in the worker exactly as in process, and edits it afterwards', async () => {
     const first = newService(Number.POSITIVE_INFINITY);
     const { id } = await first.importBytes('excel-windows-1252.csv', readListFixture('excel-windows-1252.csv'));
