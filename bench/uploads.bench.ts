@@ -10,8 +10,8 @@
  * The relay and the FTP server run in their own processes. The clients take
  * turns within each run; each figure is the median of BENCH_UPLOAD_RUNS runs
  * (5 by default). `transfer` is the upload step alone, log-in and process
- * start-up left out on both sides: Dropdesk's from its 'checked' step to
- * 'temp-uploaded' (open, writes, close); sftp's from the moment it echoes the
+ * start-up left out on both sides: Dropdesk's is its fs.upload call within the
+ * exactly-once drop (open, writes, close); sftp's from the moment it echoes the
  * `put` of its batch to the echo of the next command (its stdout is line
  * buffered); curl's is its own time_total − time_pretransfer. `client CPU` is
  * the CPU the client spent on the transfer (sftp: the sftp and ssh processes,
@@ -162,13 +162,20 @@ async function measureSftp(server: OpenSshTestServer, port: number, dropFile: st
     await rm(remoteFolder, { recursive: true, force: true });
     await mkdir(remoteFolder, { recursive: true });
 
-    // Dropdesk: the queue's exactly-once drop of the job's bytes, progress throttled as the file-drop driver does.
+    // Dropdesk: the queue's exactly-once drop of the job's bytes, progress throttled as the file-drop driver does;
+    // the transfer is its fs.upload call alone (open, writes, close), not the scan or the stale-temp removal before it.
     const fs = new SftpFileSystem(config, { operationTimeoutMs: 120_000 });
     await fs.connect();
-    let checkedAt = 0;
-    let uploadedAt = 0;
-    let cpuAtCheck = process.cpuUsage();
-    let cpuUpload = { user: 0, system: 0 };
+    let uploadMs = 0;
+    let uploadCpu = { user: 0, system: 0 };
+    const upload = fs.upload.bind(fs);
+    fs.upload = async (...args: Parameters<SftpFileSystem['upload']>) => {
+      const cpuBefore = process.cpuUsage();
+      const started = performance.now();
+      await upload(...args);
+      uploadMs = performance.now() - started;
+      uploadCpu = process.cpuUsage(cpuBefore);
+    };
     let lastProgressAt = 0;
     let progressed = 0;
     const dropStarted = performance.now();
@@ -186,21 +193,11 @@ async function measureSftp(server: OpenSshTestServer, port: number, dropFile: st
         lastProgressAt = at;
         progressed = bytes;
       },
-      onStep: (step) => {
-        if (step === 'checked') {
-          checkedAt = performance.now();
-          cpuAtCheck = process.cpuUsage();
-        }
-        if (step === 'temp-uploaded') {
-          uploadedAt = performance.now();
-          cpuUpload = process.cpuUsage(cpuAtCheck);
-        }
-      },
     });
     if (progressed !== DROP_BYTES) throw new Error(`progress ended at ${progressed} bytes instead of ${DROP_BYTES}`);
     runs.dropdeskDropMs.push(performance.now() - dropStarted);
-    runs.dropdeskTransferMs.push(uploadedAt - checkedAt);
-    runs.dropdeskClientCpuMs.push((cpuUpload.user + cpuUpload.system) / 1000);
+    runs.dropdeskTransferMs.push(uploadMs);
+    runs.dropdeskClientCpuMs.push((uploadCpu.user + uploadCpu.system) / 1000);
     await fs.close();
 
     // ssh2-sftp-client's fastPut with its defaults (64 × 32 KiB), reading the file.
