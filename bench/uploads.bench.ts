@@ -7,22 +7,25 @@
  *     vs ssh2-sftp-client's `fastPut` (its defaults), on loopback and through
  *     a relay that holds every chunk 15 ms each way (30 ms round trip);
  *   - over FTP to the tests' ftp-srv server: Dropdesk vs `curl -T`.
- * The relay and the FTP server run in their own processes. The clients take
- * turns within each run; each figure is the median of BENCH_UPLOAD_RUNS runs
- * (5 by default). `transfer` is the upload step alone, log-in and process
- * start-up left out on both sides: Dropdesk's from its 'checked' step to
- * 'temp-uploaded' (open, writes, close); sftp's from the moment it echoes the
+ * The relay and the FTP server run in their own processes, the SFTP uploads
+ * land in /dev/shm when there is one. The clients take turns within each run,
+ * each run starting with the next client; each figure is the median of
+ * BENCH_UPLOAD_RUNS runs (5 by default). `transfer` is the upload step alone, log-in and process
+ * start-up left out on both sides: Dropdesk's is its fs.upload call within the
+ * exactly-once drop (open, writes, close); sftp's from the moment it echoes the
  * `put` of its batch to the echo of the next command (its stdout is line
- * buffered); curl's is its own time_total − time_pretransfer. `client CPU` is
+ * buffered); curl's is its own time_total − time_pretransfer, Dropdesk's FTP
+ * upload is timed from the first byte basic-ftp pulls. `client CPU` is
  * the CPU the client spent on the transfer (sftp: the sftp and ssh processes,
  * minus a session that only logs in), a figure the machine's load changes
  * far less than the elapsed time. Nothing is asserted.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import SftpClient from 'ssh2-sftp-client';
 import { dropFileExactlyOnce } from '../src-main/connectors/exactly-once-upload';
@@ -142,7 +145,8 @@ interface SftpFigures {
 }
 
 async function measureSftp(server: OpenSshTestServer, port: number, dropFile: string, data: Buffer, scratch: string): Promise<SftpFigures> {
-  const remoteFolder = join(server.dropRoot, 'bench');
+  // In memory when the machine has /dev/shm: the disk's write-back is the same for every client but adds noise between runs.
+  const remoteFolder = existsSync('/dev/shm') ? await mkdtemp('/dev/shm/dropdesk-bench-') : join(server.dropRoot, 'bench');
   await mkdir(remoteFolder, { recursive: true });
   const keyFile = join(scratch, 'client_key');
   const knownHosts = join(scratch, 'known_hosts');
@@ -162,61 +166,66 @@ async function measureSftp(server: OpenSshTestServer, port: number, dropFile: st
     await rm(remoteFolder, { recursive: true, force: true });
     await mkdir(remoteFolder, { recursive: true });
 
-    // Dropdesk: the queue's exactly-once drop of the job's bytes, progress throttled as the file-drop driver does.
-    const fs = new SftpFileSystem(config, { operationTimeoutMs: 120_000 });
-    await fs.connect();
-    let checkedAt = 0;
-    let uploadedAt = 0;
-    let cpuAtCheck = process.cpuUsage();
-    let cpuUpload = { user: 0, system: 0 };
-    let lastProgressAt = 0;
-    let progressed = 0;
-    const dropStarted = performance.now();
-    await dropFileExactlyOnce({
-      fs,
-      folder: remoteFolder,
-      finalName: `dropdesk-${runIndex}.csv`,
-      tempName: `dropdesk-${runIndex}.csv.tmp`,
-      data,
-      searchFolders: [],
-      recognise: () => false,
-      onProgress: (bytes, total) => {
-        const at = Date.now();
-        if (at - lastProgressAt < 200 && bytes < total) return;
-        lastProgressAt = at;
-        progressed = bytes;
+    // The three clients take turns, each run starting with the next one: none always comes first or last.
+    const clients = [
+      async () => {
+        // Dropdesk: the queue's exactly-once drop of the job's bytes, progress throttled as the file-drop driver does;
+        // the transfer is its fs.upload call alone (open, writes, close), not the scan or the stale-temp removal before it.
+        const fs = new SftpFileSystem(config, { operationTimeoutMs: 120_000 });
+        await fs.connect();
+        let uploadMs = 0;
+        let uploadCpu = { user: 0, system: 0 };
+        const upload = fs.upload.bind(fs);
+        fs.upload = async (...args: Parameters<SftpFileSystem['upload']>) => {
+          const cpuBefore = process.cpuUsage();
+          const started = performance.now();
+          await upload(...args);
+          uploadMs = performance.now() - started;
+          uploadCpu = process.cpuUsage(cpuBefore);
+        };
+        let lastProgressAt = 0;
+        let progressed = 0;
+        const dropStarted = performance.now();
+        await dropFileExactlyOnce({
+          fs,
+          folder: remoteFolder,
+          finalName: `dropdesk-${runIndex}.csv`,
+          tempName: `dropdesk-${runIndex}.csv.tmp`,
+          data,
+          searchFolders: [],
+          recognise: () => false,
+          onProgress: (bytes, total) => {
+            const at = Date.now();
+            if (at - lastProgressAt < 200 && bytes < total) return;
+            lastProgressAt = at;
+            progressed = bytes;
+          },
+        });
+        if (progressed !== DROP_BYTES) throw new Error(`progress ended at ${progressed} bytes instead of ${DROP_BYTES}`);
+        runs.dropdeskDropMs.push(performance.now() - dropStarted);
+        runs.dropdeskTransferMs.push(uploadMs);
+        runs.dropdeskClientCpuMs.push((uploadCpu.user + uploadCpu.system) / 1000);
+        await fs.close();
       },
-      onStep: (step) => {
-        if (step === 'checked') {
-          checkedAt = performance.now();
-          cpuAtCheck = process.cpuUsage();
-        }
-        if (step === 'temp-uploaded') {
-          uploadedAt = performance.now();
-          cpuUpload = process.cpuUsage(cpuAtCheck);
-        }
+      async () => {
+        // ssh2-sftp-client's fastPut with its defaults (64 × 32 KiB), reading the file.
+        const client = new SftpClient('bench', { error: () => undefined, end: () => undefined, close: () => undefined });
+        await client.connect({ host: '127.0.0.1', port, username: server.username, privateKey: server.clientPrivateKey, readyTimeout: 30_000 });
+        const fastPutStarted = performance.now();
+        await client.fastPut(dropFile, `${remoteFolder}/fastput-${runIndex}.csv`);
+        runs.fastPutMs.push(performance.now() - fastPutStarted);
+        await client.end();
       },
-    });
-    if (progressed !== DROP_BYTES) throw new Error(`progress ended at ${progressed} bytes instead of ${DROP_BYTES}`);
-    runs.dropdeskDropMs.push(performance.now() - dropStarted);
-    runs.dropdeskTransferMs.push(uploadedAt - checkedAt);
-    runs.dropdeskClientCpuMs.push((cpuUpload.user + cpuUpload.system) / 1000);
-    await fs.close();
-
-    // ssh2-sftp-client's fastPut with its defaults (64 × 32 KiB), reading the file.
-    const client = new SftpClient('bench', { error: () => undefined, end: () => undefined, close: () => undefined });
-    await client.connect({ host: '127.0.0.1', port, username: server.username, privateKey: server.clientPrivateKey, readyTimeout: 30_000 });
-    const fastPutStarted = performance.now();
-    await client.fastPut(dropFile, `${remoteFolder}/fastput-${runIndex}.csv`);
-    runs.fastPutMs.push(performance.now() - fastPutStarted);
-    await client.end();
-
-    // OpenSSH's sftp in batch mode: the put alone, and a session that only logs in (for its CPU).
-    const put = await timedSftpBatch(sftpArgs, putCommand);
-    runs.sftpPutTransferMs.push(put.stepMs);
-    runs.sftpPutWholeMs.push(put.wholeMs);
-    runs.sftpPutClientCpuMs.push(put.cpuMs);
-    runs.sftpLoginCpuMs.push((await timedSftpBatch(sftpArgs, 'pwd')).cpuMs);
+      async () => {
+        // OpenSSH's sftp in batch mode: the put alone, and a session that only logs in (for its CPU).
+        const put = await timedSftpBatch(sftpArgs, putCommand);
+        runs.sftpPutTransferMs.push(put.stepMs);
+        runs.sftpPutWholeMs.push(put.wholeMs);
+        runs.sftpPutClientCpuMs.push(put.cpuMs);
+        runs.sftpLoginCpuMs.push((await timedSftpBatch(sftpArgs, 'pwd')).cpuMs);
+      },
+    ];
+    for (let turn = 0; turn < clients.length; turn++) await clients[(runIndex + turn) % clients.length]();
   }
   const sizes = [readFileSync(join(remoteFolder, `dropdesk-${RUNS - 1}.csv`)).length, readFileSync(join(remoteFolder, 'sftp-put.csv')).length];
   if (sizes.some((size) => size !== DROP_BYTES)) throw new Error(`uploaded sizes ${sizes.join(', ')} instead of ${DROP_BYTES}`);
@@ -225,7 +234,7 @@ async function measureSftp(server: OpenSshTestServer, port: number, dropFile: st
   return { ...figures, sftpPutClientCpuMs: figures.sftpPutClientCpuMs - sftpLoginCpuMs };
 }
 
-/** Runs `curl -T` and returns its own timings: the transfer (time_total − time_pretransfer, log-in and PASV/STOR before it) and the whole. */
+/** Runs `curl -T` and returns its own timings: the transfer (time_total − time_pretransfer: log-in, EPSV/PASV and STOR before it) and the whole. */
 async function timedCurlUpload(args: string[]): Promise<{ transferMs: number; wholeMs: number }> {
   const { stdout } = await run$('curl', [...args, '-w', '%{time_pretransfer} %{time_total}'], { maxBuffer: 1024 * 1024 });
   const [pretransfer, total] = stdout.trim().split(/\s+/).map((value) => Number(value) * 1000);
@@ -242,16 +251,30 @@ async function measureFtp(dropFile: string, data: Buffer): Promise<{ dropdeskMs:
     const curlTransfer: number[] = [];
     const curlWhole: number[] = [];
     for (let runIndex = 0; runIndex < RUNS; runIndex++) {
-      const fs = new FtpFileSystem({ protocol: 'ftp', host: '127.0.0.1', port, username, password, timeoutMs: 120_000 });
-      await fs.connect();
-      // The upload step alone (PASV, STOR, the bytes, the 226), as the exactly-once drop calls it.
-      const started = performance.now();
-      await fs.upload(`dropdesk-${runIndex}.csv`, data);
-      dropdesk.push(performance.now() - started);
-      await fs.close();
-      const curl = await timedCurlUpload(['-sS', '--user', `${username}:${password}`, '-T', dropFile, `${url}/curl-${runIndex}.csv`]);
-      curlTransfer.push(curl.transferMs);
-      curlWhole.push(curl.wholeMs);
+      const dropdeskUpload = async () => {
+        const fs = new FtpFileSystem({ protocol: 'ftp', host: '127.0.0.1', port, username, password, timeoutMs: 120_000 });
+        await fs.connect();
+        // The bytes and the 226, as curl's figure: timed from the moment basic-ftp pulls the first byte (after
+        // EPSV/PASV, STOR and the 150, the steps curl's time_pretransfer covers). One chunk, as upload() makes of a Buffer.
+        let firstRead = 0;
+        const source = new Readable({
+          read() {
+            firstRead ||= performance.now();
+            this.push(data);
+            this.push(null);
+          },
+        });
+        await fs.upload(`dropdesk-${runIndex}.csv`, source);
+        dropdesk.push(performance.now() - firstRead);
+        await fs.close();
+      };
+      const curlUpload = async () => {
+        const curl = await timedCurlUpload(['-sS', '--user', `${username}:${password}`, '-T', dropFile, `${url}/curl-${runIndex}.csv`]);
+        curlTransfer.push(curl.transferMs);
+        curlWhole.push(curl.wholeMs);
+      };
+      // Turns swap each run: neither client always goes first.
+      for (const upload of runIndex % 2 ? [curlUpload, dropdeskUpload] : [dropdeskUpload, curlUpload]) await upload();
     }
     const sizes = [(await readFile(join(root, `dropdesk-${RUNS - 1}.csv`))).length, (await readFile(join(root, `curl-${RUNS - 1}.csv`))).length];
     if (sizes.some((size) => size !== DROP_BYTES)) throw new Error(`FTP uploaded sizes ${sizes.join(', ')} instead of ${DROP_BYTES}`);

@@ -12,7 +12,9 @@ import { Socket, type TcpSocketConnectOpts } from 'node:net';
 export function connectCoalescingWrites(options: TcpSocketConnectOpts): Socket {
   const socket = new Socket();
   // connect() puts Socket.prototype.write back on the instance (it undoes a previous end's writeAfterFIN), so wrap after it.
-  socket.connect(options);
+  // No Nagle: the writes are already gathered per tick, and Nagle would only hold each burst's last
+  // segment until the previous one is acknowledged (up to a delayed ACK's 40 ms).
+  socket.connect({ ...options, noDelay: true });
   const write = socket.write;
   let corkedForThisTick = false;
   socket.write = function coalescedWrite(this: Socket, ...args: unknown[]): boolean {
