@@ -30,6 +30,8 @@ export interface MailboxWatcherOptions {
   idleDelayMs?: number;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** Called when the stats shown to the user change (connected, disconnected, a read done, stopped). */
+  onChange?: () => void;
 }
 
 export interface MailboxWatcherStats {
@@ -71,6 +73,13 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
   let loop: Promise<void> = Promise.resolve();
 
   const keepWatching = () => options.shouldWatch().catch(() => true);
+  const changed = () => {
+    try {
+      options.onChange?.();
+    } catch {
+      // A listener's failure is not the watcher's.
+    }
+  };
 
   async function close(connection: ImapFlow): Promise<void> {
     if (connection.usable) await connection.logout().catch(() => connection.close());
@@ -88,6 +97,7 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
         await options.read(current, reason);
         scans++;
         lastScanAt = clock();
+        changed();
       } catch (error) {
         log(`isendpro: lecture de la boîte interrompue (${messageOf(error)})`);
         return;
@@ -109,6 +119,7 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
       // INBOX stays selected between reads, so the client sits in IDLE and the server announces each new mail.
       await next.mailboxOpen('INBOX', { readOnly: true });
       client = next;
+      changed();
       next.on('exists', () => void read('nouveau message'));
       const timer = setInterval(() => {
         void keepWatching().then((watch) => (watch ? read('contrôle périodique') : close(next)));
@@ -121,7 +132,9 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
         clearInterval(timer);
       }
     } finally {
+      const wasConnected = client === next;
       client = null;
+      if (wasConnected) changed();
       await reading;
       await close(next);
     }
@@ -144,6 +157,7 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
       clearTimeout(timer);
     }
     running = false;
+    changed();
   }
 
   return {
