@@ -6,8 +6,10 @@
  * false after a read or at the periodic check: the watcher logs out and its
  * loop ends). Reads never overlap, and announcements that come while a read
  * is under way are folded into one more read. A lost connection is re-opened
- * with a growing delay. What a read does (which jobs, from which UIDVALIDITY
- * + UID) is the caller's (`read`): the watcher only owns the connection.
+ * with a growing delay; an edited connection (other IMAP server, user or
+ * password, seen at the periodic check) is logged in again. What a read
+ * does (which jobs, from which UIDVALIDITY + UID) is the caller's (`read`):
+ * the watcher only owns the connection.
  */
 import type { ImapFlow } from 'imapflow';
 import { backoffDelayMs, type BackoffPolicy } from '@shared/queue/backoff';
@@ -50,6 +52,12 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve: () => void = () => undefined;
   const promise = new Promise<void>((done) => (resolve = done));
   return { promise, resolve };
+}
+
+/** What identifies the mailbox and the login: a change (the connection was edited) means a new connection. */
+function imapKey(settings: IsendproMailSettings): string {
+  const { host, port, security, user, password } = settings.imap;
+  return JSON.stringify([host, port, security, user, password]);
 }
 
 function messageOf(error: unknown): string {
@@ -122,7 +130,13 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
       changed();
       next.on('exists', () => void read('nouveau message'));
       const timer = setInterval(() => {
-        void keepWatching().then((watch) => (watch ? read('contrôle périodique') : close(next)));
+        void (async () => {
+          if (!(await keepWatching())) return close(next);
+          // The connection was edited (other server, user or password): log in again with the new settings.
+          const now = await options.settings().catch(() => settings);
+          if (imapKey(now) !== imapKey(settings)) return close(next);
+          return read('contrôle périodique');
+        })();
       }, periodicMs);
       try {
         // Catch-up: whatever arrived while no connection was open.
