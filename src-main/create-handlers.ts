@@ -8,6 +8,7 @@ import { listAccessFromService } from './campaigns/campaign-list-access';
 import { createReportHandlers } from './reports/report-handlers';
 import { createConnectionHandlers } from './connections/connection-handlers';
 import { createQueueHandlers } from './queue/queue-handlers';
+import { createMailboxWatchHandlers } from './queue/mailbox-watch-handlers';
 import { listServiceLoader } from './drops/list-service-loader';
 import { createBlacklistSyncHandlers } from './opt-outs/blacklist-sync-handlers';
 
@@ -22,5 +23,6 @@ export function createHandlers(deps: MainDeps, services: MainServices): HandlerM
     ...createConnectionHandlers(deps, services.connections),
     // Drops read the list the screen shows (pending edits flushed first), not the file saved with a delay.
     ...createQueueHandlers(deps, { queue: services.queue, connections: services.connections, lists: listServiceLoader(services.lists) }),
+    ...createMailboxWatchHandlers(services.mailboxWatch),
   };
 }

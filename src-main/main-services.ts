@@ -37,6 +37,7 @@ export function createMainServices(deps: MainDeps, options: MainServicesOptions 
     settingsFor: (connectionId) => connections.resolveMailSettings(connectionId),
     readAnswersOf: (connectionId) => queue.checkAnswersOf(connectionId),
     log: (line) => deps.log(line),
+    onChange: (views) => deps.emit('queue:mailbox-watch-changed', views),
     ...options.mailboxWatch,
   });
   const queue = createQueue({

@@ -102,6 +102,8 @@ export async function answerText(source: Buffer): Promise<string> {
 export async function scanMailboxFrom(client: ImapFlow, saved: MailboxProgress | null, onAnswer: (found: MailboxAnswer) => Promise<void>): Promise<ScanResult> {
   const lock = await client.getMailboxLock('INBOX', { readOnly: true });
   try {
+    // A mailbox kept selected (the watcher's) learns of new mail only from the server's EXISTS: ask for it.
+    await client.noop();
     const mailbox = client.mailbox;
     if (!mailbox) throw new Error('INBOX could not be opened');
     const uidValidity = String(mailbox.uidValidity);

@@ -6,8 +6,10 @@
  * false after a read or at the periodic check: the watcher logs out and its
  * loop ends). Reads never overlap, and announcements that come while a read
  * is under way are folded into one more read. A lost connection is re-opened
- * with a growing delay. What a read does (which jobs, from which UIDVALIDITY
- * + UID) is the caller's (`read`): the watcher only owns the connection.
+ * with a growing delay; an edited connection (other IMAP server, user or
+ * password, seen at the periodic check) is logged in again. What a read
+ * does (which jobs, from which UIDVALIDITY + UID) is the caller's (`read`):
+ * the watcher only owns the connection.
  */
 import type { ImapFlow } from 'imapflow';
 import { backoffDelayMs, type BackoffPolicy } from '@shared/queue/backoff';
@@ -30,6 +32,8 @@ export interface MailboxWatcherOptions {
   idleDelayMs?: number;
   clock?: () => Date;
   log?: (line: string) => void;
+  /** Called when the stats shown to the user change (connected, disconnected, a read done, stopped). */
+  onChange?: () => void;
 }
 
 export interface MailboxWatcherStats {
@@ -48,6 +52,12 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve: () => void = () => undefined;
   const promise = new Promise<void>((done) => (resolve = done));
   return { promise, resolve };
+}
+
+/** What identifies the mailbox and the login: a change (the connection was edited) means a new connection. */
+function imapKey(settings: IsendproMailSettings): string {
+  const { host, port, security, user, password } = settings.imap;
+  return JSON.stringify([host, port, security, user, password]);
 }
 
 function messageOf(error: unknown): string {
@@ -71,6 +81,13 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
   let loop: Promise<void> = Promise.resolve();
 
   const keepWatching = () => options.shouldWatch().catch(() => true);
+  const changed = () => {
+    try {
+      options.onChange?.();
+    } catch {
+      // A listener's failure is not the watcher's.
+    }
+  };
 
   async function close(connection: ImapFlow): Promise<void> {
     if (connection.usable) await connection.logout().catch(() => connection.close());
@@ -88,6 +105,7 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
         await options.read(current, reason);
         scans++;
         lastScanAt = clock();
+        changed();
       } catch (error) {
         log(`isendpro: lecture de la boîte interrompue (${messageOf(error)})`);
         return;
@@ -109,9 +127,16 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
       // INBOX stays selected between reads, so the client sits in IDLE and the server announces each new mail.
       await next.mailboxOpen('INBOX', { readOnly: true });
       client = next;
+      changed();
       next.on('exists', () => void read('nouveau message'));
       const timer = setInterval(() => {
-        void keepWatching().then((watch) => (watch ? read('contrôle périodique') : close(next)));
+        void (async () => {
+          if (!(await keepWatching())) return close(next);
+          // The connection was edited (other server, user or password): log in again with the new settings.
+          const now = await options.settings().catch(() => settings);
+          if (imapKey(now) !== imapKey(settings)) return close(next);
+          return read('contrôle périodique');
+        })();
       }, periodicMs);
       try {
         // Catch-up: whatever arrived while no connection was open.
@@ -121,7 +146,9 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
         clearInterval(timer);
       }
     } finally {
+      const wasConnected = client === next;
       client = null;
+      if (wasConnected) changed();
       await reading;
       await close(next);
     }
@@ -144,6 +171,7 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
       clearTimeout(timer);
     }
     running = false;
+    changed();
   }
 
   return {

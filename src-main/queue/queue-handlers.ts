@@ -36,7 +36,8 @@ export interface QueueHandlersOptions {
   lists?: PrepareDropDeps['lists'];
 }
 
-export function createQueueHandlers(deps: MainDeps, options: QueueHandlersOptions): PartialHandlerMap<keyof QueueRequestChannels> {
+/** Every queue:* and drops:* handler but queue:mailbox-watch (mailbox-watch-handlers.ts, over the app's watchers). */
+export function createQueueHandlers(deps: MainDeps, options: QueueHandlersOptions): PartialHandlerMap<Exclude<keyof QueueRequestChannels, 'queue:mailbox-watch'>> {
   const { queue } = options;
   const dropDeps = (): PrepareDropDeps => ({
     dataDir: deps.dataDir,

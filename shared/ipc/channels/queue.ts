@@ -126,6 +126,17 @@ export interface QueueRequestChannels {
   'drops:submit': (input: DropRequestInput & { allowOutsideWindow?: boolean }) => { jobs: JobView[]; summary: DropSummary };
   /** "M'envoyer un test": the same message to the user's own number, one row, through the same connection, as its own drop. */
   'drops:send-test': (input: DropRequestInput & { test: DropTestInput }) => { jobs: JobView[]; summary: DropSummary };
+  /** The iSendPro answer mailboxes the app watches now (IMAP IDLE, one per mail connection with batches awaiting an answer). */
+  'queue:mailbox-watch': (input: void) => MailboxWatchView[];
+}
+
+/** One mail connection whose answer mailbox is watched (Envois: « Boîte de réception surveillée »). */
+export interface MailboxWatchView {
+  connectionId: string;
+  /** False while the connection is being opened again. */
+  connected: boolean;
+  /** ISO instant of the last read, null before the first one. */
+  lastScanAt: string | null;
 }
 
 export interface DropTestInput {
@@ -137,6 +148,8 @@ export interface DropTestInput {
 
 export interface QueueEventChannels {
   'queue:job-updated': JobView;
+  /** Every watched mailbox, each time one connects, is read or stops being watched. */
+  'queue:mailbox-watch-changed': MailboxWatchView[];
 }
 
 export const queueRequestNames: Record<keyof QueueRequestChannels, true> = {
@@ -149,7 +162,9 @@ export const queueRequestNames: Record<keyof QueueRequestChannels, true> = {
   'drops:prepare': true,
   'drops:submit': true,
   'drops:send-test': true,
+  'queue:mailbox-watch': true,
 };
 export const queueEventNames: Record<keyof QueueEventChannels, true> = {
   'queue:job-updated': true,
+  'queue:mailbox-watch-changed': true,
 };

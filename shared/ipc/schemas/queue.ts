@@ -35,6 +35,7 @@ const dropRequestShape = {
 
 export const queueSchemas = {
   'queue:list': z.undefined(),
+  'queue:mailbox-watch': z.undefined(),
   'queue:get': z.object({ id }).strict(),
   'queue:cancel': z.object({ id }).strict(),
   'queue:retry': z.object({ id }).strict(),

@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JobView } from '@shared/ipc/channels/queue';
+import type { JobView, MailboxWatchView } from '@shared/ipc/channels/queue';
 import { planIsendproBatches } from '@shared/providers/isendpro/isendpro-batches';
 import { collectOutcomes, summarizeOutcomes } from '@shared/providers/isendpro/isendpro-report';
 import { createMainServices, type MainServices } from '../../../src-main/main-services';
@@ -31,6 +31,8 @@ interface RunningApp {
   app: AppServices;
   /** queue:job-updated events pushed to the window. */
   events: JobView[];
+  /** queue:mailbox-watch-changed events (Envois: « Boîte de réception surveillée »). */
+  watchEvents: MailboxWatchView[][];
   /** The queue's human lines (what the CLI prints on stderr). */
   lines: string[];
 }
@@ -52,6 +54,7 @@ afterEach(async () => {
 /** The app over the world's data folder (as after a start or a restart). */
 async function startApp(w: IsendproWorld): Promise<RunningApp> {
   const events: JobView[] = [];
+  const watchEvents: MailboxWatchView[][] = [];
   const lines: string[] = [];
   scratch ??= await mkdtemp(join(tmpdir(), 'dropdesk-app-watch-'));
   const deps: MainDeps = {
@@ -61,6 +64,7 @@ async function startApp(w: IsendproWorld): Promise<RunningApp> {
     settings: createMemorySettingsStore(),
     emit: (channel, payload) => {
       if (channel === 'queue:job-updated') events.push(payload as JobView);
+      if (channel === 'queue:mailbox-watch-changed') watchEvents.push(payload as MailboxWatchView[]);
     },
     log: () => undefined,
   };
@@ -70,7 +74,7 @@ async function startApp(w: IsendproWorld): Promise<RunningApp> {
     mailboxWatch: { periodicMs: 10 * 60_000, reconnectBackoff: { baseMs: 300, factor: 1, maxMs: 300 }, busyRetryMs: 300 },
   });
   const app = await startAppServices(deps, services, createDemoRuntime({ dataDir: join(scratch, 'demo'), log: () => undefined }));
-  const running = { services, app, events, lines };
+  const running = { services, app, events, watchEvents, lines };
   apps.push(running);
   return running;
 }
@@ -148,6 +152,10 @@ describe.skipIf(unavailable !== null)('the app reads iSendPro answers with IMAP 
     expect(summarizeOutcomes(collectOutcomes(done.mail!.notifications).values(), done.mail!.recipients)).toMatchObject({ recipients: 600, answered: 600, byCode: { '0': 600 } });
     expect(running.events.filter((view) => view.id === queued.id).at(-1)!.mail!.batches.map((batch) => batch.notified)).toEqual([1, 1]);
 
+    // Envois was told: watched and connected with a last read time, then no mailbox watched.
+    expect(running.watchEvents.some((views) => views.length === 1 && views[0].connectionId === connection.id && views[0].connected && views[0].lastScanAt !== null)).toBe(true);
+    expect(running.watchEvents.at(-1)).toEqual([]);
+    expect(running.services.mailboxWatch.views()).toEqual([]);
     expect(answersRead(running.lines)).toBe(4); // each answer read once
     expect(proxy.accepted).toBe(1); // one IMAP connection for the whole watch: no poll opened a second one
     const flags = [...(await w.flags()).values()];
@@ -206,12 +214,14 @@ describe.skipIf(unavailable !== null)('the app reads iSendPro answers with IMAP 
     await w.append(acks[1]);
     await w.append(notifications[0]);
     await expect.poll(async () => (await job(running, queued.id)).mail!.batches.map((batch) => batch.notified)).toEqual([1, 0]);
+    // The line comes after the answers are saved: wait for it.
+    await expect.poll(() => answersRead(running.lines)).toBe(3);
     const before = (await job(running, queued.id)).mail!.mailbox!;
-    expect(answersRead(running.lines)).toBe(3);
 
     // The server rebuilt the mailbox: new UIDVALIDITY, sessions closed.
     await w.dovecot.setUidValidity(Number(before.uidValidity) + 1000);
-    await w.dovecot.kick();
+    // Dovecot may already have closed the session itself (its next NOOP sees the change): then nobody is left to kick.
+    await w.dovecot.kick().catch(() => undefined);
     await expect.poll(() => answersRead(running.lines)).toBe(6); // everything read again from UID 1
     await w.append(notifications[1]);
     await expect.poll(async () => (await job(running, queued.id)).mail!.batches.map((batch) => batch.notified)).toEqual([1, 1]);

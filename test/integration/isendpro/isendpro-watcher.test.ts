@@ -63,4 +63,36 @@ describe.skipIf(unavailable !== null)('iSendPro mailbox watcher (IMAP IDLE)', ()
     await w.append(ackMail(4));
     expect(seen).toEqual([1, 2, 3]);
   });
+
+  it('logs in again when the connection is edited (seen at the periodic check), and reads over the new connection', async () => {
+    world = await startIsendproWorld();
+    const w = world;
+    proxy = await CuttingProxy.start(w.dovecot.port);
+    const second = await CuttingProxy.start(w.dovecot.port);
+    let port = proxy.port;
+    const seen: number[] = [];
+    let progress: MailboxProgress | null = null;
+    watcher = createMailboxWatcher({
+      settings: async () => ({ ...w.settings, imap: { ...w.settings.imap, port } }),
+      read: async (client) => {
+        progress = (await scanMailboxFrom(client, progress, async (found) => void seen.push(found.answer.emailId ?? -1))).progress;
+      },
+      shouldWatch: async () => true,
+      periodicMs: 300,
+      reconnectBackoff: { baseMs: 100, factor: 1, maxMs: 100 },
+    });
+    try {
+      watcher.start();
+      await expect.poll(() => watcher!.stats().connected).toBe(true);
+      port = second.port; // the user edited the connection: same mailbox through another address
+      await expect.poll(() => second.accepted).toBe(1);
+      await expect.poll(() => watcher!.stats().connected).toBe(true);
+      await w.append(ackMail(7));
+      await expect.poll(() => seen).toEqual([7]);
+      expect(proxy.accepted).toBe(1);
+    } finally {
+      await watcher.stop();
+      await second.stop();
+    }
+  });
 });

@@ -20,6 +20,7 @@ import type { IsendproMailSettings } from '../../../isendpro-mail/isendpro-mail-
 import { createMailboxWatcher, type MailboxWatcher, type MailboxWatcherStats } from '../../../isendpro-mail/mailbox-watcher';
 import type { RunReport } from '../../queue-types';
 import type { MailAnswerWatch } from './mail-driver-settings';
+import type { MailboxWatchView } from '@shared/ipc/channels/queue';
 
 export interface MailboxWatchServiceOptions {
   /** Every job of the queue now (views do: only the job's fields are read). */
@@ -35,9 +36,11 @@ export interface MailboxWatchServiceOptions {
   /** A job another worker held during a read is read again this much later (default 2 s). */
   busyRetryMs?: number;
   log?: (line: string) => void;
+  /** The watched connections changed (one connected, a read done, one stopped): Envois is told. */
+  onChange?: (views: MailboxWatchView[]) => void;
 }
 
-/** What Envois shows of one watched connection. */
+/** One watched connection, in full (tests, logs). */
 export interface MailboxWatchStatus extends MailboxWatcherStats {
   connectionId: string;
 }
@@ -67,6 +70,7 @@ export function createMailboxWatchService(options: MailboxWatchServiceOptions) {
       reconnectBackoff: options.reconnectBackoff,
       clock,
       log,
+      onChange: () => options.onChange?.(views()),
     });
     watchers.set(connectionId, watcher);
     void watcher.start().then(() => {
@@ -75,6 +79,15 @@ export function createMailboxWatchService(options: MailboxWatchServiceOptions) {
       // A batch sent while this watcher was stopping: watch again.
       if (started) void waitingOn(connectionId).then((waiting) => waiting && watch(connectionId)).catch(() => undefined);
     });
+  }
+
+  function status(): MailboxWatchStatus[] {
+    return [...watchers.entries()].filter(([, watcher]) => watcher.isRunning()).map(([connectionId, watcher]) => ({ connectionId, ...watcher.stats() }));
+  }
+
+  /** What Envois shows: which connections' mailboxes are watched, connected or not, and when they were last read. */
+  function views(): MailboxWatchView[] {
+    return status().map((entry) => ({ connectionId: entry.connectionId, connected: entry.connected, lastScanAt: entry.lastScanAt ? entry.lastScanAt.toISOString() : null }));
   }
 
   const answerWatch: MailAnswerWatch = {
@@ -101,10 +114,10 @@ export function createMailboxWatchService(options: MailboxWatchServiceOptions) {
     },
     /** For the mail driver: who reads, and over which connection. */
     answerWatch,
-    /** The connections watched now (Envois: « Boîte de réception surveillée »). */
-    status(): MailboxWatchStatus[] {
-      return [...watchers.entries()].filter(([, watcher]) => watcher.isRunning()).map(([connectionId, watcher]) => ({ connectionId, ...watcher.stats() }));
-    },
+    /** The connections watched now, in full. */
+    status,
+    /** The same for Envois (queue:mailbox-watch): « Boîte de réception surveillée ». */
+    views,
   };
 }
 

@@ -19,13 +19,15 @@ export function JobsScreen() {
   const jobs = useDropdesk((state) => state.jobs);
   const loaded = useDropdesk((state) => state.jobsLoaded);
   const loadJobs = useDropdesk((state) => state.loadJobs);
+  const loadMailboxWatch = useDropdesk((state) => state.loadMailboxWatch);
   const refreshAcks = useDropdesk((state) => state.refreshAcks);
   const refreshing = useDropdesk((state) => state.refreshingAcks);
   const awaiting = jobs.some((job) => job.state === 'awaiting-ack');
 
   useEffect(() => {
     void loadJobs();
-  }, [loadJobs]);
+    void loadMailboxWatch();
+  }, [loadJobs, loadMailboxWatch]);
 
   return (
     <section className="screen jobs-screen" aria-labelledby="jobs-title">

@@ -3,7 +3,7 @@
  * by queue:job-updated events, and the user's actions on them.
  */
 import type { StateCreator } from 'zustand';
-import type { HeldDecision, JobView } from '@shared/ipc/channels/queue';
+import type { HeldDecision, JobView, MailboxWatchView } from '@shared/ipc/channels/queue';
 import type { ApiClient } from '../../bridge/api-client';
 import type { DropdeskState } from '../../store/dropdesk-store';
 import { mergeJobLists, upsertJob } from './job-display';
@@ -16,8 +16,12 @@ export interface JobsSlice {
   refreshingAcks: boolean;
   /** The job the screen brings into view (the one just sent). */
   highlightedJobId: string | null;
+  /** iSendPro answer mailboxes the app watches now (one per mail connection awaiting answers). */
+  mailboxWatch: MailboxWatchView[];
 
   loadJobs(): Promise<void>;
+  loadMailboxWatch(): Promise<void>;
+  mailboxWatchChanged(views: MailboxWatchView[]): void;
   jobUpdated(job: JobView): void;
   cancelJob(id: string): Promise<void>;
   retryJob(id: string): Promise<void>;
@@ -48,6 +52,7 @@ export function createJobsSlice(client: ApiClient): StateCreator<DropdeskState, 
       jobsBusy: {},
       refreshingAcks: false,
       highlightedJobId: null,
+      mailboxWatch: [],
 
       async loadJobs() {
         try {
@@ -57,6 +62,18 @@ export function createJobsSlice(client: ApiClient): StateCreator<DropdeskState, 
           set({ jobsLoaded: true });
           get().notifyError(error);
         }
+      },
+
+      async loadMailboxWatch() {
+        try {
+          set({ mailboxWatch: await client.call('queue:mailbox-watch', undefined) });
+        } catch {
+          // Only a hint on the screen: the jobs themselves still show their answers.
+        }
+      },
+
+      mailboxWatchChanged(views) {
+        set({ mailboxWatch: views });
       },
 
       jobUpdated(job) {
@@ -98,7 +115,12 @@ export function createJobsSlice(client: ApiClient): StateCreator<DropdeskState, 
   };
 }
 
-/** Forwards main's job events into the store; returns the unsubscribe. */
+/** Forwards main's job events (and the watched mailboxes) into the store; returns the unsubscribe. */
 export function connectJobEvents(store: { getState(): JobsSlice }, client: ApiClient): () => void {
-  return client.subscribe('queue:job-updated', (job) => store.getState().jobUpdated(job));
+  const offJobs = client.subscribe('queue:job-updated', (job) => store.getState().jobUpdated(job));
+  const offWatch = client.subscribe('queue:mailbox-watch-changed', (views) => store.getState().mailboxWatchChanged(views));
+  return () => {
+    offJobs();
+    offWatch();
+  };
 }

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { JobView } from '@shared/ipc/channels/queue';
 import { mailBatchSummary } from './mail-batches';
+import { MailboxWatchNote } from './mailbox-watch-note';
 
 export function MailBatchesPanel({ job }: { job: JobView }) {
   const { t } = useTranslation('queue');
@@ -13,6 +14,7 @@ export function MailBatchesPanel({ job }: { job: JobView }) {
         {t('mail.summary', { sent: summary.sent, mails: summary.mails, accepted: summary.accepted })}
         {summary.rejected > 0 && ` · ${t('mail.rejected', { count: summary.rejected })}`}
       </p>
+      <MailboxWatchNote connectionId={job.connectionId} />
       <ul className="mail-batch-list">
         {job.mail.batches.map((batch) => (
           <li key={batch.emailId} className={`mail-batch state-${batch.state}`} data-testid="mail-batch" data-state={batch.state}>
