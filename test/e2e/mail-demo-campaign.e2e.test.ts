@@ -59,8 +59,19 @@ describe('Démo iSendPro: a 1,200-recipient campaign composed in the app', () =>
 
     // The form a real iSendPro account is added with, at 1366×900.
     await page.getByTestId('add-mail-connection').click();
-    await page.getByTestId('mail-connection-editor').waitFor();
+    const editor = page.getByTestId('mail-connection-editor');
+    await editor.waitFor();
+    // The form scrolls inside the modal: the buttons stay visible at 1366×900.
+    const save = page.getByTestId('mail-connection-save');
+    const inView = async () => {
+      const box = await save.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 900;
+    };
+    expect(await inView()).toBe(true);
     await app.screenshot('mail-demo-02-connection-form');
+    await editor.locator('.modal-body').evaluate((body) => body.scrollTo(0, body.scrollHeight));
+    expect(await inView()).toBe(true);
+    await app.screenshot('mail-demo-03-connection-form-scrolled');
     await page.getByTestId('mail-connection-editor').getByRole('button', { name: 'Annuler' }).click();
     await page.getByTestId('mail-connection-editor').waitFor({ state: 'detached' });
   });
