@@ -53,9 +53,9 @@ export async function prepareMailDrop(input: PrepareDropInput, deps: PrepareDrop
     now,
   );
   const { plan, list } = prepared;
-  const blocking: DropProblem[] = prepared.blocking.map((message, index) => ({ code: `mail-refused-${index + 1}`, message }));
+  const blocking: DropProblem[] = [...prepared.blocking];
   if (channel !== 'sms') blocking.push({ code: 'channel-unsupported', message: "iSendPro (e-mail vers SMS) n'envoie que des SMS : choisissez le canal SMS.", params: { provider: 'iSendPro' } });
-  const warnings: DropProblem[] = prepared.warnings.map((message) => ({ code: 'isendpro-real-o-umlaut', message }));
+  const warnings: DropProblem[] = [...prepared.warnings];
   warnings.unshift({
     code: 'mail-batches',
     message: `${frenchCount(plan.batches.length, 'e-mail', 'e-mails')} de ${ISENDPRO_MAX_RECIPIENTS_PER_MAIL} destinataires au plus, envoyé${plan.batches.length > 1 ? 's' : ''} à ${connection.mail?.to ?? 'iSendPro'}.`,

@@ -85,9 +85,21 @@ describe('iSendPro notifications in reports:list / reports:get', () => {
       expect(detail.versions).toHaveLength(1);
       expect(detail.evolution).toHaveLength(1);
       expect(summary.timeline.points).toEqual([expect.objectContaining({ start: '2026-03-02T09:00:00.000Z', total: 4 })]);
-      // "Actualiser" has nothing to download; the drill-down says plainly it is not offered yet.
+      // "Actualiser" has nothing to download.
       expect((await service.refresh({ jobId })).jobs).toEqual([{ jobId, newVersions: 0, versions: 1, error: null }]);
-      await expect(service.rows({ jobId, offset: 0, limit: 10 })).rejects.toMatchObject({ code: 'report-mail-rows-unavailable' });
+      // The drill-down: one row per recipient with iSendPro's code, filtered like a MediasFlow report (category through the shared rule, code, text).
+      const all = await service.rows({ jobId, offset: 0, limit: 10 });
+      expect(all.columns).toEqual(['INT_MOBILE', 'STATUS_CODE', 'STATUS_TEXT', 'Mobile', 'Message']);
+      expect(all.total).toBe(4);
+      expect(all.countries).toEqual(['FR', 'FR', 'FR', 'FR']);
+      expect(all.rows[0]).toEqual(['33600000001', '0', 'Votre message a bien ete envoye', '0600000001', 'Votre rendez-vous est confirmé.']);
+      expect((await service.rows({ jobId, offset: 0, limit: 10, category: 'blacklisted' })).rows.map((row) => row[3])).toEqual(['0600000003']);
+      expect((await service.rows({ jobId, offset: 0, limit: 10, category: 'sentUnconfirmed' })).total).toBe(2);
+      expect((await service.rows({ jobId, offset: 0, limit: 10, code: '21' })).rows.map((row) => row[3])).toEqual(['0600000004']);
+      expect((await service.rows({ jobId, offset: 0, limit: 10, search: '06 00 00 00 02' })).rows.map((row) => row[3])).toEqual(['0600000002']);
+      expect((await service.rows({ jobId, offset: 2, limit: 1 })).rows.map((row) => row[3])).toEqual(['0600000003']);
+      // The CSV export and the list actions are not offered yet for iSendPro: they say so plainly.
+      await expect(service.lines({ jobId, filter: {} })).rejects.toMatchObject({ code: 'report-mail-rows-unavailable' });
       // The overview counts it like any campaign with a report.
       const overview = await service.overview({});
       expect(overview).toMatchObject({ campaigns: 1, recipients: 4 });

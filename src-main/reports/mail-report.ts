@@ -9,6 +9,10 @@ import type { Job } from '@shared/queue/job-types';
 import type { CodeCount, ReportSummary } from '@shared/reports/summarize-report';
 import type { ReportCategory } from '@shared/reports/status-codes';
 import { formatParisDateTime } from '@shared/scheduling/paris-time';
+import { fromIsendproNumber } from '@shared/providers/isendpro/isendpro-number';
+import { recipientStatus } from '@shared/reports/recipient-status';
+import { overseasTerritoryAt, reportRowCountry } from '@shared/reports/report-territory';
+import type { ReportRowsFilter } from '@shared/ipc/channels/reports';
 
 export type MailReportView = Omit<IsendproReportSummary, 'answered'> & {
   campaignId: string;
@@ -50,10 +54,12 @@ export function mailReportSummary(job: Job): ReportSummary {
   const mail = job.mail!;
   const outcomes = [...collectOutcomes(mail.notifications).values()];
   const summary = summarizeOutcomes(outcomes, mail.recipients);
+  // Recipients whose notification has not come yet count as « En cours », so the categories always add up to the recipients.
+  const categories = { ...summary.categories, inProgress: summary.categories.inProgress + Math.max(0, summary.recipients - summary.answered) };
   const labels = new Map<string, { label: string; category: ReportCategory; known: boolean }>();
   for (const outcome of outcomes) {
     const key = outcome.code === null ? '?' : String(outcome.code);
-    if (!labels.has(key)) labels.set(key, { label: outcome.label, category: outcome.category, known: outcome.code !== null && !outcome.label.startsWith('Code iSendPro') });
+    if (!labels.has(key)) labels.set(key, { label: outcome.label, category: outcome.category, known: recipientStatus('isendpro', 'sms', outcome.code === null ? '?' : String(outcome.code)).known });
   }
   const codes: CodeCount[] = Object.entries(summary.byCode)
     .map(([code, count]) => ({ code, count, ...labels.get(code)! }))
@@ -72,12 +78,12 @@ export function mailReportSummary(job: Job): ReportSummary {
     perHour.set(hour, point);
   }
   const times = mail.notifications.map((notification) => notification.at).sort();
-  const blocked = summary.categories.notSent + summary.categories.blacklisted;
-  const delivered = summary.categories.delivered;
+  const blocked = categories.notSent + categories.blacklisted;
+  const delivered = categories.delivered;
   return {
     channel: 'sms',
     recipients: summary.recipients,
-    categories: summary.categories,
+    categories,
     stop: 0,
     clicks: 0,
     uniqueClickers: 0,
@@ -101,4 +107,45 @@ export function mailReportSummary(job: Job): ReportSummary {
     },
     unreadableDates: 0,
   };
+}
+
+/**
+ * The drill-down of an iSendPro campaign: one row per recipient mailed (a
+ * resent recipient once), with the report columns the recipient table reads
+ * (INT_MOBILE, STATUS_CODE, STATUS_TEXT: the code of its latest notification,
+ * empty while none has come, and iSendPro's own words) then the number as
+ * mailed and the SMS it was sent. Filtered like a MediasFlow report: by
+ * category through the shared rule (recipient-status.ts), by code, by text.
+ */
+export const MAIL_REPORT_COLUMNS = ['INT_MOBILE', 'STATUS_CODE', 'STATUS_TEXT', 'Mobile', 'Message'] as const;
+
+export function mailReportRows(job: Job, filter: ReportRowsFilter): string[][] {
+  const mail = job.mail!;
+  const outcomes = collectOutcomes(mail.notifications);
+  const seen = new Set<string>();
+  const rows: string[][] = [];
+  for (const batch of mail.batches) {
+    for (const recipient of batch.recipients) {
+      if (seen.has(recipient.number)) continue;
+      seen.add(recipient.number);
+      const outcome = outcomes.get(recipient.number);
+      const code = outcome ? (outcome.code === null ? '?' : String(outcome.code)) : '';
+      rows.push([fromIsendproNumber(recipient.number) ?? recipient.number, code, outcome?.message ?? '', recipient.number, batch.sharedMessage ?? recipient.message ?? '']);
+    }
+  }
+  const search = filter.search?.trim().toLowerCase() ?? '';
+  const searchDigits = search.replace(/[\s.\-+]/g, '');
+  return rows.filter((row) => {
+    if (filter.code !== undefined && row[1] !== filter.code) return false;
+    if (filter.category && recipientStatus('isendpro', 'sms', row[1]).category !== filter.category) return false;
+    if (!search) return true;
+    if (/^\d+$/.test(searchDigits) && (row[0].includes(searchDigits) || row[3].includes(searchDigits))) return true;
+    return row.some((cell) => cell.toLowerCase().includes(search));
+  });
+}
+
+/** A mail row's country: iSendPro only takes French 10-digit numbers, so France, or the overseas territory the number rule gives (0690… Guadeloupe). */
+export function mailRowCountry(row: readonly string[]): string {
+  const international = row[0] ?? '';
+  return reportRowCountry('FR', overseasTerritoryAt(international, 0, international.length));
 }

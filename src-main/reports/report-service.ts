@@ -38,7 +38,7 @@ import type { OptOutService } from '../opt-outs/opt-out-service';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { downloadToFileAtomic, listRemoteReportVersions } from './report-fetcher';
 import { fetchRestReportVersion } from './rest-report-fetch';
-import { mailReportSummary } from './mail-report';
+import { MAIL_REPORT_COLUMNS, mailReportRows, mailReportSummary, mailRowCountry } from './mail-report';
 import { restAccountCampaigns } from './rest-account-overview';
 import type { RestClientOptions, RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
 import { RestError } from '../connectors/mediasflow-rest/rest-error';
@@ -134,11 +134,11 @@ function notPublished(record: JobRecord): UserFacingError {
   );
 }
 
-/** iSendPro: the figures come from the notification mails; the per-recipient drill-down is not offered yet. */
+/** iSendPro: the figures and the drill-down come from the notification mails; the CSV export and the list actions are not offered yet. */
 function mailRowsNotYet(record: JobRecord): UserFacingError {
   return new UserFacingError(
     'report-mail-rows-unavailable',
-    `Pour « ${record.job.campaignName} » (iSendPro, e-mail vers SMS), Dropdesk montre les chiffres des e-mails de notification ; le détail destinataire par destinataire n'est pas encore affiché ici. Utilisez la ligne de commande : report --job ${record.job.id} --json.`,
+    `Pour « ${record.job.campaignName} » (iSendPro, e-mail vers SMS), l'export du détail et les actions sur la liste ne sont pas encore proposés : le détail destinataire par destinataire est affiché dans le rapport, et la ligne de commande le donne aussi (report --job ${record.job.id} --json).`,
     { jobId: record.job.id },
   );
 }
@@ -590,8 +590,15 @@ export function createReportService(options: ReportServiceOptions) {
     },
 
     async rows(input: { jobId: string; offset: number; limit: number } & ReportRowsFilter): Promise<ReportRowsPage> {
-      const { session } = await latestSession(input.jobId);
       const filter: ReportRowsFilter = { category: input.category, code: input.code, search: input.search };
+      const mailRecord = await readRecord(input.jobId);
+      if (isMailJob(mailRecord)) {
+        // iSendPro: the rows come from the job's own notifications (at most a few thousand recipients), no report file.
+        const rows = mailReportRows(mailRecord.job, filter);
+        const page = rows.slice(input.offset, input.offset + input.limit);
+        return { columns: [...MAIL_REPORT_COLUMNS], total: rows.length, offset: input.offset, rows: page, countries: page.map(mailRowCountry) };
+      }
+      const { session } = await latestSession(input.jobId);
       const page = await session.rows(filter, input.offset, input.limit);
       return { columns: session.ready.columns, total: page.total, offset: input.offset, rows: page.rows, ...(page.countries ? { countries: page.countries } : {}) };
     },

@@ -59,8 +59,19 @@ describe('Démo iSendPro: a 1,200-recipient campaign composed in the app', () =>
 
     // The form a real iSendPro account is added with, at 1366×900.
     await page.getByTestId('add-mail-connection').click();
-    await page.getByTestId('mail-connection-editor').waitFor();
+    const editor = page.getByTestId('mail-connection-editor');
+    await editor.waitFor();
+    // The form scrolls inside the modal: the buttons stay visible at 1366×900.
+    const save = page.getByTestId('mail-connection-save');
+    const inView = async () => {
+      const box = await save.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 900;
+    };
+    expect(await inView()).toBe(true);
     await app.screenshot('mail-demo-02-connection-form');
+    await editor.locator('.modal-body').evaluate((body) => body.scrollTo(0, body.scrollHeight));
+    expect(await inView()).toBe(true);
+    await app.screenshot('mail-demo-03-connection-form-scrolled');
     await page.getByTestId('mail-connection-editor').getByRole('button', { name: 'Annuler' }).click();
     await page.getByTestId('mail-connection-editor').waitFor({ state: 'detached' });
   });
@@ -120,6 +131,27 @@ describe('Démo iSendPro: a 1,200-recipient campaign composed in the app', () =>
     for (const number of sendable) expect(box.countFor(number)).toBe(1);
     expect(box.messages.get(numberOf(42))).toBe('Bonjour Client42, votre commande est prête au magasin.');
 
+    // The app reads the 3 notifications (ISO-8859-1): every recipient answered, the figures are the demo account's codes.
+    const expected = new Map<string, number>();
+    for (let i = 0; i < RECIPIENTS; i++) {
+      const code = String(demoIsendproCode(numberOf(i)));
+      expected.set(code, (expected.get(code) ?? 0) + 1);
+    }
+    type Detail = { ok: true; value: { latest: { summary: { byCode: Record<string, number>; categories: Record<string, number> } } | null } };
+    // After the acknowledgements the queue reads the mailbox every few minutes (the IDLE watcher rings sooner):
+    // Envois' « Actualiser » (queue:refresh) reads it now, as a user would.
+    await expect
+      .poll(
+        async () => {
+          await app.call('queue:refresh', {});
+          return ((await app.call('reports:get', { jobId })) as Detail).value?.latest?.summary.categories.inProgress;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(0);
+    const detail = (await app.call('reports:get', { jobId })) as Detail;
+    expect(detail.value.latest!.summary.byCode).toEqual(Object.fromEntries(expected));
+
     // The notifications become the report: Rapports charts it.
     await openSection(page, 'Rapports');
     const line = page.getByTestId(`report-campaign-${jobId}`);
@@ -135,7 +167,27 @@ describe('Démo iSendPro: a 1,200-recipient campaign composed in the app', () =>
         { timeout: 30_000 },
       )
       .toBeGreaterThan(0);
+    expect(await page.getByTestId('report-campaign-number').textContent()).toMatch(/^Envoi iSendPro n° /);
+    const blacklisted = expected.get('11') ?? 0;
+    expect(await page.getByTestId('legend-blacklisted').getAttribute('data-value')).toBe(String(blacklisted));
+    expect(await page.getByTestId('legend-inProgress').getAttribute('data-value')).toBe('0');
     await app.screenshot('mail-report-01-demo-campaign');
+
+    // Drill-down: the blacklisted recipients (code 11, iSendPro's words in French), like a MediasFlow report's.
+    await page.getByTestId('legend-blacklisted').click();
+    const table = page.getByTestId('recipients');
+    await expect.poll(() => table.getByTestId('recipients-total').getAttribute('data-value')).toBe(String(blacklisted));
+    await expect.poll(() => table.getByTestId('recipient-row').count()).toBeGreaterThan(0);
+    const statuses = await table.getByTestId('recipient-status').allTextContents();
+    expect(statuses.every((text) => text.includes('Le numéro de téléphone est dans la liste noire'))).toBe(true);
+    expect(await table.getByTestId('recipient-country').first().getAttribute('data-value')).toBe('FR');
+    await table.scrollIntoViewIfNeeded();
+    await app.screenshot('mail-report-02-drill-down-blacklisted');
+    const firstBlacklisted = Array.from({ length: RECIPIENTS }, (_, i) => i).find((i) => demoIsendproCode(numberOf(i)) === 11)!;
+    await table.getByTestId('recipients-search').fill(`Bonjour Client${firstBlacklisted},`);
+    await expect.poll(() => table.getByTestId('recipients-total').getAttribute('data-value')).toBe('1');
+    expect(await table.getByTestId('recipient-row').first().textContent()).toContain(`Bonjour Client${firstBlacklisted}, votre commande`);
+    await table.getByTestId('recipients-search').fill('');
     expect(await seriousFindings(page)).toEqual([]);
     expect(app.problems).toEqual([]);
   });

@@ -51,7 +51,7 @@ export async function dropMail(values: MailDropValues, connection: StoredConnect
     { dataDir: deps.dataDir },
     now,
   );
-  if (summary.blocking.length > 0) throw new CliError(`${command} : dépôt refusé.\n${summary.blocking.map((problem) => `- ${problem}`).join('\n')}`);
+  if (summary.blocking.length > 0) throw new CliError(`${command} : dépôt refusé.\n${summary.blocking.map((problem) => `- ${problem.message}`).join('\n')}`);
   if (summary.outsideWindow && !values.allowOutsideWindow) {
     const next = summary.outsideWindow.nextAllowedSlot;
     const nextText = next ? formatParisDateTime(next) : 'aucun';
@@ -61,7 +61,7 @@ export async function dropMail(values: MailDropValues, connection: StoredConnect
         `Relancez avec --at "${next ? nextText : ''}", ou --type notification si le message n'est pas commercial.`,
     );
   }
-  for (const warning of summary.warnings) io.stderr(`Attention : ${warning}\n`);
+  for (const warning of summary.warnings) io.stderr(`Attention : ${warning.message}\n`);
   for (const line of summary.lines) io.stderr(`${line}\n`);
   const idDelivery = generateDeliveryId(now);
   const { plan } = summary;

@@ -7,7 +7,8 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportCampaignView, ReportDetailView } from '@shared/ipc/channels/reports';
-import { CATEGORY_COLOURS, REPORT_CATEGORIES, codeColour, type ReportCategory } from '@shared/reports/status-codes';
+import { CATEGORY_COLOURS, REPORT_CATEGORIES, type ReportCategory } from '@shared/reports/status-codes';
+import { recipientStatus, reportCodeSystemOf, type ReportCodeSystem } from '@shared/reports/recipient-status';
 import type { CodeCount, ReportSummary } from '@shared/reports/summarize-report';
 import { useDropdesk } from '../../store/store-context';
 import { countryName, formatCount, formatDateTime } from '../../i18n/format';
@@ -88,7 +89,7 @@ function Headline({ campaign, summary }: { campaign: ReportCampaignView; summary
       <div className="report-title-row">
         <h2>{campaign.campaignName}</h2>
         <span className="tag">{campaign.channel.toUpperCase()}</span>
-        {campaign.campaignId && <span className="muted small">{t('screen.campaignNumber', { id: campaign.campaignId })}</span>}
+        {campaign.campaignId && <span className="muted small" data-testid="report-campaign-number">{t(campaign.providerId === 'isendpro-mail' ? 'screen.mailTrackerNumber' : 'screen.campaignNumber', { id: campaign.campaignId })}</span>}
       </div>
       <dl className="headline-figures">
         <Figure testId="headline-recipients" name={t('figures.recipients')} value={summary.recipients} label={count(summary.recipients)} />
@@ -226,8 +227,8 @@ function DeliveriesOverTime({ campaign, summary }: { campaign: ReportCampaignVie
   );
 }
 
-function codeLabel(t: (key: string, options?: Record<string, unknown>) => string, channel: 'sms' | 'vms', entry: CodeCount): string {
-  if (entry.known) return t(`codes.${channel}.${entry.code}`, { defaultValue: entry.label });
+function codeLabel(t: (key: string, options?: Record<string, unknown>) => string, system: ReportCodeSystem, channel: 'sms' | 'vms', entry: CodeCount): string {
+  if (entry.known) return t(recipientStatus(system, channel, entry.code).labelKey, { defaultValue: entry.label });
   return entry.label ? t('codes.unknownWithText', { code: entry.code, text: entry.label }) : t('codes.unknown', { code: entry.code });
 }
 
@@ -236,7 +237,8 @@ function CodeTable({ campaign, summary }: { campaign: ReportCampaignView; summar
   const language = useDropdesk((state) => state.language);
   const setDrillDown = useDropdesk((state) => state.setDrillDown);
   const current = useDropdesk((state) => state.drillDown);
-  const data = summary.codes.map((entry) => ({ ...entry, name: codeLabel(t, summary.channel, entry) }));
+  const system = reportCodeSystemOf(campaign.providerId);
+  const data = summary.codes.map((entry) => ({ ...entry, name: codeLabel(t, system, summary.channel, entry) }));
   return (
     <ChartCard title={t('charts.byCode')} fileStem={campaign.campaignName} testId="chart-codes">
       <ResponsiveContainer width="100%" height={Math.max(120, data.length * 26 + 30)}>
@@ -246,7 +248,7 @@ function CodeTable({ campaign, summary }: { campaign: ReportCampaignView; summar
           <Tooltip formatter={(value) => formatCount(Number(value), language)} labelFormatter={(code) => data.find((entry) => entry.code === code)?.name ?? String(code)} />
           <Bar dataKey="count" name={t('charts.count')} isAnimationActive={false} onClick={(entry) => setDrillDown({ code: String((entry as unknown as { code: string }).code) })} cursor="pointer">
             {data.map((entry) => (
-              <Cell key={entry.code} fill={/^\d+$/.test(entry.code) ? codeColour(summary.channel, Number(entry.code)) : CATEGORY_COLOURS.other.hex} />
+              <Cell key={entry.code} fill={recipientStatus(system, summary.channel, entry.code).colour} />
             ))}
           </Bar>
         </BarChart>

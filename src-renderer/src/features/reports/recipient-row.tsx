@@ -5,7 +5,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { RecipientLayout } from '@shared/reports/recipient-layout';
-import { CATEGORY_COLOURS, categoryOfCode, statusCodeInfo, type ReportChannel } from '@shared/reports/status-codes';
+import { CATEGORY_COLOURS, type ReportChannel } from '@shared/reports/status-codes';
+import { recipientStatus, type ReportCodeSystem } from '@shared/reports/recipient-status';
 import { frenchDisplayNumber } from '../lists/number-words';
 import { useDropdesk } from '../../store/store-context';
 import { countryName } from '../../i18n/format';
@@ -24,6 +25,8 @@ interface RecipientRowProps {
   columns: readonly string[];
   layout: RecipientLayout;
   channel: ReportChannel;
+  /** Whose codes the report holds (MediasFlow's table or iSendPro's annex). */
+  codeSystem: ReportCodeSystem;
   expanded: boolean;
   onToggle(): void;
   /** Width of the visible part of the table: the details stay in view when the table is scrolled sideways. */
@@ -47,21 +50,20 @@ export function displayedNumber(intMobile: string, country = ''): string {
   return frenchDisplayNumber(digits);
 }
 
-export function RecipientRow({ row, country, index, columns, layout, channel, expanded, onToggle, visibleWidth }: RecipientRowProps) {
+export function RecipientRow({ row, country, index, columns, layout, channel, codeSystem, expanded, onToggle, visibleWidth }: RecipientRowProps) {
   const { t } = useTranslation('reports');
   const language = useDropdesk((state) => state.language);
   const countryCode = country ?? (layout.country >= 0 ? (row[layout.country] ?? '').trim().toUpperCase() : '');
   const countryLabel = countryCode ? countryName(countryCode, language) : t('figures.unknownCountry');
   const rawCode = layout.statusCode >= 0 ? (row[layout.statusCode] ?? '').trim() : '';
-  const numeric = /^\d{1,10}$/.test(rawCode) ? Number(rawCode) : null;
-  const known = numeric !== null ? statusCodeInfo(channel, numeric) : undefined;
+  const known = recipientStatus(codeSystem, channel, rawCode);
   const text = layout.statusText >= 0 ? (row[layout.statusText] ?? '').trim() : '';
-  const status = known
-    ? t(`codes.${channel}.${numeric}`, { defaultValue: known.label })
+  const status = known.known
+    ? t(known.labelKey, { defaultValue: known.label })
     : text
       ? t('codes.unknownWithText', { code: rawCode, text })
       : t('codes.unknown', { code: rawCode });
-  const category = numeric !== null ? categoryOfCode(channel, numeric) : 'other';
+  const category = known.category;
   const detailsId = `recipient-details-${index}`;
   return (
     <>

@@ -9,6 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ReportCampaignView } from '@shared/ipc/channels/reports';
 import { REPORT_CATEGORIES, type ReportCategory } from '@shared/reports/status-codes';
 import { recipientLayout } from '@shared/reports/recipient-layout';
+import { reportCodeSystemOf } from '@shared/reports/recipient-status';
 import { useDropdesk } from '../../store/store-context';
 import { formatCount } from '../../i18n/format';
 import { ReportListActions } from './report-list-actions';
@@ -132,12 +133,18 @@ export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) 
           data-testid="recipients-search"
         />
         <span className="toolbar-spacer" />
-        <button type="button" className="button" onClick={() => void exportDrillDown()} disabled={total === 0} data-testid="recipients-export">
-          {t('drillDown.export')}
-        </button>
-        <ReportListActions campaignName={campaign.campaignName} shown={total} />
+        {/* iSendPro: the rows come from the notifications; their CSV export and the list actions are not offered yet. */}
+        {reportCodeSystemOf(campaign.providerId) === 'mediasflow' && (
+          <>
+            <button type="button" className="button" onClick={() => void exportDrillDown()} disabled={total === 0} data-testid="recipients-export">
+              {t('drillDown.export')}
+            </button>
+            <ReportListActions campaignName={campaign.campaignName} shown={total} />
+          </>
+        )}
       </div>
-      <div className="recipients-scroll" ref={scroller} data-testid="recipients-scroll">
+      {/* Focusable so the keyboard scrolls it too (axe: scrollable-region-focusable). */}
+      <div className="recipients-scroll" ref={scroller} tabIndex={0} data-testid="recipients-scroll">
         <div className="recipients-header" style={{ width }} data-testid="recipients-header">
           {layout.listColumns.map((column) => (
             <div key={`${column.name}-${column.index}`} className="recipients-cell" style={{ width: COLUMN_WIDTH }} title={column.name}>
@@ -174,6 +181,7 @@ export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) 
                     columns={pages.columns}
                     layout={layout}
                     channel={campaign.channel}
+                    codeSystem={reportCodeSystemOf(campaign.providerId)}
                     expanded={expanded.has(item.index)}
                     onToggle={() => toggle(item.index)}
                     visibleWidth={Math.max(320, (scroller.current?.clientWidth ?? 720) - 2)}
