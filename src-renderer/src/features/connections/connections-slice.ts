@@ -119,6 +119,8 @@ export function createConnectionsSlice(client: ApiClient): StateCreator<Dropdesk
         setCheck(id, check);
         // A typed password may now be kept for the session: refresh where it comes from.
         if (password) void get().loadConnections();
+        // Microsoft refused to renew a sign-in: the card and the form must now say « Reconnectez-vous à Microsoft 365 ».
+        if (check.status === 'error' && check.error.code === 'oauth-sign-in-required') void get().loadConnections();
         return check;
       },
 
