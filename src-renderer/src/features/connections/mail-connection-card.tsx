@@ -43,10 +43,13 @@ export function MailConnectionFacts({ connection }: { connection: ConnectionView
           </dd>
         </div>
       ) : null}
-      <div>
-        <dt>{t('screen.facts.password')}</dt>
-        <dd data-testid="password-source">{t(`screen.passwordSource.${connection.passwordSource}`)}</dd>
-      </div>
+      {/* A Microsoft 365 connection has no password: its sign-in is the line above. */}
+      {mail.oauth ? null : (
+        <div>
+          <dt>{t('screen.facts.password')}</dt>
+          <dd data-testid="password-source">{t(`screen.passwordSource.${connection.passwordSource}`)}</dd>
+        </div>
+      )}
     </dl>
   );
 }

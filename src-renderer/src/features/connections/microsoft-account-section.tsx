@@ -66,18 +66,17 @@ export function MicrosoftAccountSection({
       <p className="field-help">{t('mail.microsoft.help')}</p>
       {value.enabled ? (
         <>
-          <div className="form-row">
-            <label className="form-field grow">
-              <span>{t('mail.microsoft.clientId')}</span>
-              <input className="input mono" autoComplete="off" value={value.clientId} placeholder="00000000-0000-0000-0000-000000000000" onChange={(event) => onChange({ ...value, clientId: event.target.value })} data-testid="mail-microsoft-client-id" />
-              <span className="field-help">{t('mail.microsoft.clientIdHelp')}</span>
-            </label>
-            <label className="form-field">
-              <span>{t('mail.microsoft.tenant')}</span>
-              <input className="input" autoComplete="off" value={value.tenant} placeholder="organizations" onChange={(event) => onChange({ ...value, tenant: event.target.value })} data-testid="mail-microsoft-tenant" />
-              <span className="field-help">{t('mail.microsoft.tenantHelp')}</span>
-            </label>
-          </div>
+          {/* One field per row: an Application ID is 36 characters, a tenant often a long domain. */}
+          <label className="form-field">
+            <span>{t('mail.microsoft.clientId')}</span>
+            <input className="input mono" autoComplete="off" value={value.clientId} placeholder="00000000-0000-0000-0000-000000000000" onChange={(event) => onChange({ ...value, clientId: event.target.value })} data-testid="mail-microsoft-client-id" />
+            <span className="field-help">{t('mail.microsoft.clientIdHelp')}</span>
+          </label>
+          <label className="form-field">
+            <span>{t('mail.microsoft.tenant')}</span>
+            <input className="input" autoComplete="off" value={value.tenant} placeholder="organizations" onChange={(event) => onChange({ ...value, tenant: event.target.value })} data-testid="mail-microsoft-tenant" />
+            <span className="field-help">{t('mail.microsoft.tenantHelp')}</span>
+          </label>
           <div className={status === 'sign-in-required' ? 'connection-check bad' : status === 'signed-in' ? 'connection-check ok' : 'connection-check'} role={status === 'sign-in-required' ? 'alert' : 'status'} data-testid="microsoft-account" data-status={busy === 'signing-in' ? 'signing-in' : status}>
             <p className="check-title" data-testid="microsoft-account-status">
               {busy === 'signing-in'
