@@ -63,7 +63,7 @@ export function MicrosoftAccountSection({
         <input type="checkbox" checked={value.enabled} onChange={(event) => onChange({ ...value, enabled: event.target.checked })} data-testid="mail-microsoft-enabled" />
         <span>{t('mail.microsoft.enable')}</span>
       </label>
-      <p className="field-help">{t('mail.microsoft.help')}</p>
+      <p className="field-help">{t(value.enabled ? 'mail.microsoft.help' : 'mail.microsoft.helpShort')}</p>
       {value.enabled ? (
         <>
           {/* One field per row: an Application ID is 36 characters, a tenant often a long domain. */}
