@@ -157,7 +157,7 @@ export function createMailOAuth(deps: MailOAuthDeps) {
     if (!answer.ok) {
       if (isSignInRequired(answer.error)) {
         await markSignInRequired(connection);
-        throw signInRequiredError(connection, `Microsoft a refusé de prolonger la connexion de ${oauth.account} (${answer.error}).`);
+        throw signInRequiredError(connection, `Microsoft a refusé de prolonger la connexion de ${oauth.account}.`);
       }
       throw new UserFacingError(OAUTH_UNAVAILABLE_CODE, `Le service d'identité Microsoft ne répond pas comme prévu (${answer.error}). Nouvel essai plus tard.`, { connection: connection.name });
     }

@@ -7,10 +7,10 @@
  * to Microsoft with a made-up id. The authority is a setting only so tests
  * point it at a fake on 127.0.0.1; http is refused anywhere else.
  */
+import { MICROSOFT_DEFAULT_TENANT, MICROSOFT_PLACEHOLDER_CLIENT_ID } from '@shared/providers/microsoft/microsoft-oauth-defaults';
+
+export { MICROSOFT_DEFAULT_TENANT, MICROSOFT_PLACEHOLDER_CLIENT_ID };
 export const MICROSOFT_AUTHORITY = 'https://login.microsoftonline.com';
-export const MICROSOFT_DEFAULT_TENANT = 'organizations';
-/** Placeholder: an admin registers Dropdesk in Entra and gives its Application (client) ID. */
-export const MICROSOFT_PLACEHOLDER_CLIENT_ID = 'a-enregistrer-dans-microsoft-entra';
 
 /** IMAP and SMTP for the user, a refresh token, and the signed-in address (id_token's preferred_username). */
 export const MICROSOFT_MAIL_SCOPES = [

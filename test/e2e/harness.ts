@@ -83,6 +83,8 @@ export interface StartAppOptions {
   demo?: boolean | { timings?: Partial<DemoTimings>; pollBackoff?: BackoffPolicy };
   /** Auto-update as the packaged app has it, built on main's event sink (off when absent). */
   updates?: (emit: (status: UpdateStatus) => void) => UpdateService;
+  /** The "system browser" (Microsoft 365 sign-in): main's openExternal (absent: the URL goes to stderr). */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 /** Short demo delays: the answer comes after ~1.5 s (long enough to see "awaiting the answer"). */
@@ -192,6 +194,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     emit,
     log,
     ...(demo ? { demoEndpoints: demo.endpoints } : {}),
+    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
   };
   if (options.updates) deps.updates = options.updates((status) => emit('update:changed', status));
   const mainServices = createMainServices(deps, {

@@ -127,6 +127,10 @@ export async function sendDueBatches(start: JobRecord, ctx: DriverContext, setti
       // Microsoft refused to renew the sign-in while retrying: the campaign stops with « Reconnectez-vous à Microsoft 365 ».
       if (error instanceof UserFacingError && error.code === SIGN_IN_REQUIRED_CODE) return ctx.apply(record, { type: 'mail-failed', error: connectionFailure(error) });
       const failure = smtpFailure(error);
+      if (failure.kind === 'auth' && mailSettingsNow.smtp.accessToken) {
+        // A fresh Microsoft token was refused too (smtp-send retried once): SMTP AUTH is likely off for this mailbox.
+        return ctx.apply(record, { type: 'mail-failed', error: { code: 'smtp-auth', message: "Le serveur d'envoi (SMTP) a refusé la connexion Microsoft 365 (XOAUTH2).", action: "Demandez à votre administrateur d'autoriser SMTP AUTH pour cette boîte dans Microsoft 365, puis relancez.", detail: failure.message } });
+      }
       if (failure.kind === 'auth') {
         return ctx.apply(record, { type: 'mail-failed', error: { code: 'smtp-auth', message: "Le serveur d'envoi (SMTP) a refusé l'identifiant ou le mot de passe.", action: "Vérifiez l'identifiant et le mot de passe SMTP de la connexion, puis relancez.", detail: failure.message } });
       }

@@ -38,6 +38,10 @@ export interface ConnectionsSlice {
   /** Pins the fingerprint the user confirmed, then tests again. */
   pinHostKey(id: string, fingerprint: string): Promise<void>;
   clearConnectionCheck(id: string): void;
+  /** Microsoft 365 mail connections: the browser sign-in (main waits for it); the connection after, or null (notice shown). */
+  signInMicrosoft(id: string): Promise<ConnectionView | null>;
+  /** « Se déconnecter »: forgets the tokens. */
+  signOutMicrosoft(id: string): Promise<ConnectionView | null>;
   setPreferredConnection(id: string): void;
 }
 
@@ -115,6 +119,8 @@ export function createConnectionsSlice(client: ApiClient): StateCreator<Dropdesk
         setCheck(id, check);
         // A typed password may now be kept for the session: refresh where it comes from.
         if (password) void get().loadConnections();
+        // Microsoft refused to renew a sign-in: the card and the form must now say « Reconnectez-vous à Microsoft 365 ».
+        if (check.status === 'error' && check.error.code === 'oauth-sign-in-required') void get().loadConnections();
         return check;
       },
 
@@ -127,6 +133,28 @@ export function createConnectionsSlice(client: ApiClient): StateCreator<Dropdesk
           return;
         }
         await get().testConnection(id);
+      },
+
+      async signInMicrosoft(id) {
+        try {
+          const connection = await client.call('connections:oauth-sign-in', { id });
+          set({ connections: sortConnections(get().connections.map((existing) => (existing.id === id ? connection : existing))) });
+          return connection;
+        } catch (error) {
+          get().notifyError(error);
+          return null;
+        }
+      },
+
+      async signOutMicrosoft(id) {
+        try {
+          const connection = await client.call('connections:oauth-sign-out', { id });
+          set({ connections: sortConnections(get().connections.map((existing) => (existing.id === id ? connection : existing))) });
+          return connection;
+        } catch (error) {
+          get().notifyError(error);
+          return null;
+        }
       },
 
       clearConnectionCheck(id) {

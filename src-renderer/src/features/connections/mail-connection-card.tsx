@@ -31,10 +31,25 @@ export function MailConnectionFacts({ connection }: { connection: ConnectionView
         <dt>{t('mail.facts.keyid')}</dt>
         <dd data-testid="keyid-source">{t(`screen.passwordSource.${mail.keyidSource}`)}</dd>
       </div>
-      <div>
-        <dt>{t('screen.facts.password')}</dt>
-        <dd data-testid="password-source">{t(`screen.passwordSource.${connection.passwordSource}`)}</dd>
-      </div>
+      {mail.oauth ? (
+        <div>
+          <dt>{t('mail.microsoft.legend')}</dt>
+          <dd data-testid="microsoft-facts" data-status={mail.oauth.status} className={mail.oauth.status === 'sign-in-required' ? 'bad' : undefined}>
+            {mail.oauth.status === 'signed-in'
+              ? t('mail.microsoft.signedIn', { account: mail.oauth.account ?? '' })
+              : mail.oauth.status === 'sign-in-required'
+                ? t('mail.microsoft.factsSignInRequired')
+                : t('mail.microsoft.factsSignedOut')}
+          </dd>
+        </div>
+      ) : null}
+      {/* A Microsoft 365 connection has no password: its sign-in is the line above. */}
+      {mail.oauth ? null : (
+        <div>
+          <dt>{t('screen.facts.password')}</dt>
+          <dd data-testid="password-source">{t(`screen.passwordSource.${connection.passwordSource}`)}</dd>
+        </div>
+      )}
     </dl>
   );
 }

@@ -10,12 +10,14 @@ import { useTranslation } from 'react-i18next';
 import type { ConnectionView, MailServerSecurity } from '@shared/ipc/channels/connections';
 import { useDropdesk } from '../../store/store-context';
 import { Modal } from '../../ui/modal';
+import { MicrosoftAccountSection } from './microsoft-account-section';
 import {
   emptyMailConnectionForm,
   mailFormFromConnection,
   mailFormProblems,
   mailFormToSaveInput,
   mailSecurities,
+  microsoftFormOf,
   withSecurity,
   type MailConnectionFormState,
   type MailFormField,
@@ -41,6 +43,17 @@ export function MailConnectionEditor({ editing, onDone, onCancel }: { editing: C
         {t(`mail.problems.${problem.key}`)}
       </span>
     ) : null;
+  };
+
+  // « Se connecter à Microsoft 365 » needs the connection saved first (main signs in a saved connection).
+  const saveForSignIn = async () => {
+    if (problems.length > 0) {
+      setShowProblems(true);
+      return null;
+    }
+    const saved = await saveConnectionInput(mailFormToSaveInput(form));
+    if (saved) setForm((current) => ({ ...current, id: saved.id }));
+    return saved;
   };
 
   const submit = async () => {
@@ -89,10 +102,12 @@ export function MailConnectionEditor({ editing, onDone, onCancel }: { editing: C
             <input className="input" autoComplete="off" value={value.user} onChange={(event) => updateServer(kind, { user: event.target.value })} data-testid={`mail-${kind}-user`} />
             {fieldError(`${kind}.user`)}
           </label>
-          <label className="form-field grow">
-            <span>{t('mail.password')}</span>
-            <input className="input" type="password" autoComplete="new-password" value={value.password} placeholder={secretKept ? t('screen.form.passwordKeep') : ''} onChange={(event) => updateServer(kind, { password: event.target.value })} data-testid={`mail-${kind}-password`} />
-          </label>
+          {form.microsoft?.enabled ? null : (
+            <label className="form-field grow">
+              <span>{t('mail.password')}</span>
+              <input className="input" type="password" autoComplete="new-password" value={value.password} placeholder={secretKept ? t('screen.form.passwordKeep') : ''} onChange={(event) => updateServer(kind, { password: event.target.value })} data-testid={`mail-${kind}-password`} />
+            </label>
+          )}
         </div>
       </fieldset>
     );
@@ -127,6 +142,7 @@ export function MailConnectionEditor({ editing, onDone, onCancel }: { editing: C
           <input className="input" value={form.name} onChange={(event) => update({ name: event.target.value })} data-testid="mail-name" />
           {fieldError('name')}
         </label>
+        <MicrosoftAccountSection value={form.microsoft ?? microsoftFormOf(editing)} onChange={(microsoft) => update({ microsoft })} initial={editing} saveForSignIn={saveForSignIn} />
         {server('smtp')}
         {server('imap')}
         <div className="form-row">

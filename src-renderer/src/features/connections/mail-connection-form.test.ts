@@ -52,3 +52,35 @@ describe('iSendPro connection form', () => {
     expect(mailFormFromConnection(view)).toMatchObject({ id: 'cn1', keyid: '', answerAddress: '', nostop: true, smtp: { port: '465', password: '' } });
   });
 });
+
+describe('« Compte Microsoft 365 » in the iSendPro connection form', () => {
+  it('sends the OAuth2 mode with the registration (empty fields: main’s defaults), and passwords mode when unticked', () => {
+    const on = mailFormToSaveInput({ ...filled(), microsoft: { enabled: true, clientId: ' 3f1c-app ', tenant: '' } });
+    expect(on.mail).toMatchObject({ auth: 'microsoft-oauth2', oauth: { clientId: '3f1c-app', tenant: null } });
+    const off = mailFormToSaveInput({ ...filled(), microsoft: { enabled: false, clientId: 'x', tenant: 'y' } });
+    expect(off.mail).toMatchObject({ auth: 'password' });
+    expect(off.mail).not.toHaveProperty('oauth');
+    expect(mailFormToSaveInput(filled()).mail).not.toHaveProperty('auth');
+  });
+  it('reads a saved Microsoft connection back, the placeholder client id and default tenant shown as empty', () => {
+    const view = {
+      id: 'cn1',
+      name: 'M365',
+      mail: {
+        smtp: { host: 'smtp.office365.com', port: 587, security: 'starttls', user: 'a@b.fr', passwordEnv: null, passwordSource: 'ask' },
+        imap: { host: 'outlook.office365.com', port: 993, security: 'tls', user: 'a@b.fr', passwordEnv: null, passwordSource: 'ask' },
+        from: 'a@b.fr',
+        replyTo: null,
+        to: 'sendsms@isendpro-api.com',
+        emailAck: 'a@b.fr',
+        emailNot: 'a@b.fr',
+        keyidEnv: null,
+        keyidSource: 'stored',
+        nostop: false,
+        auth: 'microsoft-oauth2',
+        oauth: { clientId: 'a-enregistrer-dans-microsoft-entra', tenant: 'organizations', authority: 'https://login.microsoftonline.com', account: null, status: 'signed-out', tokenSource: 'none' },
+      },
+    } as unknown as ConnectionView;
+    expect(mailFormFromConnection(view).microsoft).toEqual({ enabled: true, clientId: '', tenant: '' });
+  });
+});

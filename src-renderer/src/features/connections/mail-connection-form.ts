@@ -7,6 +7,7 @@
  * secret field on an edit keeps the stored one.
  */
 import type { ConnectionSaveInput, ConnectionView, MailServerSecurity } from '@shared/ipc/channels/connections';
+import { MICROSOFT_DEFAULT_TENANT, MICROSOFT_PLACEHOLDER_CLIENT_ID } from '@shared/providers/microsoft/microsoft-oauth-defaults';
 
 export const ISENDPRO_ADDRESS = 'sendsms@isendpro-api.com';
 export const mailSecurities = ['tls', 'starttls', 'plain'] as const satisfies readonly MailServerSecurity[];
@@ -32,6 +33,23 @@ export interface MailConnectionFormState {
   answerAddress: string;
   to: string;
   nostop: boolean;
+  /** « Compte Microsoft 365 »: OAuth2 sign-in instead of passwords (absent: passwords). */
+  microsoft?: MicrosoftAccountForm;
+}
+
+export interface MicrosoftAccountForm {
+  enabled: boolean;
+  /** Application (client) ID an administrator registered; empty: the placeholder main refuses at sign-in. */
+  clientId: string;
+  /** Empty: 'organizations'. */
+  tenant: string;
+}
+
+/** The form's Microsoft part of a saved connection (the placeholder client id shown as empty). */
+export function microsoftFormOf(connection: ConnectionView | null): MicrosoftAccountForm {
+  const oauth = connection?.mail?.oauth;
+  if (!oauth) return { enabled: false, clientId: '', tenant: '' };
+  return { enabled: true, clientId: oauth.clientId === MICROSOFT_PLACEHOLDER_CLIENT_ID ? '' : oauth.clientId, tenant: oauth.tenant === MICROSOFT_DEFAULT_TENANT ? '' : oauth.tenant };
 }
 
 export type MailFormField = 'name' | 'smtp.host' | 'smtp.port' | 'smtp.user' | 'imap.host' | 'imap.port' | 'imap.user' | 'from' | 'keyid' | 'answerAddress' | 'to';
@@ -69,6 +87,7 @@ export function mailFormFromConnection(connection: ConnectionView): MailConnecti
     answerAddress: mail.emailAck === mail.imap.user ? '' : mail.emailAck,
     to: mail.to,
     nostop: mail.nostop,
+    microsoft: microsoftFormOf(connection),
   };
 }
 
@@ -116,6 +135,12 @@ export function mailFormToSaveInput(form: MailConnectionFormState): ConnectionSa
       emailNot: answer,
       ...(form.keyid.trim() ? { keyid: form.keyid.trim() } : {}),
       nostop: form.nostop,
+      ...(form.microsoft
+        ? {
+            auth: form.microsoft.enabled ? ('microsoft-oauth2' as const) : ('password' as const),
+            ...(form.microsoft.enabled ? { oauth: { clientId: form.microsoft.clientId.trim() || null, tenant: form.microsoft.tenant.trim() || null } } : {}),
+          }
+        : {}),
     },
   };
 }
