@@ -95,10 +95,8 @@ async function vitest(project, extraSteps = [], tagged = false) {
 }
 
 const e2eBuild = [[npx, ['vite', 'build', '--config', 'test/e2e/vite.renderer.config.ts', '--logLevel', 'warn']]];
-// Each suite keeps two files at once busy (vitest.config.ts): side by side only with the cores
-// for both, each given half of them (DROPDESK_TEST_WORKERS, read by vitest.config.ts).
+// unit + packaging beside the e2e suite (its files one after another) only with the cores for both.
 if (availableParallelism() >= 4) {
-  process.env.DROPDESK_TEST_WORKERS = String(Math.floor(availableParallelism() / 2));
   await Promise.all([
     (async () => {
       await vitest('unit', [], true);

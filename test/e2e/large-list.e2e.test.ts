@@ -45,8 +45,8 @@ describe('a 1,000,000-row list in the grid', () => {
     const started = Date.now();
     // The check runs in a worker thread (list-check.worker.ts); the import answers once it is done and the rows are rebuilt.
     await page.getByRole('button', { name: 'Importer une liste…' }).click({ timeout: 60_000 });
-    // A million rows checked is CPU work: beside another test file on CI's 2 cores it takes up to twice as
-    // long, so this wait only bounds a hang (how fast the import is belongs to `npm run bench`).
+    // A million rows checked is CPU work: beside another test file on 2 cores (DROPDESK_TEST_WORKERS=2) it
+    // takes up to twice as long, so this wait only bounds a hang (how fast it is belongs to `npm run bench`).
     await page.getByTestId('summary').waitFor({ timeout: 150_000 });
     const imported = Date.now();
     await page.getByTestId('grid').getByText('Nom0', { exact: true }).waitFor();
