@@ -14,7 +14,7 @@
 import type { ImapFlow } from 'imapflow';
 import { backoffDelayMs, type BackoffPolicy } from '@shared/queue/backoff';
 import type { IsendproMailSettings } from './isendpro-mail-settings';
-import { createImapClient } from './mailbox-scan';
+import { connectImapClient } from './mailbox-scan';
 
 /** Why a read happens (for the log lines). */
 export type MailboxReadReason = 'reconnexion' | 'nouveau message' | 'contrôle périodique' | 'demande';
@@ -118,11 +118,11 @@ export function createMailboxWatcher(options: MailboxWatcherOptions) {
 
   async function connectOnce(): Promise<void> {
     const settings = await options.settings();
-    const next = createImapClient(settings, { autoIdleDelayMs: options.idleDelayMs ?? 1_000 });
+    // Microsoft 365: a token the server refuses is renewed and tried once, as for the queue's reads.
+    const next = await connectImapClient(settings, { autoIdleDelayMs: options.idleDelayMs ?? 1_000 });
     next.on('error', (error: unknown) => log(`isendpro: connexion à la boîte de réception en erreur (${messageOf(error)})`));
-    const closed = new Promise<void>((resolve) => next.once('close', () => resolve()));
+    const closed = new Promise<void>((resolve) => (next.usable ? next.once('close', () => resolve()) : resolve()));
     try {
-      await next.connect();
       connections++;
       // INBOX stays selected between reads, so the client sits in IDLE and the server announces each new mail.
       await next.mailboxOpen('INBOX', { readOnly: true });
