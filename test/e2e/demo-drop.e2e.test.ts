@@ -162,7 +162,7 @@ describe('Mode démo: a whole campaign in the app', () => {
 
     await card.getByTestId('delete-connection').click();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Supprimer' }).click();
-    await expect.poll(() => page.getByTestId('connection').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('connection').count()).toBe(4);
   });
 
   it('imports a list and writes the campaign message', async () => {

@@ -88,20 +88,22 @@ describe('the job list', () => {
     expect(jobs[0].state).toBe('uploading');
   });
 
-  it('keeps what events brought when an older queue:list answer arrives after them', () => {
+  it('keeps what events brought while an older queue:list answer was on its way, and only that', () => {
     const sent = job('queued', { id: 'b', createdAt: '2025-06-16T09:00:00.000Z', updatedAt: '2025-06-16T09:00:00.000Z' });
     const accepted = { ...sent, state: 'accepted' as const, updatedAt: '2025-06-16T09:00:00.250Z' };
     const other = job('accepted', { id: 'a' });
     const newest = job('queued', { id: 'c', createdAt: '2025-06-16T09:01:00.000Z', updatedAt: '2025-06-16T09:01:00.000Z' });
-    // The listing was read while 'b' was still queued and before 'c' existed; the events came first.
-    const merged = mergeJobLists([accepted, newest], [sent, other]);
+    // The listing was read while 'b' was still queued and before 'c' existed; their events came first.
+    const merged = mergeJobLists([sent, other], [accepted, newest]);
     expect(merged.map((entry) => [entry.id, entry.state])).toEqual([
       ['c', 'queued'],
       ['b', 'accepted'],
       ['a', 'accepted'],
     ]);
-    // A listing newer than the store wins.
-    expect(mergeJobLists([sent], [accepted])[0].state).toBe('accepted');
+    // Nothing arrived meanwhile: main's list is the list (a job main does not hold is gone).
+    expect(mergeJobLists([other], []).map((entry) => entry.id)).toEqual(['a']);
+    // A listing newer than the event wins.
+    expect(mergeJobLists([accepted], [sent])[0].state).toBe('accepted');
   });
 });
 

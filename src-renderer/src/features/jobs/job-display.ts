@@ -126,14 +126,14 @@ export function sortJobs(jobs: readonly JobView[]): JobView[] {
 }
 
 /**
- * The list main answered to queue:list, merged into what events already
- * brought: the answer may have been read before the last events were sent
- * (a demo REST job is accepted within milliseconds), so a job the store holds
- * in a newer version keeps it, and a job created after the listing stays.
+ * The list main answered to queue:list, with the job events that arrived
+ * while it was on its way: the answer may have been read before them (a demo
+ * REST job is accepted within milliseconds), so the newer version of a job
+ * wins and a job created meanwhile stays. Main's list is otherwise the truth.
  */
-export function mergeJobLists(current: readonly JobView[], listed: readonly JobView[]): JobView[] {
+export function mergeJobLists(listed: readonly JobView[], arrivedMeanwhile: readonly JobView[]): JobView[] {
   let jobs = sortJobs(listed);
-  for (const job of current) jobs = upsertJob(jobs, job);
+  for (const job of arrivedMeanwhile) jobs = upsertJob(jobs, job);
   return jobs;
 }
 

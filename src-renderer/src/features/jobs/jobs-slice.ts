@@ -46,6 +46,9 @@ export function createJobsSlice(client: ApiClient): StateCreator<DropdeskState, 
       }
     };
 
+    // Jobs the events brought while a queue:list is on its way: its answer may have been read before them.
+    const arrivingDuringLoads = new Set<JobView[]>();
+
     return {
       jobs: [],
       jobsLoaded: false,
@@ -55,12 +58,16 @@ export function createJobsSlice(client: ApiClient): StateCreator<DropdeskState, 
       mailboxWatch: [],
 
       async loadJobs() {
+        const arrived: JobView[] = [];
+        arrivingDuringLoads.add(arrived);
         try {
           const listed = await client.call('queue:list', undefined);
-          set({ jobs: mergeJobLists(get().jobs, listed), jobsLoaded: true });
+          set({ jobs: mergeJobLists(listed, arrived), jobsLoaded: true });
         } catch (error) {
           set({ jobsLoaded: true });
           get().notifyError(error);
+        } finally {
+          arrivingDuringLoads.delete(arrived);
         }
       },
 
@@ -77,6 +84,7 @@ export function createJobsSlice(client: ApiClient): StateCreator<DropdeskState, 
       },
 
       jobUpdated(job) {
+        for (const arrived of arrivingDuringLoads) arrived.push(job);
         set({ jobs: upsertJob(get().jobs, job) });
       },
 
