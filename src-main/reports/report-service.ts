@@ -38,7 +38,8 @@ import type { OptOutService } from '../opt-outs/opt-out-service';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { downloadToFileAtomic, listRemoteReportVersions } from './report-fetcher';
 import { fetchRestReportVersion } from './rest-report-fetch';
-import { MAIL_REPORT_COLUMNS, mailReportRows, mailReportSummary, mailRowCountry } from './mail-report';
+import { mailReportSummary } from './mail-report';
+import { mailRowSource, sessionRowSource, type ReportRowSource } from './report-row-source';
 import { restAccountCampaigns } from './rest-account-overview';
 import type { RestClientOptions, RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
 import { RestError } from '../connectors/mediasflow-rest/rest-error';
@@ -130,15 +131,6 @@ function notPublished(record: JobRecord): UserFacingError {
   return new UserFacingError(
     'report-not-published',
     `AllMySMS ne publie pas de fichier de rapport : pour « ${record.job.campaignName} », Dropdesk sait seulement que la campagne a été acceptée. Consultez le détail des envois sur l'espace client AllMySMS.`,
-    { jobId: record.job.id },
-  );
-}
-
-/** iSendPro: the figures and the drill-down come from the notification mails; the CSV export and the list actions are not offered yet. */
-function mailRowsNotYet(record: JobRecord): UserFacingError {
-  return new UserFacingError(
-    'report-mail-rows-unavailable',
-    `Pour « ${record.job.campaignName} » (iSendPro, e-mail vers SMS), l'export du détail et les actions sur la liste ne sont pas encore proposés : le détail destinataire par destinataire est affiché dans le rapport, et la ligne de commande le donne aussi (report --job ${record.job.id} --json).`,
     { jobId: record.job.id },
   );
 }
@@ -384,10 +376,17 @@ export function createReportService(options: ReportServiceOptions) {
     }
   }
 
-  /** The session on the latest version (kept open, else opened: the worker parses the file). */
-  async function latestSession(jobId: string): Promise<{ record: JobRecord; version: StoredReportVersion; session: ReportSession }> {
+  /** The rows of a job's report: an iSendPro job's notifications, else the session on the latest MediasFlow version. */
+  async function rowSource(jobId: string): Promise<ReportRowSource> {
     const record = await readRecord(jobId);
-    if (isMailJob(record)) throw mailRowsNotYet(record);
+    if (isMailJob(record)) return mailRowSource(record);
+    const { session } = await latestSession(record);
+    return sessionRowSource(record, session);
+  }
+
+  /** The session on the latest version (kept open, else opened: the worker parses the file). */
+  async function latestSession(record: JobRecord): Promise<{ version: StoredReportVersion; session: ReportSession }> {
+    const jobId = record.job.id;
     if (!isMediasflowJob(record)) throw notPublished(record);
     const state = await stateOf(record);
     const version = state.versions.at(-1);
@@ -405,7 +404,7 @@ export function createReportService(options: ReportServiceOptions) {
         if (sessions.get(jobId)?.session === opening) sessions.delete(jobId);
       });
     }
-    return { record, version, session: await cached.session };
+    return { version, session: await cached.session };
   }
 
   async function overview(input: { from?: string; to?: string; channel?: Channel }): Promise<ReportOverviewView> {
@@ -591,31 +590,25 @@ export function createReportService(options: ReportServiceOptions) {
 
     async rows(input: { jobId: string; offset: number; limit: number } & ReportRowsFilter): Promise<ReportRowsPage> {
       const filter: ReportRowsFilter = { category: input.category, code: input.code, search: input.search };
-      const mailRecord = await readRecord(input.jobId);
-      if (isMailJob(mailRecord)) {
-        // iSendPro: the rows come from the job's own notifications (at most a few thousand recipients), no report file.
-        const rows = mailReportRows(mailRecord.job, filter);
-        const page = rows.slice(input.offset, input.offset + input.limit);
-        return { columns: [...MAIL_REPORT_COLUMNS], total: rows.length, offset: input.offset, rows: page, countries: page.map(mailRowCountry) };
-      }
-      const { session } = await latestSession(input.jobId);
-      const page = await session.rows(filter, input.offset, input.limit);
-      return { columns: session.ready.columns, total: page.total, offset: input.offset, rows: page.rows, ...(page.countries ? { countries: page.countries } : {}) };
+      const source = await rowSource(input.jobId);
+      const page = await source.rows(filter, input.offset, input.limit);
+      return { columns: source.columns, total: page.total, offset: input.offset, rows: page.rows, ...(page.countries ? { countries: page.countries } : {}) };
     },
 
-    /** The job and the lines of the view (category, code, search) of its latest version, for the list actions. */
+    /** The job, whose codes its report holds, and the lines of the view (category, code, search) of its report, for the list actions. */
     async lines(input: { jobId: string; filter: ReportRowsFilter }) {
-      const { record, session } = await latestSession(input.jobId);
-      return { record, lines: await session.lines(input.filter) };
+      const source = await rowSource(input.jobId);
+      return { record: source.record, codeSystem: source.codeSystem, lines: await source.lines(input.filter) };
     },
 
     async exportRows(input: { jobId: string; filter: ReportRowsFilter }): Promise<{ path: string; rows: number } | null> {
-      const { record, session } = await latestSession(input.jobId);
+      const source = await rowSource(input.jobId);
+      const { record } = source;
       const suffix = input.filter.code ? `code-${input.filter.code}` : input.filter.category ?? 'tous';
       const defaultName = `rapport-${record.job.campaignId ?? record.job.id}-${suffix}.csv`.replace(/[<>:"/\\|?*]/g, '_');
       const chosen = await options.dialogs?.chooseSaveFile({ purpose: 'report-rows-export', defaultName, filters: csvFilters });
       if (!chosen) return null;
-      const { rows } = await session.exportCsv(input.filter, chosen);
+      const { rows } = await source.exportCsv(input.filter, chosen);
       return { path: chosen, rows };
     },
 
