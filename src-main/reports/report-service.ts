@@ -4,7 +4,9 @@
  * each version once into <dataDir>/reports/<jobId>/, parses it in a worker,
  * keeps the figures of every version in state.json, feeds STOP/blacklist
  * numbers to the opt-out list, and answers the screens: summaries, diffs,
- * pages of recipients, CSV exports and a cross-campaign overview.
+ * pages of recipients, CSV exports and the list actions' lines (one row
+ * source for MediasFlow's files and iSendPro's notifications:
+ * report-row-source.ts) and the cross-campaign overview (report-overview.ts).
  *
  * The latest version of the last few campaigns opened stays parsed in a
  * report session worker (report-session.ts; a 1,000,000-row report is ~400 MB
@@ -14,7 +16,6 @@
 import { stat } from 'node:fs/promises';
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type {
-  OverviewGroup,
   ReportCampaignView,
   ReportDetailView,
   ReportOverviewView,
@@ -25,7 +26,6 @@ import type {
 import type { Channel } from '@shared/providers/provider-ids';
 import { diffReportSummaries, reportEvolution } from '@shared/reports/diff-report-summaries';
 import type { ReportSummary } from '@shared/reports/summarize-report';
-import { toParisParts } from '@shared/scheduling/paris-time';
 import type { ConnectionConfig } from '../connectors/connection-config';
 import { ConnectorError } from '../connectors/connector-error';
 import { createRemoteFileSystem } from '../connectors/create-remote-file-system';
@@ -39,8 +39,9 @@ import { writeFileAtomic } from '../workspace/atomic-write';
 import { downloadToFileAtomic, listRemoteReportVersions } from './report-fetcher';
 import { fetchRestReportVersion } from './rest-report-fetch';
 import { mailReportSummary } from './mail-report';
+import { acceptedAtOf, isMailJob, isMediasflowJob, sendAtOf } from './report-job-kinds';
+import { reportOverview } from './report-overview';
 import { mailRowSource, sessionRowSource, type ReportRowSource } from './report-row-source';
-import { restAccountCampaigns } from './rest-account-overview';
 import type { RestClientOptions, RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
 import { RestError } from '../connectors/mediasflow-rest/rest-error';
 import { restClientOptionsFor } from '../connections/rest-connection';
@@ -87,32 +88,12 @@ export interface FetchOutcome {
 const csvFilters = [{ name: 'CSV', extensions: ['csv'] }];
 const pngFilters = [{ name: 'PNG', extensions: ['png'] }];
 
-/** MediasFlow publishes reports: files for SFTP drops, the per-campaign report for REST campaigns. */
-export function isMediasflowJob(record: JobRecord): boolean {
-  return record.job.providerId === 'mediasflow-sftp' || record.job.providerId === 'mediasflow-rest';
-}
-
-/** iSendPro mail-to-SMS: the report is the notification mails the job received (no file to download). */
-export function isMailJob(record: JobRecord): boolean {
-  return record.job.providerId === 'isendpro-mail' && record.job.mail !== undefined;
-}
-
 /** A mail job's notifications as one report version (null before the first notification). */
 function mailVersionOf(record: JobRecord): { fileName: string; generatedAt: string; encoding: string; summary: ReportSummary; count: number } | null {
   const notifications = record.job.mail?.notifications ?? [];
   if (!isMailJob(record) || notifications.length === 0) return null;
   const generatedAt = notifications.map((notification) => notification.at).sort().at(-1)!;
   return { fileName: `notifications iSendPro (${notifications.length})`, generatedAt, encoding: 'ISO-8859-1', summary: mailReportSummary(record.job), count: notifications.length };
-}
-
-export function acceptedAtOf(record: JobRecord): string | null {
-  const entry = [...record.job.history].reverse().find((item) => item.to === 'accepted');
-  return entry?.at ?? (record.job.state === 'accepted' ? record.job.updatedAt : null);
-}
-
-/** When the campaign left: its programmed time, else when it was accepted. */
-export function sendAtOf(record: JobRecord): string | null {
-  return record.job.programmedAt ?? acceptedAtOf(record) ?? record.job.onServerAt;
 }
 
 function notFound(jobId: string): UserFacingError {
@@ -153,8 +134,6 @@ function describeFailure(error: unknown): { code: string; message: string } {
     message: `Les rapports n'ont pas pu être récupérés (${error instanceof Error ? error.message : String(error)}). Réessayez avec « Actualiser ».`,
   };
 }
-
-const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 
 export function createReportService(options: ReportServiceOptions) {
   const jobs = createJobStore(options.dataDir);
@@ -407,85 +386,17 @@ export function createReportService(options: ReportServiceOptions) {
     return { version, session: await cached.session };
   }
 
-  async function overview(input: { from?: string; to?: string; channel?: Channel }): Promise<ReportOverviewView> {
-    const from = input.from?.slice(0, 10);
-    const to = input.to?.slice(0, 10);
-    const days = new Map<string, { recipients: number; delivered: number; campaigns: number }>();
-    const byDelivery = new Map<string, OverviewGroup>();
-    const byConnection = new Map<string, OverviewGroup>();
-    const totals = { campaigns: 0, recipients: 0, delivered: 0, stop: 0, clicks: 0 };
-    const addTo = (groups: Map<string, OverviewGroup>, key: string, label: string, recipients: number, delivered: number, stop: number, accountCampaignId?: string) => {
-      const group = groups.get(key) ?? { key, label, recipients: 0, delivered: 0, deliveredRate: 0, stop: 0, campaigns: 0, ...(accountCampaignId ? { accountCampaignId } : {}) };
-      group.recipients += recipients;
-      group.delivered += delivered;
-      group.stop += stop;
-      group.campaigns++;
-      group.deliveredRate = ratio(group.delivered, group.recipients);
-      groups.set(key, group);
-    };
-    const count = (day: string, summary: ReportSummary) => {
-      const { recipients, stop, clicks } = summary;
-      const delivered = summary.categories.delivered;
-      totals.campaigns++;
-      totals.recipients += recipients;
-      totals.delivered += delivered;
-      totals.stop += stop;
-      totals.clicks += clicks;
-      const point = days.get(day) ?? { recipients: 0, delivered: 0, campaigns: 0 };
-      point.recipients += recipients;
-      point.delivered += delivered;
-      point.campaigns++;
-      days.set(day, point);
-    };
-    const records = await acceptedRecords();
-    for (const record of records) {
-      if (!isMediasflowJob(record) && !isMailJob(record)) continue;
-      if (input.channel && record.job.channel !== input.channel) continue;
-      const latest = isMailJob(record) ? mailVersionOf(record) : (await stateOf(record)).versions.at(-1);
-      const sendAt = sendAtOf(record);
-      if (!latest || !sendAt) continue;
-      const day = toParisParts(Date.parse(sendAt)).dateKey;
-      if ((from && day < from) || (to && day > to)) continue;
-      const { recipients, stop } = latest.summary;
-      const delivered = latest.summary.categories.delivered;
-      count(day, latest.summary);
-      // Named the user's way: the campaign's name (one group per drop).
-      addTo(byDelivery, record.job.idDelivery, record.job.campaignName, recipients, delivered, stop);
-      addTo(byConnection, record.job.connectionId, record.connectionName, recipients, delivered, stop);
-    }
-    // A period chosen: the REST accounts' campaigns Dropdesk did not drop, from the by-period reports (one rule: by campaign id).
-    let restAccounts: ReportOverviewView['restAccounts'];
-    const { list: listConnections, resolveRestEndpoint } = options.connections;
-    if (from && input.channel !== 'vms' && listConnections && resolveRestEndpoint) {
-      const today = toParisParts(now()).dateKey;
-      const ownCampaignIds = new Set(records.filter(isMediasflowJob).map((record) => record.job.campaignId).filter((id): id is string => Boolean(id)));
-      const clientOptions = options.restClientOptions ?? ((at: RestEndpoint) => restClientOptionsFor(at, process.env));
-      const account = await restAccountCampaigns({
-        connections: { list: () => listConnections.call(options.connections), getStored: (id) => options.connections.getStored(id), resolveRestEndpoint: (at) => resolveRestEndpoint.call(options.connections, at) },
-        period: { from, to: to ?? today },
-        ownCampaignIds,
-        today,
-        clientOptions,
-      });
-      if (account.accounts.length > 0) restAccounts = account.accounts;
-      for (const campaign of account.campaigns) {
-        const delivered = campaign.summary.categories.delivered;
-        count(campaign.day, campaign.summary);
-        addTo(byDelivery, `mediasflow-campaign:${campaign.connectionId}:${campaign.campaignId}`, campaign.campaignId, campaign.summary.recipients, delivered, campaign.summary.stop, campaign.campaignId);
-        addTo(byConnection, campaign.connectionId, campaign.connectionName, campaign.summary.recipients, delivered, campaign.summary.stop);
-      }
-    }
-    const sortGroups = (groups: Map<string, OverviewGroup>) => [...groups.values()].sort((a, b) => b.recipients - a.recipients || a.label.localeCompare(b.label));
-    return {
-      ...totals,
-      deliveredRate: ratio(totals.delivered, totals.recipients),
-      overTime: [...days.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([day, point]) => ({ day, ...point, deliveredRate: ratio(point.delivered, point.recipients) })),
-      byDelivery: sortGroups(byDelivery),
-      byConnection: sortGroups(byConnection),
-      ...(restAccounts ? { restAccounts } : {}),
-    };
+  function overview(input: { from?: string; to?: string; channel?: Channel }): Promise<ReportOverviewView> {
+    return reportOverview(
+      {
+        records: acceptedRecords,
+        latestSummary: async (record) => (isMailJob(record) ? mailVersionOf(record)?.summary : isMediasflowJob(record) ? (await stateOf(record)).versions.at(-1)?.summary : undefined) ?? null,
+        connections: options.connections,
+        restClientOptions: options.restClientOptions,
+        now,
+      },
+      input,
+    );
   }
 
   return {
