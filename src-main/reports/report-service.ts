@@ -38,7 +38,7 @@ import type { OptOutService } from '../opt-outs/opt-out-service';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { downloadToFileAtomic, listRemoteReportVersions } from './report-fetcher';
 import { fetchRestReportVersion } from './rest-report-fetch';
-import { mailReportSummary } from './mail-report';
+import { mailCampaignView, mailReportDetail, mailVersionOf } from './mail-report-views';
 import { acceptedAtOf, isMailJob, isMediasflowJob, sendAtOf } from './report-job-kinds';
 import { reportOverview } from './report-overview';
 import { mailRowSource, sessionRowSource, type ReportRowSource } from './report-row-source';
@@ -87,14 +87,6 @@ export interface FetchOutcome {
 
 const csvFilters = [{ name: 'CSV', extensions: ['csv'] }];
 const pngFilters = [{ name: 'PNG', extensions: ['png'] }];
-
-/** A mail job's notifications as one report version (null before the first notification). */
-function mailVersionOf(record: JobRecord): { fileName: string; generatedAt: string; encoding: string; summary: ReportSummary; count: number } | null {
-  const notifications = record.job.mail?.notifications ?? [];
-  if (!isMailJob(record) || notifications.length === 0) return null;
-  const generatedAt = notifications.map((notification) => notification.at).sort().at(-1)!;
-  return { fileName: `notifications iSendPro (${notifications.length})`, generatedAt, encoding: 'ISO-8859-1', summary: mailReportSummary(record.job), count: notifications.length };
-}
 
 function notFound(jobId: string): UserFacingError {
   return new UserFacingError('report-job-not-found', `Le dépôt ${jobId} n'existe pas (ou plus) dans la file d'envoi.`, { jobId });
@@ -211,36 +203,6 @@ export function createReportService(options: ReportServiceOptions) {
       lastCheckedAt: state.lastCheckedAt,
       nextCheckAt: next === null ? null : new Date(next).toISOString(),
       lastError: state.lastError,
-    };
-  }
-
-  /** The campaign line of an iSendPro job: its notifications are its one, growing, version. */
-  function mailCampaignView(record: JobRecord): ReportCampaignView {
-    const version = mailVersionOf(record);
-    return {
-      jobId: record.job.id,
-      campaignName: record.job.campaignName,
-      campaignId: record.job.campaignId,
-      providerId: record.job.providerId,
-      channel: record.job.channel,
-      connectionId: record.job.connectionId,
-      connectionName: record.connectionName,
-      idDelivery: record.job.idDelivery,
-      remoteName: record.job.remoteName,
-      sendAt: sendAtOf(record),
-      acceptedAt: acceptedAtOf(record),
-      droppedRecipients: record.job.mail?.recipients ?? record.file.recipients,
-      availability: version ? 'available' : 'waiting',
-      versions: version ? 1 : 0,
-      latestFileName: version?.fileName ?? null,
-      latestGeneratedAt: version?.generatedAt ?? null,
-      headline: version
-        ? { recipients: version.summary.recipients, delivered: version.summary.categories.delivered, deliveredRate: version.summary.deliveredRate, stop: 0, clicks: 0 }
-        : null,
-      lastCheckedAt: null,
-      // The mailbox watcher reads the answers as they arrive (no report schedule).
-      nextCheckAt: null,
-      lastError: null,
     };
   }
 
@@ -409,17 +371,7 @@ export function createReportService(options: ReportServiceOptions) {
     async get(jobId: string): Promise<ReportDetailView> {
       const record = await readRecord(jobId);
       await learnConnections([record]);
-      if (isMailJob(record)) {
-        const version = mailVersionOf(record);
-        const at = version?.generatedAt ?? '';
-        return {
-          campaign: mailCampaignView(record),
-          versions: version ? [{ fileName: version.fileName, generatedAt: at, archived: false, bytes: 0, downloadedAt: at, recipients: version.summary.recipients, delivered: version.summary.categories.delivered }] : [],
-          latest: version ? { fileName: version.fileName, generatedAt: at, encoding: version.encoding, summary: version.summary } : null,
-          diff: null,
-          evolution: version ? reportEvolution([{ generatedAt: at, fileName: version.fileName, summary: version.summary }]) : [],
-        };
-      }
+      if (isMailJob(record)) return mailReportDetail(record);
       const state = await stateOf(record);
       const versions = state.versions;
       const latest = versions.at(-1) ?? null;
