@@ -4,6 +4,7 @@ import { generateReport } from './generate-report';
 import { encodeReportText } from './report-encoding';
 import { listRowsOfNumbers, reportLines, retargetVerdict, selectRetargetNumbers, type ReportLine } from './report-row-selection';
 import { SMS_STATUS_CODES, VMS_STATUS_CODES } from './status-codes';
+import { ISENDPRO_NOTIFICATION_CODES } from '../providers/isendpro/isendpro-codes';
 
 describe('retargetVerdict (the guide codes)', () => {
   it('re-targets SMS lines the operator did not deliver or MediasFlow did not send for an account or message reason', () => {
@@ -27,6 +28,28 @@ describe('retargetVerdict (the guide codes)', () => {
     expect(retargetVerdict('sms', 999)).toBe('unknown');
     expect(retargetVerdict('sms', null)).toBe('unknown');
     expect(retargetVerdict('vms', 20)).toBe('unknown');
+  });
+});
+
+describe('retargetVerdict (iSendPro annex codes)', () => {
+  it('re-targets only the codes where iSendPro sent nothing because of the account or the message', () => {
+    const retargeted = ISENDPRO_NOTIFICATION_CODES.filter((info) => retargetVerdict('sms', info.code, 'isendpro') === 'retarget').map((info) => info.code);
+    expect(retargeted).toEqual([1, 2, 3, 12, 14, 16, 23, 30, 33, 34]);
+  });
+
+  it('never re-targets a sent message (0, may still arrive), the blacklist (11), a wrong number, a batch the queue sends again, or an unknown code', () => {
+    expect(retargetVerdict('sms', 0, 'isendpro')).toBe('pending');
+    expect(retargetVerdict('sms', 11, 'isendpro')).toBe('opted-out');
+    for (const code of [6, 7, 21, 22, 27]) expect(retargetVerdict('sms', code, 'isendpro')).toBe('wrong-number');
+    for (const code of [24, 29, 999]) expect(retargetVerdict('sms', code, 'isendpro')).toBe('pending');
+    expect(retargetVerdict('sms', 5, 'isendpro')).toBe('unknown');
+    expect(retargetVerdict('sms', null, 'isendpro')).toBe('unknown');
+  });
+
+  it('selects with them: 20 is MediasFlow « non délivré » but no iSendPro code; iSendPro 12 sent nothing', () => {
+    const lines: ReportLine[] = [{ number: '33611111111', raw: '', code: 12 }, { number: '33622222222', raw: '', code: 20 }];
+    expect(selectRetargetNumbers('sms', lines, () => false, 'isendpro')).toEqual({ numbers: ['33611111111'], optedOut: 0 });
+    expect(selectRetargetNumbers('sms', lines, () => false).numbers).toEqual(['33611111111', '33622222222']);
   });
 });
 

@@ -18,11 +18,16 @@
  *   does not list (fail closed);
  * - a number with several lines is re-targeted only when none of its lines
  *   was delivered, refused as an opt-out or is still on its way.
+ *
+ * An iSendPro campaign's rows hold the annex's codes instead: the same
+ * verdicts, read from isendpro-codes.ts (isendproRetargetVerdict below).
  */
 import { readReportRow, type ParsedReport } from './parse-report';
 import { normaliseOptOutNumber } from './opt-outs';
 import { recipientLayout } from './recipient-layout';
 import { statusCodeInfo, type ReportChannel } from './status-codes';
+import type { ReportCodeSystem } from './recipient-status';
+import { ISENDPRO_NOTIFICATION_CODES, isendproCodeInfo } from '../providers/isendpro/isendpro-codes';
 
 export type RetargetVerdict = 'retarget' | 'delivered' | 'opted-out' | 'pending' | 'wrong-number' | 'duplicate' | 'unknown';
 
@@ -32,9 +37,29 @@ const wrongNumberCodes: Readonly<Record<ReportChannel, ReadonlySet<number>>> = {
 };
 const duplicateCodes: Readonly<Record<ReportChannel, ReadonlySet<number>>> = { sms: new Set([4]), vms: new Set() };
 
-/** What a line's status code means for "Relancer les non-délivrés"; null (no whole-number code) is unknown. */
-export function retargetVerdict(channel: ReportChannel, code: number | null): RetargetVerdict {
+/**
+ * iSendPro's notification codes (isendpro-codes.ts): 0 "envoyé" may still
+ * arrive (pending), 11 is the blacklist, 6/7/21/22/27 are numbers iSendPro
+ * cannot send to; 24, 29 and 999 the queue itself sends again (pending:
+ * never twice); the account and message errors (1, 2, 3, 12, 14, 16, 23, 30,
+ * 33, 34) sent nothing, so they are sent to again.
+ */
+function isendproRetargetVerdict(code: number): RetargetVerdict {
+  if (!isendproKnownCodes.has(code)) return 'unknown';
+  const info = isendproCodeInfo(code);
+  if (info.category === 'blacklisted') return 'opted-out';
+  if (info.category === 'sentUnconfirmed' || info.effect === 'hold' || info.effect === 'retry') return 'pending';
+  if (isendproWrongNumberCodes.has(code)) return 'wrong-number';
+  if (info.category === 'notSent') return 'retarget';
+  return 'unknown';
+}
+const isendproKnownCodes: ReadonlySet<number> = new Set(ISENDPRO_NOTIFICATION_CODES.map((entry) => entry.code));
+const isendproWrongNumberCodes: ReadonlySet<number> = new Set([6, 7, 21, 22, 27]);
+
+/** What a line's status code means for "Relancer les non-délivrés"; null (no whole-number code, or no answer yet) is unknown. */
+export function retargetVerdict(channel: ReportChannel, code: number | null, system: ReportCodeSystem = 'mediasflow'): RetargetVerdict {
   if (code === null) return 'unknown';
+  if (system === 'isendpro') return isendproRetargetVerdict(code);
   const info = statusCodeInfo(channel, code);
   if (!info) return 'unknown';
   if (info.stop || info.category === 'blacklisted') return 'opted-out';
@@ -61,13 +86,19 @@ const blocking: ReadonlySet<RetargetVerdict> = new Set(['delivered', 'opted-out'
  * The numbers to send to again, each once, in report order: lines judged
  * "retarget", minus numbers with a blocking line and minus `optedOut`.
  */
-export function selectRetargetNumbers(channel: ReportChannel, lines: readonly ReportLine[], isOptedOut: (number: string) => boolean): { numbers: string[]; optedOut: number } {
+export function selectRetargetNumbers(
+  channel: ReportChannel,
+  lines: readonly ReportLine[],
+  isOptedOut: (number: string) => boolean,
+  system: ReportCodeSystem = 'mediasflow',
+): { numbers: string[]; optedOut: number } {
+  const verdict = (code: number | null) => retargetVerdict(channel, code, system);
   const blocked = new Set<string>();
-  for (const line of lines) if (line.number && blocking.has(retargetVerdict(channel, line.code))) blocked.add(line.number);
+  for (const line of lines) if (line.number && blocking.has(verdict(line.code))) blocked.add(line.number);
   const chosen = new Set<string>();
   const optedOut = new Set<string>();
   for (const line of lines) {
-    if (!line.number || retargetVerdict(channel, line.code) !== 'retarget' || blocked.has(line.number)) continue;
+    if (!line.number || verdict(line.code) !== 'retarget' || blocked.has(line.number)) continue;
     if (isOptedOut(line.number)) optedOut.add(line.number);
     else chosen.add(line.number);
   }

@@ -6,6 +6,9 @@ import type { ConnectionSaveInput, MailConnectionInput } from '@shared/ipc/chann
 import { connectionSaveSchema } from '@shared/ipc/schemas/connections';
 import type { SecretCipher } from './connection-types';
 import { createConnectionService } from './connection-service';
+import { mailTestLine, type MailTestLineKey } from './mail-connection';
+import frConnections from '@shared/i18n/fr/connections.json';
+import enConnections from '@shared/i18n/en/connections.json';
 
 const fakeCipher: SecretCipher = {
   isAvailable: () => true,
@@ -110,5 +113,30 @@ describe('isendpro-mail connections in the common store', () => {
     expect((await service.resolveMailSettings('cnold1')).keyid).toBe('k');
     await expect(stat(legacyPath)).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await createConnectionService({ dataDir }).list()).toHaveLength(1);
+  });
+});
+
+describe('« Tester la connexion » lines (mail.test.* in the connections catalogues)', () => {
+  const keys: MailTestLineKey[] = ['smtpOk', 'smtpRefused', 'smtpOauthRefused', 'smtpUnreachable', 'imapOk', 'imapRefused', 'imapOauthRefused', 'imapUnreachable'];
+
+  it('gives each line its catalogue key, its values and the French text of that key', () => {
+    expect(mailTestLine(true, 'smtpOk')).toEqual({ ok: true, message: "Connexion au serveur d'envoi réussie (aucun e-mail envoyé).", messageKey: 'mail.test.smtpOk', params: {} });
+    expect(mailTestLine(false, 'imapUnreachable', { detail: 'connect ECONNREFUSED 127.0.0.1:1143' })).toEqual({
+      ok: false,
+      message: 'Boîte de réception injoignable : connect ECONNREFUSED 127.0.0.1:1143',
+      messageKey: 'mail.test.imapUnreachable',
+      params: { detail: 'connect ECONNREFUSED 127.0.0.1:1143' },
+    });
+  });
+
+  it('has every key in French and in English, with the same values', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]);
+    for (const key of keys) {
+      const french = frConnections.mail.test[key];
+      const english = enConnections.mail.test[key];
+      expect(french, key).toBeTruthy();
+      expect(english, key).toBeTruthy();
+      expect(placeholders(english), key).toEqual(placeholders(french));
+    }
   });
 });

@@ -9,6 +9,7 @@
  * else the copy encrypted by the SecretCipher (Electron safeStorage), never
  * plain text on disk and never in a log. Plain SMTP/IMAP only on 127.0.0.1.
  */
+import frConnections from '@shared/i18n/fr/connections.json';
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type { MailConnectionInput, MailConnectionView, MailSecretSource, MailServerInput, MailTestView } from '@shared/ipc/channels/connections';
 import { ISENDPRO_DEFAULT_ADDRESS, plainAllowed, type IsendproMailSettings } from '../isendpro-mail/isendpro-mail-settings';
@@ -240,29 +241,28 @@ export async function demoMailSettings(connection: StoredConnection, demo: DemoE
 }
 
 /** "Tester la connexion": logs in to both servers, sends nothing. */
+export type MailTestLineKey = 'smtpOk' | 'smtpRefused' | 'smtpOauthRefused' | 'smtpUnreachable' | 'imapOk' | 'imapRefused' | 'imapOauthRefused' | 'imapUnreachable';
+
+/** One line of the test's result: its catalogue key (connections: mail.test.*) and the French text from the same catalogue. */
+export function mailTestLine(ok: boolean, key: MailTestLineKey, params: Record<string, string> = {}): MailTestView['smtp'] {
+  const message = frConnections.mail.test[key].replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
+  return { ok, message, messageKey: `mail.test.${key}`, params };
+}
+
 export async function testMailSettings(settings: IsendproMailSettings): Promise<MailTestView> {
   const smtp = await verifySmtp(settings).then(
-    () => ({ ok: true, message: "Connexion au serveur d'envoi réussie (aucun e-mail envoyé)." }),
-    (error: Error & { kind?: string }) => ({
-      ok: false,
-      message:
-        error.kind === 'auth'
-          ? settings.smtp.accessToken
-            ? "Le serveur d'envoi refuse la connexion Microsoft 365 (XOAUTH2) : vérifiez que SMTP AUTH est autorisé pour cette boîte."
-            : "Le serveur d'envoi refuse l'identifiant ou le mot de passe SMTP."
-          : `Serveur d'envoi injoignable : ${error.message}`,
-    }),
+    () => mailTestLine(true, 'smtpOk'),
+    (error: Error & { kind?: string }) =>
+      error.kind === 'auth'
+        ? mailTestLine(false, settings.smtp.accessToken ? 'smtpOauthRefused' : 'smtpRefused')
+        : mailTestLine(false, 'smtpUnreachable', { detail: error.message }),
   );
   const imap = await verifyImap(settings).then(
-    () => ({ ok: true, message: 'Connexion à la boîte de réception réussie.' }),
-    (error: Error & { authenticationFailed?: boolean }) => ({
-      ok: false,
-      message: error.authenticationFailed
-        ? settings.imap.accessToken
-          ? 'La boîte de réception refuse la connexion Microsoft 365 (XOAUTH2).'
-          : "La boîte de réception refuse l'identifiant ou le mot de passe IMAP."
-        : `Boîte de réception injoignable : ${error.message}`,
-    }),
+    () => mailTestLine(true, 'imapOk'),
+    (error: Error & { authenticationFailed?: boolean }) =>
+      error.authenticationFailed
+        ? mailTestLine(false, settings.imap.accessToken ? 'imapOauthRefused' : 'imapRefused')
+        : mailTestLine(false, 'imapUnreachable', { detail: error.message }),
   );
   return { smtp, imap };
 }

@@ -64,10 +64,10 @@ export function createReportListActions(deps: ReportListActionsDeps) {
   }
 
   async function retargetRows(jobId: string) {
-    const { record, lines } = await deps.reports.lines({ jobId, filter: {} });
+    const { record, codeSystem, lines } = await deps.reports.lines({ jobId, filter: {} });
     const list = await listOf(record);
     const optedOut = await deps.optOutNumbers();
-    const selection = selectRetargetNumbers(record.job.channel, lines, (number) => optedOut.has(number));
+    const selection = selectRetargetNumbers(record.job.channel, lines, (number) => optedOut.has(number), codeSystem);
     const rows = listRowsOfNumbers(list.snapshot.checks.normalized, null, selection.numbers);
     return { record, list, rows, optedOut: selection.optedOut, numbers: selection.numbers.length };
   }

@@ -4,7 +4,9 @@
  * each version once into <dataDir>/reports/<jobId>/, parses it in a worker,
  * keeps the figures of every version in state.json, feeds STOP/blacklist
  * numbers to the opt-out list, and answers the screens: summaries, diffs,
- * pages of recipients, CSV exports and a cross-campaign overview.
+ * pages of recipients, CSV exports and the list actions' lines (one row
+ * source for MediasFlow's files and iSendPro's notifications:
+ * report-row-source.ts) and the cross-campaign overview (report-overview.ts).
  *
  * The latest version of the last few campaigns opened stays parsed in a
  * report session worker (report-session.ts; a 1,000,000-row report is ~400 MB
@@ -14,7 +16,6 @@
 import { stat } from 'node:fs/promises';
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type {
-  OverviewGroup,
   ReportCampaignView,
   ReportDetailView,
   ReportOverviewView,
@@ -25,7 +26,6 @@ import type {
 import type { Channel } from '@shared/providers/provider-ids';
 import { diffReportSummaries, reportEvolution } from '@shared/reports/diff-report-summaries';
 import type { ReportSummary } from '@shared/reports/summarize-report';
-import { toParisParts } from '@shared/scheduling/paris-time';
 import type { ConnectionConfig } from '../connectors/connection-config';
 import { ConnectorError } from '../connectors/connector-error';
 import { createRemoteFileSystem } from '../connectors/create-remote-file-system';
@@ -38,8 +38,10 @@ import type { OptOutService } from '../opt-outs/opt-out-service';
 import { writeFileAtomic } from '../workspace/atomic-write';
 import { downloadToFileAtomic, listRemoteReportVersions } from './report-fetcher';
 import { fetchRestReportVersion } from './rest-report-fetch';
-import { MAIL_REPORT_COLUMNS, mailReportRows, mailReportSummary, mailRowCountry } from './mail-report';
-import { restAccountCampaigns } from './rest-account-overview';
+import { mailCampaignView, mailReportDetail, mailVersionOf } from './mail-report-views';
+import { acceptedAtOf, isMailJob, isMediasflowJob, sendAtOf } from './report-job-kinds';
+import { reportOverview } from './report-overview';
+import { mailRowSource, sessionRowSource, type ReportRowSource } from './report-row-source';
 import type { RestClientOptions, RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
 import { RestError } from '../connectors/mediasflow-rest/rest-error';
 import { restClientOptionsFor } from '../connections/rest-connection';
@@ -86,34 +88,6 @@ export interface FetchOutcome {
 const csvFilters = [{ name: 'CSV', extensions: ['csv'] }];
 const pngFilters = [{ name: 'PNG', extensions: ['png'] }];
 
-/** MediasFlow publishes reports: files for SFTP drops, the per-campaign report for REST campaigns. */
-export function isMediasflowJob(record: JobRecord): boolean {
-  return record.job.providerId === 'mediasflow-sftp' || record.job.providerId === 'mediasflow-rest';
-}
-
-/** iSendPro mail-to-SMS: the report is the notification mails the job received (no file to download). */
-export function isMailJob(record: JobRecord): boolean {
-  return record.job.providerId === 'isendpro-mail' && record.job.mail !== undefined;
-}
-
-/** A mail job's notifications as one report version (null before the first notification). */
-function mailVersionOf(record: JobRecord): { fileName: string; generatedAt: string; encoding: string; summary: ReportSummary; count: number } | null {
-  const notifications = record.job.mail?.notifications ?? [];
-  if (!isMailJob(record) || notifications.length === 0) return null;
-  const generatedAt = notifications.map((notification) => notification.at).sort().at(-1)!;
-  return { fileName: `notifications iSendPro (${notifications.length})`, generatedAt, encoding: 'ISO-8859-1', summary: mailReportSummary(record.job), count: notifications.length };
-}
-
-export function acceptedAtOf(record: JobRecord): string | null {
-  const entry = [...record.job.history].reverse().find((item) => item.to === 'accepted');
-  return entry?.at ?? (record.job.state === 'accepted' ? record.job.updatedAt : null);
-}
-
-/** When the campaign left: its programmed time, else when it was accepted. */
-export function sendAtOf(record: JobRecord): string | null {
-  return record.job.programmedAt ?? acceptedAtOf(record) ?? record.job.onServerAt;
-}
-
 function notFound(jobId: string): UserFacingError {
   return new UserFacingError('report-job-not-found', `Le dépôt ${jobId} n'existe pas (ou plus) dans la file d'envoi.`, { jobId });
 }
@@ -130,15 +104,6 @@ function notPublished(record: JobRecord): UserFacingError {
   return new UserFacingError(
     'report-not-published',
     `AllMySMS ne publie pas de fichier de rapport : pour « ${record.job.campaignName} », Dropdesk sait seulement que la campagne a été acceptée. Consultez le détail des envois sur l'espace client AllMySMS.`,
-    { jobId: record.job.id },
-  );
-}
-
-/** iSendPro: the figures and the drill-down come from the notification mails; the CSV export and the list actions are not offered yet. */
-function mailRowsNotYet(record: JobRecord): UserFacingError {
-  return new UserFacingError(
-    'report-mail-rows-unavailable',
-    `Pour « ${record.job.campaignName} » (iSendPro, e-mail vers SMS), l'export du détail et les actions sur la liste ne sont pas encore proposés : le détail destinataire par destinataire est affiché dans le rapport, et la ligne de commande le donne aussi (report --job ${record.job.id} --json).`,
     { jobId: record.job.id },
   );
 }
@@ -161,8 +126,6 @@ function describeFailure(error: unknown): { code: string; message: string } {
     message: `Les rapports n'ont pas pu être récupérés (${error instanceof Error ? error.message : String(error)}). Réessayez avec « Actualiser ».`,
   };
 }
-
-const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 
 export function createReportService(options: ReportServiceOptions) {
   const jobs = createJobStore(options.dataDir);
@@ -240,36 +203,6 @@ export function createReportService(options: ReportServiceOptions) {
       lastCheckedAt: state.lastCheckedAt,
       nextCheckAt: next === null ? null : new Date(next).toISOString(),
       lastError: state.lastError,
-    };
-  }
-
-  /** The campaign line of an iSendPro job: its notifications are its one, growing, version. */
-  function mailCampaignView(record: JobRecord): ReportCampaignView {
-    const version = mailVersionOf(record);
-    return {
-      jobId: record.job.id,
-      campaignName: record.job.campaignName,
-      campaignId: record.job.campaignId,
-      providerId: record.job.providerId,
-      channel: record.job.channel,
-      connectionId: record.job.connectionId,
-      connectionName: record.connectionName,
-      idDelivery: record.job.idDelivery,
-      remoteName: record.job.remoteName,
-      sendAt: sendAtOf(record),
-      acceptedAt: acceptedAtOf(record),
-      droppedRecipients: record.job.mail?.recipients ?? record.file.recipients,
-      availability: version ? 'available' : 'waiting',
-      versions: version ? 1 : 0,
-      latestFileName: version?.fileName ?? null,
-      latestGeneratedAt: version?.generatedAt ?? null,
-      headline: version
-        ? { recipients: version.summary.recipients, delivered: version.summary.categories.delivered, deliveredRate: version.summary.deliveredRate, stop: 0, clicks: 0 }
-        : null,
-      lastCheckedAt: null,
-      // The mailbox watcher reads the answers as they arrive (no report schedule).
-      nextCheckAt: null,
-      lastError: null,
     };
   }
 
@@ -384,10 +317,17 @@ export function createReportService(options: ReportServiceOptions) {
     }
   }
 
-  /** The session on the latest version (kept open, else opened: the worker parses the file). */
-  async function latestSession(jobId: string): Promise<{ record: JobRecord; version: StoredReportVersion; session: ReportSession }> {
+  /** The rows of a job's report: an iSendPro job's notifications, else the session on the latest MediasFlow version. */
+  async function rowSource(jobId: string): Promise<ReportRowSource> {
     const record = await readRecord(jobId);
-    if (isMailJob(record)) throw mailRowsNotYet(record);
+    if (isMailJob(record)) return mailRowSource(record);
+    const { session } = await latestSession(record);
+    return sessionRowSource(record, session);
+  }
+
+  /** The session on the latest version (kept open, else opened: the worker parses the file). */
+  async function latestSession(record: JobRecord): Promise<{ version: StoredReportVersion; session: ReportSession }> {
+    const jobId = record.job.id;
     if (!isMediasflowJob(record)) throw notPublished(record);
     const state = await stateOf(record);
     const version = state.versions.at(-1);
@@ -405,88 +345,20 @@ export function createReportService(options: ReportServiceOptions) {
         if (sessions.get(jobId)?.session === opening) sessions.delete(jobId);
       });
     }
-    return { record, version, session: await cached.session };
+    return { version, session: await cached.session };
   }
 
-  async function overview(input: { from?: string; to?: string; channel?: Channel }): Promise<ReportOverviewView> {
-    const from = input.from?.slice(0, 10);
-    const to = input.to?.slice(0, 10);
-    const days = new Map<string, { recipients: number; delivered: number; campaigns: number }>();
-    const byDelivery = new Map<string, OverviewGroup>();
-    const byConnection = new Map<string, OverviewGroup>();
-    const totals = { campaigns: 0, recipients: 0, delivered: 0, stop: 0, clicks: 0 };
-    const addTo = (groups: Map<string, OverviewGroup>, key: string, label: string, recipients: number, delivered: number, stop: number, accountCampaignId?: string) => {
-      const group = groups.get(key) ?? { key, label, recipients: 0, delivered: 0, deliveredRate: 0, stop: 0, campaigns: 0, ...(accountCampaignId ? { accountCampaignId } : {}) };
-      group.recipients += recipients;
-      group.delivered += delivered;
-      group.stop += stop;
-      group.campaigns++;
-      group.deliveredRate = ratio(group.delivered, group.recipients);
-      groups.set(key, group);
-    };
-    const count = (day: string, summary: ReportSummary) => {
-      const { recipients, stop, clicks } = summary;
-      const delivered = summary.categories.delivered;
-      totals.campaigns++;
-      totals.recipients += recipients;
-      totals.delivered += delivered;
-      totals.stop += stop;
-      totals.clicks += clicks;
-      const point = days.get(day) ?? { recipients: 0, delivered: 0, campaigns: 0 };
-      point.recipients += recipients;
-      point.delivered += delivered;
-      point.campaigns++;
-      days.set(day, point);
-    };
-    const records = await acceptedRecords();
-    for (const record of records) {
-      if (!isMediasflowJob(record) && !isMailJob(record)) continue;
-      if (input.channel && record.job.channel !== input.channel) continue;
-      const latest = isMailJob(record) ? mailVersionOf(record) : (await stateOf(record)).versions.at(-1);
-      const sendAt = sendAtOf(record);
-      if (!latest || !sendAt) continue;
-      const day = toParisParts(Date.parse(sendAt)).dateKey;
-      if ((from && day < from) || (to && day > to)) continue;
-      const { recipients, stop } = latest.summary;
-      const delivered = latest.summary.categories.delivered;
-      count(day, latest.summary);
-      // Named the user's way: the campaign's name (one group per drop).
-      addTo(byDelivery, record.job.idDelivery, record.job.campaignName, recipients, delivered, stop);
-      addTo(byConnection, record.job.connectionId, record.connectionName, recipients, delivered, stop);
-    }
-    // A period chosen: the REST accounts' campaigns Dropdesk did not drop, from the by-period reports (one rule: by campaign id).
-    let restAccounts: ReportOverviewView['restAccounts'];
-    const { list: listConnections, resolveRestEndpoint } = options.connections;
-    if (from && input.channel !== 'vms' && listConnections && resolveRestEndpoint) {
-      const today = toParisParts(now()).dateKey;
-      const ownCampaignIds = new Set(records.filter(isMediasflowJob).map((record) => record.job.campaignId).filter((id): id is string => Boolean(id)));
-      const clientOptions = options.restClientOptions ?? ((at: RestEndpoint) => restClientOptionsFor(at, process.env));
-      const account = await restAccountCampaigns({
-        connections: { list: () => listConnections.call(options.connections), getStored: (id) => options.connections.getStored(id), resolveRestEndpoint: (at) => resolveRestEndpoint.call(options.connections, at) },
-        period: { from, to: to ?? today },
-        ownCampaignIds,
-        today,
-        clientOptions,
-      });
-      if (account.accounts.length > 0) restAccounts = account.accounts;
-      for (const campaign of account.campaigns) {
-        const delivered = campaign.summary.categories.delivered;
-        count(campaign.day, campaign.summary);
-        addTo(byDelivery, `mediasflow-campaign:${campaign.connectionId}:${campaign.campaignId}`, campaign.campaignId, campaign.summary.recipients, delivered, campaign.summary.stop, campaign.campaignId);
-        addTo(byConnection, campaign.connectionId, campaign.connectionName, campaign.summary.recipients, delivered, campaign.summary.stop);
-      }
-    }
-    const sortGroups = (groups: Map<string, OverviewGroup>) => [...groups.values()].sort((a, b) => b.recipients - a.recipients || a.label.localeCompare(b.label));
-    return {
-      ...totals,
-      deliveredRate: ratio(totals.delivered, totals.recipients),
-      overTime: [...days.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([day, point]) => ({ day, ...point, deliveredRate: ratio(point.delivered, point.recipients) })),
-      byDelivery: sortGroups(byDelivery),
-      byConnection: sortGroups(byConnection),
-      ...(restAccounts ? { restAccounts } : {}),
-    };
+  function overview(input: { from?: string; to?: string; channel?: Channel }): Promise<ReportOverviewView> {
+    return reportOverview(
+      {
+        records: acceptedRecords,
+        latestSummary: async (record) => (isMailJob(record) ? mailVersionOf(record)?.summary : isMediasflowJob(record) ? (await stateOf(record)).versions.at(-1)?.summary : undefined) ?? null,
+        connections: options.connections,
+        restClientOptions: options.restClientOptions,
+        now,
+      },
+      input,
+    );
   }
 
   return {
@@ -499,17 +371,7 @@ export function createReportService(options: ReportServiceOptions) {
     async get(jobId: string): Promise<ReportDetailView> {
       const record = await readRecord(jobId);
       await learnConnections([record]);
-      if (isMailJob(record)) {
-        const version = mailVersionOf(record);
-        const at = version?.generatedAt ?? '';
-        return {
-          campaign: mailCampaignView(record),
-          versions: version ? [{ fileName: version.fileName, generatedAt: at, archived: false, bytes: 0, downloadedAt: at, recipients: version.summary.recipients, delivered: version.summary.categories.delivered }] : [],
-          latest: version ? { fileName: version.fileName, generatedAt: at, encoding: version.encoding, summary: version.summary } : null,
-          diff: null,
-          evolution: version ? reportEvolution([{ generatedAt: at, fileName: version.fileName, summary: version.summary }]) : [],
-        };
-      }
+      if (isMailJob(record)) return mailReportDetail(record);
       const state = await stateOf(record);
       const versions = state.versions;
       const latest = versions.at(-1) ?? null;
@@ -591,31 +453,25 @@ export function createReportService(options: ReportServiceOptions) {
 
     async rows(input: { jobId: string; offset: number; limit: number } & ReportRowsFilter): Promise<ReportRowsPage> {
       const filter: ReportRowsFilter = { category: input.category, code: input.code, search: input.search };
-      const mailRecord = await readRecord(input.jobId);
-      if (isMailJob(mailRecord)) {
-        // iSendPro: the rows come from the job's own notifications (at most a few thousand recipients), no report file.
-        const rows = mailReportRows(mailRecord.job, filter);
-        const page = rows.slice(input.offset, input.offset + input.limit);
-        return { columns: [...MAIL_REPORT_COLUMNS], total: rows.length, offset: input.offset, rows: page, countries: page.map(mailRowCountry) };
-      }
-      const { session } = await latestSession(input.jobId);
-      const page = await session.rows(filter, input.offset, input.limit);
-      return { columns: session.ready.columns, total: page.total, offset: input.offset, rows: page.rows, ...(page.countries ? { countries: page.countries } : {}) };
+      const source = await rowSource(input.jobId);
+      const page = await source.rows(filter, input.offset, input.limit);
+      return { columns: source.columns, total: page.total, offset: input.offset, rows: page.rows, ...(page.countries ? { countries: page.countries } : {}) };
     },
 
-    /** The job and the lines of the view (category, code, search) of its latest version, for the list actions. */
+    /** The job, whose codes its report holds, and the lines of the view (category, code, search) of its report, for the list actions. */
     async lines(input: { jobId: string; filter: ReportRowsFilter }) {
-      const { record, session } = await latestSession(input.jobId);
-      return { record, lines: await session.lines(input.filter) };
+      const source = await rowSource(input.jobId);
+      return { record: source.record, codeSystem: source.codeSystem, lines: await source.lines(input.filter) };
     },
 
     async exportRows(input: { jobId: string; filter: ReportRowsFilter }): Promise<{ path: string; rows: number } | null> {
-      const { record, session } = await latestSession(input.jobId);
+      const source = await rowSource(input.jobId);
+      const { record } = source;
       const suffix = input.filter.code ? `code-${input.filter.code}` : input.filter.category ?? 'tous';
       const defaultName = `rapport-${record.job.campaignId ?? record.job.id}-${suffix}.csv`.replace(/[<>:"/\\|?*]/g, '_');
       const chosen = await options.dialogs?.chooseSaveFile({ purpose: 'report-rows-export', defaultName, filters: csvFilters });
       if (!chosen) return null;
-      const { rows } = await session.exportCsv(input.filter, chosen);
+      const { rows } = await source.exportCsv(input.filter, chosen);
       return { path: chosen, rows };
     },
 

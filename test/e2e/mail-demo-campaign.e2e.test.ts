@@ -4,10 +4,11 @@
  * in-process IMAP mailbox, no Dovecot), a 1,200-recipient personalised
  * campaign composed in the app and sent on it goes out as 3 e-mails (the box
  * counts 3 mails and each of the 1,200 recipients once), the ISO-8859-1
- * answers come back, and the report is charted in Rapports. Screenshots of
- * the connection form, the demo connection and the report.
+ * answers come back, and the report is charted in Rapports; its drill-down
+ * is exported as CSV and its list actions run as for MediasFlow. Screenshots
+ * of the connection form, the demo connection, the report and the actions.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -188,7 +189,45 @@ describe('Démo iSendPro: a 1,200-recipient campaign composed in the app', () =>
     await expect.poll(() => table.getByTestId('recipients-total').getAttribute('data-value')).toBe('1');
     expect(await table.getByTestId('recipient-row').first().textContent()).toContain(`Bonjour Client${firstBlacklisted}, votre commande`);
     await table.getByTestId('recipients-search').fill('');
+    await expect.poll(() => table.getByTestId('recipients-total').getAttribute('data-value')).toBe(String(blacklisted));
+
+    // The view's CSV export, as for MediasFlow: the drill-down's columns, the blacklisted rows only.
+    const target = join(workDir, 'liste-noire.csv');
+    dialogs.nextSaveFile(target);
+    await page.getByTestId('recipients-export').click();
+    await expect.poll(() => page.getByTestId('notice').allTextContents()).toContainEqual(expect.stringContaining(`${blacklisted} destinataires exportés`));
+    // Browser mode hands the file over as a download, which the harness then saves at the path the test chose.
+    await expect.poll(() => readFile(target, 'utf8').then(() => true, () => false)).toBe(true);
+    const csv = (await readFile(target, 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(csv[0]).toBe('INT_MOBILE;STATUS_CODE;STATUS_TEXT;Mobile;Message');
+    expect(csv).toHaveLength(blacklisted + 1);
+    expect(csv.slice(1).every((row) => row.split(';')[1] === '11' && row.includes('votre commande est prête au magasin.'))).toBe(true);
+
+    // « Retirer ces numéros de la liste » on code 21 (non attribué): the rows of the campaign's list, then « Défaire ».
+    const unattributed = expected.get('21') ?? 0;
+    expect(unattributed).toBeGreaterThan(1);
+    await page.getByTestId('code-row-21').click();
+    await expect.poll(() => table.getByTestId('recipients-total').getAttribute('data-value')).toBe(String(unattributed));
+    await page.getByTestId('report-remove-from-list').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(`${unattributed} lignes de la liste « clients-1200 » portent un des numéros affichés`);
     expect(await seriousFindings(page)).toEqual([]);
+    await app.screenshot('mail-report-03-remove-confirmation');
+    await dialog.getByRole('button', { name: `Retirer ${unattributed} lignes` }).click();
+    await page.getByTestId('report-removed').waitFor();
+    expect(await page.getByTestId('report-removed').textContent()).toContain(`${unattributed} lignes retirées de la liste « clients-1200 »`);
+    await page.getByTestId('report-removed-undo').click();
+    await expect.poll(() => page.getByTestId('report-removed').count()).toBe(0);
+
+    // « Relancer les non-délivrés » reads iSendPro's codes: the demo account answers only 0 (envoyé, may still arrive),
+    // 11 (liste noire), 21 and 22 (numbers iSendPro cannot send to), so nobody is sent to again (MediasFlow's 22 would have been).
+    await page.getByTestId('report-retarget').click();
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Personne n’est à relancer');
+    await app.screenshot('mail-report-04-retarget-nobody');
+    await dialog.getByRole('button', { name: 'Compris' }).click();
+    await dialog.waitFor({ state: 'detached' });
     expect(app.problems).toEqual([]);
   });
 });

@@ -195,8 +195,16 @@ export type ConnectionTestView =
 
 /** "Tester la connexion" of a mail-to-SMS connection: both logins, nothing sent. */
 export interface MailTestView {
-  smtp: { ok: boolean; message: string };
-  imap: { ok: boolean; message: string };
+  smtp: MailTestLine;
+  imap: MailTestLine;
+}
+
+/** One server's line: the French text, and its catalogue key (connections namespace: mail.test.*) with its values for the screens. */
+export interface MailTestLine {
+  ok: boolean;
+  message: string;
+  messageKey?: string;
+  params?: Record<string, string>;
 }
 
 export interface HostKeyProbeView {

@@ -63,7 +63,7 @@ export function MailTestResult({ result }: { result: MailTestView }) {
       <ul className="folder-list">
         {(['smtp', 'imap'] as const).map((kind) => (
           <li key={kind} className={result[kind].ok ? 'folder present' : 'folder missing'} data-testid={`mail-test-${kind}`}>
-            <span aria-hidden="true">{result[kind].ok ? '✓' : '✗'}</span> {t(`mail.facts.${kind}`)} : {result[kind].message}
+            <span aria-hidden="true">{result[kind].ok ? '✓' : '✗'}</span> {t(`mail.facts.${kind}`)} : {result[kind].messageKey ? t(result[kind].messageKey, { ...result[kind].params, defaultValue: result[kind].message }) : result[kind].message}
           </li>
         ))}
       </ul>

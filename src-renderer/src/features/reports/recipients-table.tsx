@@ -133,15 +133,10 @@ export function RecipientsTable({ campaign }: { campaign: ReportCampaignView }) 
           data-testid="recipients-search"
         />
         <span className="toolbar-spacer" />
-        {/* iSendPro: the rows come from the notifications; their CSV export and the list actions are not offered yet. */}
-        {reportCodeSystemOf(campaign.providerId) === 'mediasflow' && (
-          <>
-            <button type="button" className="button" onClick={() => void exportDrillDown()} disabled={total === 0} data-testid="recipients-export">
-              {t('drillDown.export')}
-            </button>
-            <ReportListActions campaignName={campaign.campaignName} shown={total} />
-          </>
-        )}
+        <button type="button" className="button" onClick={() => void exportDrillDown()} disabled={total === 0} data-testid="recipients-export">
+          {t('drillDown.export')}
+        </button>
+        <ReportListActions campaignName={campaign.campaignName} shown={total} />
       </div>
       {/* Focusable so the keyboard scrolls it too (axe: scrollable-region-focusable). */}
       <div className="recipients-scroll" ref={scroller} tabIndex={0} data-testid="recipients-scroll">
