@@ -8,7 +8,7 @@ import { reportEvolution } from '@shared/reports/diff-report-summaries';
 import type { ReportSummary } from '@shared/reports/summarize-report';
 import type { JobRecord } from '../queue/job-record';
 import { mailReportSummary } from './mail-report';
-import { acceptedAtOf, isMailJob, sendAtOf } from './report-job-kinds';
+import { campaignIdentityOf, isMailJob, sendAtOf } from './report-job-kinds';
 
 /** A mail job's notifications as one report version (null before the first notification). */
 export function mailVersionOf(record: JobRecord): { fileName: string; generatedAt: string; encoding: string; summary: ReportSummary; count: number } | null {
@@ -22,17 +22,8 @@ export function mailVersionOf(record: JobRecord): { fileName: string; generatedA
 export function mailCampaignView(record: JobRecord): ReportCampaignView {
   const version = mailVersionOf(record);
   return {
-    jobId: record.job.id,
-    campaignName: record.job.campaignName,
-    campaignId: record.job.campaignId,
-    providerId: record.job.providerId,
-    channel: record.job.channel,
-    connectionId: record.job.connectionId,
-    connectionName: record.connectionName,
-    idDelivery: record.job.idDelivery,
-    remoteName: record.job.remoteName,
+    ...campaignIdentityOf(record),
     sendAt: sendAtOf(record),
-    acceptedAt: acceptedAtOf(record),
     droppedRecipients: record.job.mail?.recipients ?? record.file.recipients,
     availability: version ? 'available' : 'waiting',
     versions: version ? 1 : 0,

@@ -1,4 +1,5 @@
 /** Which provider's report a job has, and when its campaign left (the report screens' one rule). */
+import type { ReportCampaignView } from '@shared/ipc/channels/reports';
 import type { JobRecord } from '../queue/job-record';
 
 /** MediasFlow publishes reports: files for SFTP drops, the per-campaign report for REST campaigns. */
@@ -19,4 +20,22 @@ export function acceptedAtOf(record: JobRecord): string | null {
 /** When the campaign left: its programmed time, else when it was accepted. */
 export function sendAtOf(record: JobRecord): string | null {
   return record.job.programmedAt ?? acceptedAtOf(record) ?? record.job.onServerAt;
+}
+
+/** What names a campaign in the report screens, the same for every provider. */
+export function campaignIdentityOf(
+  record: JobRecord,
+): Pick<ReportCampaignView, 'jobId' | 'campaignName' | 'campaignId' | 'providerId' | 'channel' | 'connectionId' | 'connectionName' | 'idDelivery' | 'remoteName' | 'acceptedAt'> {
+  return {
+    jobId: record.job.id,
+    campaignName: record.job.campaignName,
+    campaignId: record.job.campaignId,
+    providerId: record.job.providerId,
+    channel: record.job.channel,
+    connectionId: record.job.connectionId,
+    connectionName: record.connectionName,
+    idDelivery: record.job.idDelivery,
+    remoteName: record.job.remoteName,
+    acceptedAt: acceptedAtOf(record),
+  };
 }

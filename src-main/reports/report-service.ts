@@ -39,7 +39,7 @@ import { writeFileAtomic } from '../workspace/atomic-write';
 import { downloadToFileAtomic, listRemoteReportVersions } from './report-fetcher';
 import { fetchRestReportVersion } from './rest-report-fetch';
 import { mailCampaignView, mailReportDetail, mailVersionOf } from './mail-report-views';
-import { acceptedAtOf, isMailJob, isMediasflowJob, sendAtOf } from './report-job-kinds';
+import { campaignIdentityOf, isMailJob, isMediasflowJob, sendAtOf } from './report-job-kinds';
 import { reportOverview } from './report-overview';
 import { mailRowSource, sessionRowSource, type ReportRowSource } from './report-row-source';
 import type { RestClientOptions, RestEndpoint } from '../connectors/mediasflow-rest/rest-client';
@@ -175,17 +175,8 @@ export function createReportService(options: ReportServiceOptions) {
           }, offsets)
         : null;
     return {
-      jobId: record.job.id,
-      campaignName: record.job.campaignName,
-      campaignId: record.job.campaignId,
-      providerId: record.job.providerId,
-      channel: record.job.channel,
-      connectionId: record.job.connectionId,
-      connectionName: record.connectionName,
-      idDelivery: record.job.idDelivery,
-      remoteName: record.job.remoteName,
+      ...campaignIdentityOf(record),
       sendAt,
-      acceptedAt: acceptedAtOf(record),
       droppedRecipients: record.file.recipients,
       availability: !mediasflow ? 'not-published' : latest ? 'available' : 'waiting',
       versions: state.versions.length,
