@@ -86,6 +86,7 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     if (previous && previous.dataFile !== dataFile) {
       await fs.rm(join(listDir(meta.id), previous.dataFile), { force: true });
     }
+    committedRevision.set(meta.id, revision);
     await removeCaches(meta.id, revision);
     // The cache is written after the commit, without holding the save up: until it is there, a reopen reads the CSV.
     if (cache && totalLength(parts) >= cache.minDataChars) track(writeCache(meta.id, revision, () => cache.encode({ dataFile, revision })));
@@ -93,6 +94,8 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
   }
 
   const pending = new Set<Promise<void>>();
+  // The revision each list's last save committed: a cache write that ends after a newer save removes its own file.
+  const committedRevision = new Map<string, number>();
   function track(work: Promise<void>): void {
     pending.add(work);
     void work.finally(() => pending.delete(work));
@@ -108,6 +111,8 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     try {
       const bytes = await encode();
       if (bytes) await writer.writeFile(cachePath(id, revision), piecesYielding(bytes));
+      // A newer save (its removeCaches already ran) or a deletion came while this was encoded: this file is stale.
+      if (committedRevision.get(id) !== revision) await fs.rm(cachePath(id, revision), { force: true });
     } catch {
       await fs.rm(cachePath(id, revision), { force: true }).catch(() => {});
     }
@@ -175,6 +180,7 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
   }
 
   async function remove(id: string): Promise<void> {
+    committedRevision.delete(id);
     await idle();
     await fs.rm(listDir(id), { recursive: true, force: true });
     await removeCaches(id);
@@ -190,7 +196,11 @@ export function createListStore(dataDir: string, writer: ListFileWriter = atomic
     );
   }
 
-  return { save, saveMeta, load, readMeta, listMetas, remove, removeStrayFiles, listDir, writeCache: (id: string, revision: number, encode: () => Promise<readonly Uint8Array[] | null>) => track(writeCache(id, revision, encode)), loadCache, idle };
+  return { save, saveMeta, load, readMeta, listMetas, remove, removeStrayFiles, listDir, writeCache: (id: string, revision: number, encode: () => Promise<readonly Uint8Array[] | null>) => {
+      // A reopen writes the cache of the revision it read; a save of this process may know a newer one.
+      if (!committedRevision.has(id)) committedRevision.set(id, revision);
+      track(writeCache(id, revision, encode));
+    }, loadCache, idle };
 }
 
 export type ListStore = ReturnType<typeof createListStore>;

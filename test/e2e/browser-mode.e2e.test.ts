@@ -174,7 +174,8 @@ describe('npm start in browser mode: a whole demo campaign', () => {
     expect(problems).toEqual([]);
     // The page goes first: once the server is gone its event stream would only report the refused reconnections.
     await context.close();
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // 'close', not 'exit': the last lines of stderr may still be in the pipe when the process has exited.
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stderr).toContain('Dropdesk arrêté.');
