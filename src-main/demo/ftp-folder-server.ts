@@ -5,8 +5,9 @@
  * server connect to an address chosen by the client.
  */
 import type { AddressInfo } from 'node:net';
-import FtpSrv, { FileSystem } from 'ftp-srv';
+import { FileSystem } from 'ftp-srv';
 import { demoHost } from './demo-paths';
+import { createFtpSrvWithoutSignalHandlers } from './ftp-srv-without-signal-handlers';
 
 export interface FtpFolderServerOptions {
   root: string;
@@ -41,7 +42,7 @@ const silentLog = {
 export async function startFtpFolderServer(options: FtpFolderServerOptions): Promise<FtpFolderServer> {
   // A random slice of a high range, so two Dropdesk processes (app and tests) rarely compete; ftp-srv skips busy ports.
   const pasvMin = options.passivePortMin ?? 40_000 + Math.floor(Math.random() * 19_500);
-  const ftp = new FtpSrv({
+  const ftp = createFtpSrvWithoutSignalHandlers({
     url: `ftp://${demoHost}:${options.port ?? 0}`,
     pasv_url: demoHost,
     pasv_min: pasvMin,

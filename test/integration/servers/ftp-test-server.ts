@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import FtpSrv, { FileSystem, type FtpConnection } from 'ftp-srv';
+import type FtpSrv from 'ftp-srv';
+import { FileSystem, type FtpConnection } from 'ftp-srv';
+import { createFtpSrvWithoutSignalHandlers } from '../../../src-main/demo/ftp-srv-without-signal-handlers';
 
 export interface FtpFaults {
   /** Destroy the control and data connections once an upload passes this many bytes. */
@@ -94,7 +96,7 @@ export class FtpTestServer {
     }
     // Passive ports: a random slice of a high range so parallel test files rarely collide (ftp-srv skips busy ports).
     const pasvMin = 40_000 + Math.floor(Math.random() * 20_000);
-    server.ftp = new FtpSrv({
+    server.ftp = createFtpSrvWithoutSignalHandlers({
       url: 'ftp://127.0.0.1:0',
       pasv_url: '127.0.0.1',
       pasv_min: pasvMin,
