@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { benchDataDir } from './bench-data';
 import { createListService } from '../src-main/lists/list-service';
 import { createMemorySettingsStore } from '../src-main/settings/memory-settings-store';
+import { registerBundledWorker } from '../src-main/workers/worker-locator';
+import { childScriptArgs } from '../test/integration/bundled-child';
 
 const [phase, file] = process.argv.slice(2);
 
@@ -30,6 +32,9 @@ function run(): number {
 }
 
 if (phase === 'service') {
+  // The worker as the app ships it: one bundled file (electron-vite's chunk), not TypeScript loaded module by module through tsx's loader thread.
+  const [workerBundle] = await childScriptArgs(join(import.meta.dirname, '../src-main/workers/list-check.worker.ts'));
+  registerBundledWorker('list-check', workerBundle);
   console.log(JSON.stringify(await measureServiceImportAndReopen(file, 0)));
   process.exit(0);
 }

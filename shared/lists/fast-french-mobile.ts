@@ -1,6 +1,16 @@
 import type { NumberCheck } from './validate-number';
 import type { DigitAutomaton } from './digit-automaton';
-import { frenchPlan, kindIn, numberKind, resolveNational, type FrenchPlan, type NumberKind, type PlanRegion, type Resolved } from './french-numbering-plan';
+import {
+  frenchPlan,
+  kindIn,
+  numberKind,
+  resolveNational,
+  type FrenchPlan,
+  type NationalNumberReader,
+  type NumberKind,
+  type PlanRegion,
+  type Resolved,
+} from './french-numbering-plan';
 
 /**
  * Fast path for every form a French list holds: metropolitan and overseas
@@ -218,11 +228,29 @@ function runOnDigits(automaton: DigitAutomaton, from: number, to: number): numbe
   return automaton.label[state];
 }
 
+/**
+ * The national number `digitBuffer[from…to)` for `resolveNational`, read in
+ * place by the automata (one reader, moved to each number: no allocation).
+ */
+const digitsInBuffer = {
+  from: 0,
+  to: 0,
+  kindIn(region: PlanRegion): NumberKind {
+    return runOnDigits(region.kinds, this.from, this.to) as NumberKind;
+  },
+  // No region of the French plan has leading digits in today's metadata: text only should one get some.
+  startsWithLeadingDigits(region: PlanRegion): boolean {
+    return textAt(this.from, this.to).search(region.leadingDigits!) === 0;
+  },
+} satisfies NationalNumberReader & { from: number; to: number };
+
 /** `resolveNational` for the national number `from…to` of a French-plan calling code (its value). */
 function resolveDigits(plan: FrenchPlan, callingCode: number, from: number, to: number, fallback?: PlanRegion): Resolved {
   const regions = regionsByCallingCode[callingCode]!;
   if (regions.length === 1) return { kind: runOnDigits(regions[0].kinds, from, to) as NumberKind, region: regions[0] };
-  return resolveNational(plan, regions[0].callingCode, textAt(from, to), fallback);
+  digitsInBuffer.from = from;
+  digitsInBuffer.to = to;
+  return resolveNational(plan, regions[0].callingCode, digitsInBuffer, fallback);
 }
 
 /** The verdict for the national number `from…to` parsed as French; France alone on its calling code has no country to choose. */

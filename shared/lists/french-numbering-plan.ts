@@ -212,20 +212,37 @@ export const frenchPlan: FrenchPlan | null = (() => {
   }
 })();
 
+/** How `resolveNational` reads one national number: as text, or as digits held elsewhere (the fast path's buffer). */
+export interface NationalNumberReader {
+  /** `kindIn` of the number in `region`. */
+  kindIn(region: PlanRegion): NumberKind;
+  /** Whether the number starts with `region`'s leading digits (the region has some). */
+  startsWithLeadingDigits(region: PlanRegion): boolean;
+}
+
+/** The reader of a national number written as digits. */
+export function textNationalNumber(national: string): NationalNumberReader {
+  return {
+    kindIn: (region) => kindIn(region, national),
+    startsWithLeadingDigits: (region) => national.search(region.leadingDigits!) === 0,
+  };
+}
+
 /**
  * A national number of a known French-plan calling code, as libphonenumber
  * parses it: the claiming region (or `fallback`, the region the number was
  * parsed for, when none claims it), and its kind there.
  */
-export function resolveNational(plan: FrenchPlan, callingCode: string, national: string, fallback?: PlanRegion): Resolved {
+export function resolveNational(plan: FrenchPlan, callingCode: string, national: string | NationalNumberReader, fallback?: PlanRegion): Resolved {
+  const number = typeof national === 'string' ? textNationalNumber(national) : national;
   const regions = plan.byCallingCode.get(callingCode)!;
-  if (regions.length === 1) return { kind: kindIn(regions[0], national), region: regions[0] };
+  if (regions.length === 1) return { kind: number.kindIn(regions[0]), region: regions[0] };
   // getCountryByNationalNumber: the first region whose leading digits match or, without leading digits, whose types know the number.
   for (const region of regions) {
     if (region.leadingDigits) {
-      if (national.search(region.leadingDigits) === 0) return { kind: kindIn(region, national), region };
+      if (number.startsWithLeadingDigits(region)) return { kind: number.kindIn(region), region };
     } else {
-      const kind = kindIn(region, national);
+      const kind = number.kindIn(region);
       if (kind !== numberKind.invalid) return { kind, region };
     }
   }
@@ -234,5 +251,5 @@ export function resolveNational(plan: FrenchPlan, callingCode: string, national:
   const planRegion = region ?? regions[0];
   // A region without leading digits was just tried above and knew no type of the number.
   if (planRegion.leadingDigits === null) return { kind: numberKind.invalid, region };
-  return { kind: kindIn(planRegion, national), region };
+  return { kind: number.kindIn(planRegion), region };
 }

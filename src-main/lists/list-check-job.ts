@@ -14,6 +14,10 @@ import { decodeColumnText, encodeColumnText } from './list-cache';
 
 export type ListCheckWorkerInput =
   | { kind: 'bytes'; fileName: string; bytes: Uint8Array }
+  /** The check alone (`list check`'s figures, no row kept): one half of an import run on two threads. */
+  | { kind: 'figures'; fileName: string; bytes: Uint8Array }
+  /** The rows alone, as the check keeps them: the other half. */
+  | { kind: 'rows'; bytes: Uint8Array }
   | { kind: 'saved'; dataDir: string; listId: string };
 
 export interface CheckedTable {
@@ -64,6 +68,14 @@ export type ListCheckWorkerResult =
       mobileColumnCandidates: string[];
       table: CheckedTable;
     }
+  | {
+      kind: 'figures';
+      encoding: TextEncoding;
+      delimiter: Delimiter;
+      mobileColumnCandidates: string[];
+      table: Omit<CheckedTable, 'rows'>;
+    }
+  | { kind: 'rows'; rows: ColumnarBytes }
   | { kind: 'saved'; meta: StoredListMeta; table: CheckedTable }
   /** The saved list has no meta.json (deleted meanwhile). */
   | { kind: 'saved'; meta: null };
@@ -71,10 +83,12 @@ export type ListCheckWorkerResult =
 /** The result's buffers, moved to main instead of copied. */
 export function listCheckResultBuffers(result: ListCheckWorkerResult): ArrayBuffer[] {
   if (result.kind === 'saved' && result.meta === null) return [];
-  const { rows, checks } = result.table;
-  return [
-    rows.widths.buffer as ArrayBuffer,
-    ...rows.columns.flatMap((column) => [column.ends.buffer as ArrayBuffer, column.bytes.buffer as ArrayBuffer]),
-    ...[checks.status, checks.reason, checks.normalized, checks.country].map((array) => array.buffer as ArrayBuffer),
-  ];
+  if (result.kind === 'rows') return rowsBuffers(result.rows);
+  const { checks } = result.table;
+  const checkBuffers = [checks.status, checks.reason, checks.normalized, checks.country].map((array) => array.buffer as ArrayBuffer);
+  return result.kind === 'figures' ? checkBuffers : [...rowsBuffers(result.table.rows), ...checkBuffers];
+}
+
+function rowsBuffers(rows: ColumnarBytes): ArrayBuffer[] {
+  return [rows.widths.buffer as ArrayBuffer, ...rows.columns.flatMap((column) => [column.ends.buffer as ArrayBuffer, column.bytes.buffer as ArrayBuffer])];
 }

@@ -14,9 +14,9 @@ import type { StoredListMeta } from './list-store';
 import { tableRows } from '@shared/lists/list-rows';
 import type { ColumnarTable } from '@shared/lists/columnar-table';
 
-async function runListCheck(input: ListCheckWorkerInput): Promise<ListCheckWorkerResult> {
+async function runListCheck(input: ListCheckWorkerInput, signal?: AbortSignal): Promise<ListCheckWorkerResult> {
   try {
-    return await runWorker<ListCheckWorkerInput, never, ListCheckWorkerResult>(locateWorker('list-check'), input);
+    return await runWorker<ListCheckWorkerInput, never, ListCheckWorkerResult>(locateWorker('list-check'), input, { signal });
   } catch (error) {
     if (error instanceof WorkerJobError && error.userFacing) throw new UserFacingError(error.code, error.message, error.userFacing.params);
     throw error;
@@ -51,6 +51,45 @@ export async function checkListBytesInWorker(fileName: string, bytes: Uint8Array
   const { encoding, delimiter, mobileColumnCandidates } = result;
   const state = await toListState(result.table);
   return { encoding, delimiter, mobileColumnCandidates, state, columnar: state.columnar };
+}
+
+/**
+ * `checkListBytes` on two threads at once, the same result: one worker checks
+ * the file (the figures `list check` gives, no row kept), the other reads its
+ * rows column by column, which the check would otherwise do in turn. Both
+ * read one shared copy of the bytes. The check's answer (or its error) is
+ * the import's; should the two ever count different rows, the file is
+ * checked again in one worker rather than shown half right.
+ */
+export async function checkListBytesInTwoWorkers(fileName: string, bytes: Uint8Array): Promise<CheckedImport> {
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  shared.set(bytes);
+  const stopRows = new AbortController();
+  // The rows are decoded here as soon as they come, while the check may still run.
+  const readingRows = runListCheck({ kind: 'rows', bytes: shared }, stopRows.signal).then(async (result) => {
+    if (result.kind !== 'rows') throw new Error('list-check worker: expected the rows of an imported file');
+    return columnarFromBytes(result.rows);
+  });
+  // Awaited below once the check is done; until then its failure must not go unhandled.
+  readingRows.catch(() => undefined);
+  let figures: ListCheckWorkerResult;
+  try {
+    figures = await runListCheck({ kind: 'figures', fileName, bytes: shared });
+  } catch (error) {
+    stopRows.abort();
+    throw error;
+  }
+  if (figures.kind !== 'figures') throw new Error('list-check worker: expected the figures of an imported file');
+  const columnar = await readingRows;
+  if (columnar.rowCount !== figures.table.checks.status.length) return checkListBytesInWorker(fileName, bytes);
+  const { encoding, delimiter, mobileColumnCandidates, table } = figures;
+  const state = {
+    document: { columns: table.columns, rows: tableRows(columnar), mobileColumn: table.mobileColumn },
+    checks: table.checks,
+    columnStats: table.columnStats,
+    summary: table.summary,
+  };
+  return { encoding, delimiter, mobileColumnCandidates, state, columnar };
 }
 
 /** Reads and checks a saved list in a worker; undefined when it has no meta.json. */

@@ -92,7 +92,7 @@ async function importAndSnapshot(service: ListService, fileName: string, bytes: 
 }
 
 describe('list check in a worker thread', () => {
-  it('imports a real file in the worker with the same table, checks and summary as in process', async () => {
+  it('imports a real file in its two workers (the check, the rows) with the same table, checks and summary as in process', async () => {
     const inProcess = newService(Number.POSITIVE_INFINITY);
     const inWorker = newService(0);
     for (const fixture of ['excel-windows-1252.csv', 'quoted-multiline.csv', 'no-mobile-column.csv', 'mixed-numbers.csv', 'utf8-bom.csv']) {
@@ -109,6 +109,24 @@ describe('list check in a worker thread', () => {
       expect(actual.snapshot.checks.normalized).toBeInstanceOf(Float64Array);
       expect(actual.page).toEqual(expected.page);
     }
+  });
+
+  it('reads a list of many parse chunks the same in its two workers: quoted line breaks across chunk ends, overseas numbers, duplicates', async () => {
+    const inProcess = newService(Number.POSITIVE_INFINITY);
+    const inWorker = newService(0);
+    const lines = ['Civilité;Nom;Adresse;SMS'];
+    for (let i = 0; i < 40_000; i++) {
+      const number = [`06${String(i % 30_000).padStart(8, '0')}`, `+262 692 ${String(i).padStart(6, '0')}`, `0690${String(i).padStart(6, '0')}`, '01 23 45 67 89'][i % 4];
+      const address = i % 97 === 0 ? `"${i} rue de l'Église\r\nBât. « B »; 2e étage"` : `${i} avenue Foch`;
+      lines.push(`M.;Dupré ${i};${address};${number}`);
+    }
+    const bytes = new Uint8Array(Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'));
+    expect(bytes.length).toBeGreaterThan(3 * 512 * 1024);
+    const expected = await importAndSnapshot(inProcess, 'grande.csv', bytes);
+    const actual = await importAndSnapshot(inWorker, 'grande.csv', bytes);
+    expect(actual.snapshot.document.rows.length).toBe(40_000);
+    expect(withoutIdentity(actual.view)).toEqual(withoutIdentity(expected.view));
+    expect(comparable(actual.snapshot)).toEqual(comparable(expected.snapshot));
   });
 
   it('a big import is written after it is shown: on disk once flushed, and a fresh service reopens it the same', async () => {

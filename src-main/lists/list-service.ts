@@ -24,7 +24,7 @@ import type { MainDeps } from '../main-deps';
 import { atomicWriter, createListStore, toListMeta, type CacheRequest, type ListFileWriter, type StoredListMeta } from './list-store';
 import { encodeExport } from './list-export';
 import { isXlsxFile, xlsxToCsvBytes } from './xlsx-to-csv';
-import { checkListBytesInWorker, loadSavedListInWorker } from './list-check-runner';
+import { checkListBytesInTwoWorkers, loadSavedListInWorker } from './list-check-runner';
 import { encodeListCache } from './list-cache';
 import { packColumnar } from './packed-rows';
 import { tableRows } from '@shared/lists/list-rows';
@@ -327,7 +327,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     const workbook = isXlsxFile(fileName, fileBytes);
     const bytes = workbook ? await xlsxToCsvBytes(fileName, fileBytes) : fileBytes;
     const big = bytes.length >= workerThresholdBytes;
-    const result = big ? await checkListBytesInWorker(fileName, bytes) : checkInProcess(fileName, bytes);
+    const result = big ? await checkListBytesInTwoWorkers(fileName, bytes) : checkInProcess(fileName, bytes);
     const list = await createList(
       {
         name: listNameFromFile(fileName),

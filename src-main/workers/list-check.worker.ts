@@ -3,7 +3,9 @@
  * number, summarise) or re-reads and checks a saved list, so the main process
  * keeps answering while a 1,000,000-row list takes seconds.
  */
-import { checkListBytes } from '@shared/lists/check-list-bytes';
+import { checkListBytes, checkListFigures } from '@shared/lists/check-list-bytes';
+import { parseListBytesColumnar } from '@shared/lists/parse-list-bytes';
+import { firstRecordIsHeader } from '@shared/lists/detect-header';
 import { createListState, type ListState } from '@shared/lists/list-state';
 import type { CheckedTable, ListCheckWorkerInput, ListCheckWorkerResult } from '../lists/list-check-job';
 import { columnarToBytes, listCheckResultBuffers } from '../lists/list-check-job';
@@ -31,6 +33,22 @@ hostWorker<ListCheckWorkerInput, never, ListCheckWorkerResult>(
           result.columnar,
         ),
       };
+    }
+    if (input.kind === 'figures') {
+      const result = checkListFigures(input.bytes, { fileName: input.fileName });
+      const { checks, columnStats, summary } = result;
+      return {
+        kind: 'figures',
+        encoding: result.encoding,
+        delimiter: result.delimiter,
+        mobileColumnCandidates: result.mobileColumnCandidates,
+        table: { columns: [...result.columns], mobileColumn: checks.mobileColumn, checks, columnStats, summary },
+      };
+    }
+    if (input.kind === 'rows') {
+      // The rows checkListBytes keeps: every non-blank record but a header, read by the same parse.
+      const { table } = parseListBytesColumnar(input.bytes, (record) => !firstRecordIsHeader(record));
+      return { kind: 'rows', rows: await columnarToBytes(table) };
     }
     const stored = await createListStore(input.dataDir).load(input.listId);
     if (!stored) return { kind: 'saved', meta: null };
