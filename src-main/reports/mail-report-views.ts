@@ -3,6 +3,7 @@
  * detail): its notification mails are its one, growing, report version
  * (figures: mail-report.ts; rows: report-row-source.ts).
  */
+import { reportHeadline } from '@shared/reports/report-headline';
 import type { ReportCampaignView, ReportDetailView } from '@shared/ipc/channels/reports';
 import { reportEvolution } from '@shared/reports/diff-report-summaries';
 import type { ReportSummary } from '@shared/reports/summarize-report';
@@ -29,9 +30,7 @@ export function mailCampaignView(record: JobRecord): ReportCampaignView {
     versions: version ? 1 : 0,
     latestFileName: version?.fileName ?? null,
     latestGeneratedAt: version?.generatedAt ?? null,
-    headline: version
-      ? { recipients: version.summary.recipients, delivered: version.summary.categories.delivered, deliveredRate: version.summary.deliveredRate, stop: 0, clicks: 0 }
-      : null,
+    headline: version ? reportHeadline(version.summary) : null,
     lastCheckedAt: null,
     // The mailbox watcher reads the answers as they arrive (no report schedule).
     nextCheckAt: null,

@@ -13,6 +13,7 @@
  * of text and typed arrays): paging, filtering, searching and exporting run
  * there, so main never holds nor copies the report and never stalls on it.
  */
+import { reportHeadline } from '@shared/reports/report-headline';
 import { stat } from 'node:fs/promises';
 import { UserFacingError } from '@shared/ipc/ipc-result';
 import type {
@@ -182,15 +183,7 @@ export function createReportService(options: ReportServiceOptions) {
       versions: state.versions.length,
       latestFileName: latest?.fileName ?? null,
       latestGeneratedAt: latest?.generatedAt ?? null,
-      headline: latest
-        ? {
-            recipients: latest.summary.recipients,
-            delivered: latest.summary.categories.delivered,
-            deliveredRate: latest.summary.deliveredRate,
-            stop: latest.summary.stop,
-            clicks: latest.summary.clicks,
-          }
-        : null,
+      headline: latest ? reportHeadline(latest.summary) : null,
       lastCheckedAt: state.lastCheckedAt,
       nextCheckAt: next === null ? null : new Date(next).toISOString(),
       lastError: state.lastError,

@@ -172,6 +172,11 @@ describe('Démo iSendPro: a 1,200-recipient campaign composed in the app', () =>
     const blacklisted = expected.get('11') ?? 0;
     expect(await page.getByTestId('legend-blacklisted').getAttribute('data-value')).toBe(String(blacklisted));
     expect(await page.getByTestId('legend-inProgress').getAttribute('data-value')).toBe('0');
+    // Answers by mail confirm the sending, never the delivery: the headline says so instead of « 0 % ».
+    expect(detail.value.latest!.summary.categories).toMatchObject({ delivered: 0, undelivered: 0 });
+    expect(await page.getByTestId('headline-delivered-rate').locator('dd').textContent()).toBe('Non confirmé');
+    expect(await line.textContent()).toContain('Réception non confirmée · 1 version');
+    expect(await page.getByTestId('headline-delivered-rate').getAttribute('title')).toMatch(/^Le fournisseur a confirmé l'envoi de [\d\s\u202f\u00a0]+ messages, pas leur réception/);
     await app.screenshot('mail-report-01-demo-campaign');
 
     // Drill-down: the blacklisted recipients (code 11, iSendPro's words in French), like a MediasFlow report's.

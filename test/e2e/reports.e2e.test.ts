@@ -269,7 +269,10 @@ describe('Mode démo: a drop reaches its reports by itself', () => {
     await expect
       .poll(async () => (await call<ReportCampaignView[]>('reports:list')).find((view) => view.jobId === jobId)?.versions ?? -1, { timeout: 60_000, interval: 1_000 })
       .toBe(3);
-    expect(demoApp.events.some(({ event, payload }) => event === 'reports:updated' && (payload as { jobId: string }).jobId === jobId)).toBe(true);
+    // The event follows the version's write (reports:list reads the disk): it may reach the window a moment later.
+    await expect
+      .poll(() => demoApp.events.some(({ event, payload }) => event === 'reports:updated' && (payload as { jobId: string }).jobId === jobId), { timeout: 10_000 })
+      .toBe(true);
 
     const { page } = demoApp;
     await page.getByRole('navigation').getByRole('button', { name: 'Rapports' }).click();

@@ -2,6 +2,7 @@
  * Delivery reports (issue 5) and the local opt-out list. Main fetches,
  * parses and keeps the reports; the renderer asks for figures and pages.
  */
+import type { ReportHeadline } from '../../reports/report-headline';
 import type { Channel } from '../../providers/provider-ids';
 import type { ReportSummary } from '../../reports/summarize-report';
 import type { EvolutionPoint, ReportSummaryDiff } from '../../reports/diff-report-summaries';
@@ -39,7 +40,7 @@ export interface ReportCampaignView {
   latestFileName: string | null;
   latestGeneratedAt: string | null;
   /** Headline of the latest version. */
-  headline: { recipients: number; delivered: number; deliveredRate: number; stop: number; clicks: number } | null;
+  headline: ReportHeadline | null;
   lastCheckedAt: string | null;
   /** Next automatic look, null when the schedule is over (or for AllMySMS). */
   nextCheckAt: string | null;

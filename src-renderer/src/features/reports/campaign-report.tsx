@@ -13,6 +13,7 @@ import type { CodeCount, ReportSummary } from '@shared/reports/summarize-report'
 import { useDropdesk } from '../../store/store-context';
 import { countryName, formatCount, formatDateTime } from '../../i18n/format';
 import { ChartCard } from './chart-card';
+import { deliveryUnconfirmed } from '@shared/reports/report-headline';
 import { donutSlices, formatChartLabel, formatDelta, formatPercent, sentCount } from './report-format';
 import { RecipientsTable } from './recipients-table';
 
@@ -70,11 +71,11 @@ function Waiting({ campaign }: { campaign: ReportCampaignView }) {
   );
 }
 
-function Figure({ name, value, label, hint, testId }: { name: string; value: number; label: string; hint?: string; testId: string }) {
+function Figure({ name, value, label, hint, testId, wordy = false }: { name: string; value: number; label: string; hint?: string; testId: string; wordy?: boolean }) {
   return (
     <div className="figure headline-figure" data-testid={testId} data-value={value} title={hint}>
       <dt className="muted small">{name}</dt>
-      <dd className="figure-value">{label}</dd>
+      <dd className={wordy ? 'figure-value figure-words' : 'figure-value'}>{label}</dd>
     </div>
   );
 }
@@ -84,6 +85,7 @@ function Headline({ campaign, summary }: { campaign: ReportCampaignView; summary
   const language = useDropdesk((state) => state.language);
   const count = (value: number) => formatCount(value, language);
   const sent = sentCount(summary);
+  const unconfirmed = deliveryUnconfirmed(summary);
   return (
     <section className="report-headline">
       <div className="report-title-row">
@@ -98,8 +100,9 @@ function Headline({ campaign, summary }: { campaign: ReportCampaignView; summary
           testId="headline-delivered-rate"
           name={t('figures.deliveredRate')}
           value={summary.deliveredRate}
-          label={formatPercent(summary.deliveredRate, language)}
-          hint={t('figures.deliveredRateHint')}
+          label={unconfirmed ? t('figures.deliveredRateUnconfirmed') : formatPercent(summary.deliveredRate, language)}
+          wordy={unconfirmed}
+          hint={unconfirmed ? t('figures.deliveredRateUnconfirmedHint', { count: summary.categories.sentUnconfirmed }) : t('figures.deliveredRateHint')}
         />
         <Figure testId="headline-delivered" name={t('figures.delivered')} value={summary.categories.delivered} label={count(summary.categories.delivered)} />
         <Figure testId="headline-stop" name={t('figures.stop')} value={summary.stop} label={count(summary.stop)} />

@@ -109,7 +109,9 @@ function CampaignPicker({ campaigns }: { campaigns: ReportCampaignView[] }) {
               </span>
               <span className="small">
                 {campaign.availability === 'available' && campaign.headline
-                  ? t('screen.pickerAvailable', { rate: formatPercent(campaign.headline.deliveredRate, language), count: campaign.versions })
+                  ? campaign.headline.deliveryUnconfirmed
+                    ? t('screen.pickerUnconfirmed', { count: campaign.versions })
+                    : t('screen.pickerAvailable', { rate: formatPercent(campaign.headline.deliveredRate, language), count: campaign.versions })
                   : t(`screen.availability.${campaign.availability}`)}
               </span>
             </button>
