@@ -1,5 +1,5 @@
 import type { NumberCheck } from './validate-number';
-import type { DigitAutomaton } from './digit-automaton';
+import { combineDigitAutomata, type DigitAutomaton } from './digit-automaton';
 import {
   frenchPlan,
   kindIn,
@@ -274,25 +274,85 @@ function verdictOf(plan: FrenchPlan, resolved: Resolved, callingCode: number, fr
   return slot * countrySlotFactor + callingCode * 10 ** (to - from) + numberAt(from, to);
 }
 
+/**
+ * The reference rule's overseas step for a national number: the first
+ * overseas region (in its order) whose national pattern takes the number and
+ * under whose calling code the number resolves valid, or null. `takes(i)`
+ * says whether overseas region i's national pattern takes it.
+ */
+function firstValidOverseas(plan: FrenchPlan, takes: (index: number) => boolean, number: NationalNumberReader): Resolved | null {
+  const { overseas, overseasCallingCodeBits } = plan;
+  let tried = 0;
+  for (let i = 0; i < overseas.length; i++) {
+    const region = overseas[i];
+    const bit = overseasCallingCodeBits[i];
+    if ((tried & bit) !== 0 || !takes(i)) continue;
+    tried |= bit;
+    const resolved = resolveNational(plan, region.callingCode, number, region);
+    if (resolved.kind !== numberKind.invalid) return resolved;
+  }
+  return null;
+}
+
+/** Labels of `overseasVerdicts`: malformed, landline, not a mobile, then a mobile of region slot s as `firstMobileLabel + s`. */
+const overseasLabel = { malformed: 0, landline: 1, notMobile: 2, firstMobileLabel: 3 } as const;
+
+/**
+ * `firstValidOverseas` for every national number at once, as one automaton
+ * built from the same automata and the same function: its label is the
+ * verdict, read in a single pass over the digits (the loop runs up to eight
+ * national patterns and seven regions' types). null when a region of those
+ * calling codes has leading digits (none has in today's metadata), which
+ * are read as text: the loop decides then.
+ */
+function compileOverseasVerdicts(plan: FrenchPlan): DigitAutomaton | null {
+  const callingCodes = new Set(plan.overseas.map((region) => region.callingCode));
+  const regions = plan.regions.filter((region) => callingCodes.has(region.callingCode));
+  if (regions.some((region) => region.leadingDigits !== null)) return null;
+  const kinds = [numberKind.mobile, numberKind.landline, numberKind.otherType] as const;
+  const kindPart = (region: PlanRegion, kind: NumberKind): DigitAutomaton => ({ next: region.kinds.next, label: region.kinds.label.map((label) => (label === kind ? 1 : 0)) });
+  const parts = [...plan.overseas.map((region) => region.nationalDigits), ...regions.flatMap((region) => kinds.map((kind) => kindPart(region, kind)))];
+  const firstKindPart = plan.overseas.length;
+  return combineDigitAutomata(parts, (accepted) => {
+    const fromFlags: NationalNumberReader = {
+      kindIn(region) {
+        const part = firstKindPart + regions.indexOf(region) * kinds.length;
+        return kinds.find((_, k) => accepted[part + k]) ?? numberKind.invalid;
+      },
+      startsWithLeadingDigits: () => false,
+    };
+    const resolved = firstValidOverseas(plan, (index) => accepted[index], fromFlags);
+    if (resolved === null) return overseasLabel.malformed;
+    if (resolved.kind === numberKind.landline) return overseasLabel.landline;
+    if (resolved.kind === numberKind.otherType) return overseasLabel.notMobile;
+    return overseasLabel.firstMobileLabel + slotOfRegion.get(resolved.region!)!;
+  });
+}
+
+const overseasVerdicts = frenchPlan ? compileOverseasVerdicts(frenchPlan) : null;
+/** Calling code of each region slot, as a number. */
+const callingCodeOfSlot = frenchPlan ? frenchPlan.regions.map((region) => Number(region.callingCode)) : [];
+
 /** The overseas regions in the reference rule's order: the first whose parse of 0 + national (`from…to`) is valid. */
 function overseasOrMalformed(plan: FrenchPlan, from: number, to: number): number {
-  const { overseas, overseasCallingCodeBits } = plan;
+  const { overseas } = plan;
   if (digitBuffer[from] === 0) {
     // 0 + 0…: libphonenumber would read the 00 as an international prefix; leave such values to it.
     for (let i = 0; i < overseas.length; i++) if (runOnDigits(overseas[i].nationalDigits, from, to) === 1) return fastVerdict.unknown;
     return fastVerdict.malformed;
   }
-  let tried = 0;
-  for (let i = 0; i < overseas.length; i++) {
-    const region = overseas[i];
-    const bit = overseasCallingCodeBits[i];
-    if ((tried & bit) !== 0 || runOnDigits(region.nationalDigits, from, to) !== 1) continue;
-    tried |= bit;
-    const callingCode = Number(region.callingCode);
-    const resolved = resolveDigits(plan, callingCode, from, to, region);
-    if (resolved.kind !== numberKind.invalid) return verdictOf(plan, resolved, callingCode, from, to);
+  if (overseasVerdicts !== null) {
+    const label = runOnDigits(overseasVerdicts, from, to);
+    if (label === overseasLabel.malformed) return fastVerdict.malformed;
+    if (label === overseasLabel.landline) return fastVerdict.landline;
+    if (label === overseasLabel.notMobile) return fastVerdict.notMobile;
+    const slot = label - overseasLabel.firstMobileLabel;
+    return slot * countrySlotFactor + callingCodeOfSlot[slot] * 10 ** (to - from) + numberAt(from, to);
   }
-  return fastVerdict.malformed;
+  digitsInBuffer.from = from;
+  digitsInBuffer.to = to;
+  const resolved = firstValidOverseas(plan, (index) => runOnDigits(overseas[index].nationalDigits, from, to) === 1, digitsInBuffer);
+  return resolved === null ? fastVerdict.malformed : verdictOf(plan, resolved, Number(resolved.region!.callingCode), from, to);
 }
 
 /**
