@@ -117,16 +117,22 @@ export async function encodeColumnText(text: string, yieldNow: () => Promise<voi
 
 /** `encodeColumnText` undone, a slice at a time (a slice of UTF-16 never cuts a character's two bytes apart). */
 export async function decodeColumnText(bytes: Uint8Array, encoding: 'latin1' | 'utf16le', yieldNow: () => Promise<void>): Promise<string> {
+  const pieces = await decodeColumnPieces(bytes, encoding, yieldNow);
+  return pieces.length === 1 ? pieces[0] : pieces.join('');
+}
+
+/** The same text as slices, for a caller that joins them with others (a column read in two parts). */
+export async function decodeColumnPieces(bytes: Uint8Array, encoding: 'latin1' | 'utf16le', yieldNow: () => Promise<void>): Promise<string[]> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const unit = encoding === 'latin1' ? 1 : 2;
   const step = sliceChars * unit;
-  if (buffer.length <= step) return buffer.toString(encoding);
+  if (buffer.length <= step) return [buffer.toString(encoding)];
   const pieces: string[] = [];
   for (let start = 0; start < buffer.length; start += step) {
     pieces.push(buffer.toString(encoding, start, Math.min(buffer.length, start + step)));
     await yieldNow();
   }
-  return pieces.join('');
+  return pieces;
 }
 
 /** The cached table and checks, or null when the file is not a cache of exactly this key. */

@@ -10,14 +10,14 @@ import type { ListChecks } from '@shared/lists/check-rows';
 import type { ColumnStats } from '@shared/lists/summarize';
 import type { StoredListMeta } from './list-store';
 import type { ColumnarTable } from '@shared/lists/columnar-table';
-import { decodeColumnText, encodeColumnText } from './list-cache';
+import { decodeColumnPieces, decodeColumnText, encodeColumnText } from './list-cache';
 
 export type ListCheckWorkerInput =
   | { kind: 'bytes'; fileName: string; bytes: Uint8Array }
-  /** The check alone (`list check`'s figures, no row kept): one half of an import run on two threads. */
-  | { kind: 'figures'; fileName: string; bytes: Uint8Array }
-  /** The rows alone, as the check keeps them: the other half. */
-  | { kind: 'rows'; bytes: Uint8Array }
+  /** The check (`list check`'s figures) and the rows before `keepRows`: one half of an import run on two threads. */
+  | { kind: 'figures'; fileName: string; bytes: Uint8Array; keepRows: number }
+  /** The rows from `fromRow` on, as the check keeps them: the other half. */
+  | { kind: 'rows'; bytes: Uint8Array; fromRow: number }
   | { kind: 'saved'; dataDir: string; listId: string };
 
 export interface CheckedTable {
@@ -60,6 +60,59 @@ export async function columnarFromBytes(table: ColumnarBytes): Promise<ColumnarT
   return { rowCount: table.rowCount, widths: table.widths, columns };
 }
 
+/** One part of a table's rows with its column texts decoded, as slices (`joinColumnarParts` joins them). */
+export interface DecodedColumnarPart {
+  rowCount: number;
+  widths: Uint32Array;
+  columns: { ends: Uint32Array; pieces: string[]; length: number }[];
+}
+
+/** In main: a part's column texts decoded a slice at a time, with turns of the event loop between slices. */
+export async function decodeColumnarPart(part: ColumnarBytes): Promise<DecodedColumnarPart> {
+  const columns: DecodedColumnarPart['columns'] = [];
+  for (const column of part.columns) {
+    const pieces = await decodeColumnPieces(column.bytes, column.encoding, yieldNow);
+    columns.push({ ends: column.ends, pieces, length: pieces.reduce((sum, piece) => sum + piece.length, 0) });
+  }
+  return { rowCount: part.rowCount, widths: part.widths, columns };
+}
+
+/**
+ * Rows read in consecutive parts (the first rows, then the rest) as one
+ * table, each column's text joined once. A part narrower than the table has
+ * empty values in the columns it lacks.
+ */
+export function joinColumnarParts(parts: readonly DecodedColumnarPart[]): ColumnarTable {
+  const rowCount = parts.reduce((sum, part) => sum + part.rowCount, 0);
+  const width = Math.max(0, ...parts.map((part) => part.columns.length));
+  const widths = new Uint32Array(rowCount);
+  let row = 0;
+  for (const part of parts) {
+    widths.set(part.widths.subarray(0, part.rowCount), row);
+    row += part.rowCount;
+  }
+  const columns: ColumnarTable['columns'] = [];
+  for (let c = 0; c < width; c++) {
+    const ends = new Uint32Array(rowCount);
+    const pieces: string[] = [];
+    let first = 0;
+    let offset = 0;
+    for (const part of parts) {
+      const column = part.columns[c];
+      if (column) {
+        for (let r = 0; r < part.rowCount; r++) ends[first + r] = offset + column.ends[r];
+        pieces.push(...column.pieces);
+        offset += column.length;
+      } else {
+        ends.fill(offset, first, first + part.rowCount);
+      }
+      first += part.rowCount;
+    }
+    columns.push({ ends, text: pieces.length === 1 ? pieces[0] : pieces.join('') });
+  }
+  return { rowCount, widths, columns };
+}
+
 export type ListCheckWorkerResult =
   | {
       kind: 'bytes';
@@ -73,7 +126,8 @@ export type ListCheckWorkerResult =
       encoding: TextEncoding;
       delimiter: Delimiter;
       mobileColumnCandidates: string[];
-      table: Omit<CheckedTable, 'rows'>;
+      /** `rows`: the rows before `keepRows` only. */
+      table: CheckedTable;
     }
   | { kind: 'rows'; rows: ColumnarBytes }
   | { kind: 'saved'; meta: StoredListMeta; table: CheckedTable }
@@ -86,7 +140,7 @@ export function listCheckResultBuffers(result: ListCheckWorkerResult): ArrayBuff
   if (result.kind === 'rows') return rowsBuffers(result.rows);
   const { checks } = result.table;
   const checkBuffers = [checks.status, checks.reason, checks.normalized, checks.country].map((array) => array.buffer as ArrayBuffer);
-  return result.kind === 'figures' ? checkBuffers : [...rowsBuffers(result.table.rows), ...checkBuffers];
+  return [...rowsBuffers(result.table.rows), ...checkBuffers];
 }
 
 function rowsBuffers(rows: ColumnarBytes): ArrayBuffer[] {

@@ -9,7 +9,7 @@ import type { Delimiter, TextEncoding } from '@shared/lists/list-types';
 import type { ListState } from '@shared/lists/list-state';
 import { runWorker, WorkerJobError } from '../workers/run-worker';
 import { locateWorker } from '../workers/worker-locator';
-import { columnarFromBytes, type CheckedTable, type ListCheckWorkerInput, type ListCheckWorkerResult } from './list-check-job';
+import { columnarFromBytes, decodeColumnarPart, joinColumnarParts, type CheckedTable, type ListCheckWorkerInput, type ListCheckWorkerResult } from './list-check-job';
 import type { StoredListMeta } from './list-store';
 import { tableRows } from '@shared/lists/list-rows';
 import type { ColumnarTable } from '@shared/lists/columnar-table';
@@ -54,34 +54,55 @@ export async function checkListBytesInWorker(fileName: string, bytes: Uint8Array
 }
 
 /**
- * `checkListBytes` on two threads at once, the same result: one worker checks
- * the file (the figures `list check` gives, no row kept), the other reads its
- * rows column by column, which the check would otherwise do in turn. Both
- * read one shared copy of the bytes. The check's answer (or its error) is
- * the import's; should the two ever count different rows, the file is
- * checked again in one worker rather than shown half right.
+ * Share of the rows the checking worker keeps. It also validates every
+ * number, so the worker that only reads rows takes nearly all of them
+ * (measured on 1,000,000 rows and 2 cores: with 40 % the check finished
+ * 0.7 s after the rows).
+ */
+const rowsKeptByTheCheck = 0.1;
+
+/** About how many records the file holds, from its first 64 KiB (only to share the work: any answer gives the same list). */
+function estimatedRecords(bytes: Uint8Array): number {
+  const sample = bytes.subarray(0, 64 * 1024);
+  let lines = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0x0a) lines++;
+  return lines === 0 ? 0 : Math.round((lines * bytes.length) / sample.length);
+}
+
+/**
+ * `checkListBytes` on two threads at once, the same result: one worker
+ * checks the file (the figures `list check` gives) and keeps its first rows,
+ * the other reads the same file and keeps the rest of the rows, which the
+ * check would otherwise build in turn. Both read one shared copy of the
+ * bytes; main joins the two parts. The check's answer (or its error) is the
+ * import's; should the parts ever not add up to the checked rows, the file
+ * is checked again in one worker rather than shown half right.
  */
 export async function checkListBytesInTwoWorkers(fileName: string, bytes: Uint8Array): Promise<CheckedImport> {
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
   shared.set(bytes);
+  const split = Math.round(estimatedRecords(bytes) * rowsKeptByTheCheck);
   const stopRows = new AbortController();
   // The rows are decoded here as soon as they come, while the check may still run.
-  const readingRows = runListCheck({ kind: 'rows', bytes: shared }, stopRows.signal).then(async (result) => {
+  const readingRows = runListCheck({ kind: 'rows', bytes: shared, fromRow: split }, stopRows.signal).then(async (result) => {
     if (result.kind !== 'rows') throw new Error('list-check worker: expected the rows of an imported file');
-    return columnarFromBytes(result.rows);
+    return decodeColumnarPart(result.rows);
   });
   // Awaited below once the check is done; until then its failure must not go unhandled.
   readingRows.catch(() => undefined);
   let figures: ListCheckWorkerResult;
   try {
-    figures = await runListCheck({ kind: 'figures', fileName, bytes: shared });
+    figures = await runListCheck({ kind: 'figures', fileName, bytes: shared, keepRows: split });
   } catch (error) {
     stopRows.abort();
     throw error;
   }
   if (figures.kind !== 'figures') throw new Error('list-check worker: expected the figures of an imported file');
-  const columnar = await readingRows;
-  if (columnar.rowCount !== figures.table.checks.status.length) return checkListBytesInWorker(fileName, bytes);
+  const first = await decodeColumnarPart(figures.table.rows);
+  const rest = await readingRows;
+  const rowCount = figures.table.checks.status.length;
+  if (first.rowCount !== Math.min(split, rowCount) || first.rowCount + rest.rowCount !== rowCount) return checkListBytesInWorker(fileName, bytes);
+  const columnar = joinColumnarParts([first, rest]);
   const { encoding, delimiter, mobileColumnCandidates, table } = figures;
   const state = {
     document: { columns: table.columns, rows: tableRows(columnar), mobileColumn: table.mobileColumn },
