@@ -7,7 +7,7 @@ describe('joinColumnarParts', () => {
     const first = [['Zoé', '06 12 34 56 78'], ['Loïc'], ['', '0690 12 34 56']];
     const rest = [['Anaïs', '+262 692 12 34 56', 'Saint-Denis', '🌸'], [], ['Émile', '07 81 23 45 67']];
     const parts = await Promise.all([first, rest].map(async (rows) => decodeColumnarPart(await columnarToBytes(columnarFromRows(rows)))));
-    const joined = joinColumnarParts(parts);
+    const joined = await joinColumnarParts(parts);
     expect(columnarRows(joined)).toEqual([...first, ...rest]);
     expect(joined).toEqual(columnarFromRows([...first, ...rest]));
   });
@@ -16,7 +16,7 @@ describe('joinColumnarParts', () => {
     const rows = [['Nom', 'SMS'], ['Zoé', '0612345678']];
     const empty = await decodeColumnarPart(await columnarToBytes(columnarFromRows([])));
     const whole = await decodeColumnarPart(await columnarToBytes(columnarFromRows(rows)));
-    expect(columnarRows(joinColumnarParts([empty, whole]))).toEqual(rows);
-    expect(columnarRows(joinColumnarParts([whole, empty]))).toEqual(rows);
+    expect(columnarRows(await joinColumnarParts([empty, whole]))).toEqual(rows);
+    expect(columnarRows(await joinColumnarParts([whole, empty]))).toEqual(rows);
   });
 });

@@ -79,10 +79,12 @@ export async function decodeColumnarPart(part: ColumnarBytes): Promise<DecodedCo
 
 /**
  * Rows read in consecutive parts (the first rows, then the rest) as one
- * table, each column's text joined once. A part narrower than the table has
- * empty values in the columns it lacks.
+ * table, each column's text joined once, with a turn of the event loop
+ * between columns (joining every column of 1,000,000 rows at once held the
+ * main thread for about 200 ms). A part narrower than the table has empty
+ * values in the columns it lacks.
  */
-export function joinColumnarParts(parts: readonly DecodedColumnarPart[]): ColumnarTable {
+export async function joinColumnarParts(parts: readonly DecodedColumnarPart[]): Promise<ColumnarTable> {
   const rowCount = parts.reduce((sum, part) => sum + part.rowCount, 0);
   const width = Math.max(0, ...parts.map((part) => part.columns.length));
   const widths = new Uint32Array(rowCount);
@@ -109,6 +111,7 @@ export function joinColumnarParts(parts: readonly DecodedColumnarPart[]): Column
       first += part.rowCount;
     }
     columns.push({ ends, text: pieces.length === 1 ? pieces[0] : pieces.join('') });
+    await yieldNow();
   }
   return { rowCount, widths, columns };
 }

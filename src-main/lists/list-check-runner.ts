@@ -102,7 +102,7 @@ export async function checkListBytesInTwoWorkers(fileName: string, bytes: Uint8A
   const rest = await readingRows;
   const rowCount = figures.table.checks.status.length;
   if (first.rowCount !== Math.min(split, rowCount) || first.rowCount + rest.rowCount !== rowCount) return checkListBytesInWorker(fileName, bytes);
-  const columnar = joinColumnarParts([first, rest]);
+  const columnar = await joinColumnarParts([first, rest]);
   const { encoding, delimiter, mobileColumnCandidates, table } = figures;
   const state = {
     document: { columns: table.columns, rows: tableRows(columnar), mobileColumn: table.mobileColumn },
