@@ -300,10 +300,10 @@ const overseasLabel = { malformed: 0, landline: 1, notMobile: 2, firstMobileLabe
 /**
  * `firstValidOverseas` for every national number at once, as one automaton
  * built from the same automata and the same function: its label is the
- * verdict, read in a single pass over the digits (the loop runs up to eight
+ * verdict, read in a single pass over the digits (instead of up to eight
  * national patterns and seven regions' types). null when a region of those
  * calling codes has leading digits (none has in today's metadata), which
- * are read as text: the loop decides then.
+ * are read as text: libphonenumber decides those numbers then.
  */
 function compileOverseasVerdicts(plan: FrenchPlan): DigitAutomaton | null {
   const callingCodes = new Set(plan.overseas.map((region) => region.callingCode));
@@ -341,18 +341,14 @@ function overseasOrMalformed(plan: FrenchPlan, from: number, to: number): number
     for (let i = 0; i < overseas.length; i++) if (runOnDigits(overseas[i].nationalDigits, from, to) === 1) return fastVerdict.unknown;
     return fastVerdict.malformed;
   }
-  if (overseasVerdicts !== null) {
-    const label = runOnDigits(overseasVerdicts, from, to);
-    if (label === overseasLabel.malformed) return fastVerdict.malformed;
-    if (label === overseasLabel.landline) return fastVerdict.landline;
-    if (label === overseasLabel.notMobile) return fastVerdict.notMobile;
-    const slot = label - overseasLabel.firstMobileLabel;
-    return slot * countrySlotFactor + callingCodeOfSlot[slot] * 10 ** (to - from) + numberAt(from, to);
-  }
-  digitsInBuffer.from = from;
-  digitsInBuffer.to = to;
-  const resolved = firstValidOverseas(plan, (index) => runOnDigits(overseas[index].nationalDigits, from, to) === 1, digitsInBuffer);
-  return resolved === null ? fastVerdict.malformed : verdictOf(plan, resolved, Number(resolved.region!.callingCode), from, to);
+  // No automaton (metadata with leading digits): libphonenumber decides, as for any form the fast path does not model.
+  if (overseasVerdicts === null) return fastVerdict.unknown;
+  const label = runOnDigits(overseasVerdicts, from, to);
+  if (label === overseasLabel.malformed) return fastVerdict.malformed;
+  if (label === overseasLabel.landline) return fastVerdict.landline;
+  if (label === overseasLabel.notMobile) return fastVerdict.notMobile;
+  const slot = label - overseasLabel.firstMobileLabel;
+  return slot * countrySlotFactor + callingCodeOfSlot[slot] * 10 ** (to - from) + numberAt(from, to);
 }
 
 /**
