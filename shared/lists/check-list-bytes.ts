@@ -6,10 +6,10 @@
 import type { Delimiter, ListSummary, TextEncoding } from './list-types';
 import { firstRecordIsHeader, generatedColumnName } from './detect-header';
 import { findMobileColumn, resolveColumnByName } from './mobile-column';
-import { checkRows, createRowValidator, finishChecks, uncheckedRows, type ListChecks } from './check-rows';
-import { ColumnStatsAccumulator, summarize, summarizeRowCount, type ColumnStats } from './summarize';
+import { checkRows, createRowValidator, finishChecks, uncheckedRows, type CheckedRows, type ListChecks, type RowValidator } from './check-rows';
+import { ColumnStatsAccumulator, summarize, summarizeRowCount, type ColumnStats, type ColumnStatsState } from './summarize';
 import type { ListDocument } from './list-document';
-import { parseListBytes } from './parse-list-bytes';
+import { parseListBytes, type ListPart, type ParseListOptions } from './parse-list-bytes';
 import { ColumnarBuilder, type ColumnarTable } from './columnar-table';
 import { tableRows } from './list-rows';
 import { emptyListError, unknownColumnError } from './list-errors';
@@ -99,7 +99,32 @@ export function checkListStreaming(
   return streamCheck(bytes, options, sink);
 }
 
-function streamCheck(bytes: Uint8Array, options: CheckListOptions, rowStore: (provisionalColumns: readonly string[]) => CheckedRowsSink | null, forcedMobile?: number): ListCheckFigures {
+function streamCheck(bytes: Uint8Array, options: CheckListOptions, rowStore: RowStore, forcedMobile?: number): ListCheckFigures {
+  const reading = readRows(bytes, options, rowStore, forcedMobile);
+  const figures = finishReading(options, reading);
+  // The chosen column is only known once every row's width is: read again in the rare case it is a generated name beyond the header.
+  if ('readAgainWith' in figures) return streamCheck(bytes, options, rowStore, figures.readAgainWith ?? undefined);
+  return figures;
+}
+
+type RowStore = (provisionalColumns: readonly string[]) => CheckedRowsSink | null;
+
+/** What a reading of the file, or of a part of it, gathered before the duplicates and the summary, which need every row. */
+interface Reading {
+  encoding: TextEncoding;
+  delimiter: Delimiter;
+  firstRecord: string[] | null;
+  hasHeader: boolean;
+  header: string[];
+  /** The column checked while reading. */
+  mobile: number | null;
+  rowCount: number;
+  width: number;
+  validator: RowValidator;
+  stats: ColumnStatsAccumulator;
+}
+
+function readRows(bytes: Uint8Array, options: CheckListOptions, rowStore: RowStore, forcedMobile?: number, parse: Pick<ParseListOptions, 'encoding' | 'part' | 'chunkBytes'> = {}): Reading {
   let hasHeader = false;
   let header: string[] = [];
   let mobile: number | null = null;
@@ -108,6 +133,7 @@ function streamCheck(bytes: Uint8Array, options: CheckListOptions, rowStore: (pr
   let stats = new ColumnStatsAccumulator();
   let width = 0;
   const { encoding, delimiter, firstRecord } = parseListBytes(bytes, {
+    ...parse,
     sink: () => {
       rowCount = 0;
       width = 0;
@@ -136,6 +162,12 @@ function streamCheck(bytes: Uint8Array, options: CheckListOptions, rowStore: (pr
       };
     },
   });
+  return { encoding, delimiter, firstRecord, hasHeader, header, mobile, rowCount, width, validator, stats };
+}
+
+/** The figures of a reading of every row, or the column to read the file again with. */
+function finishReading(options: CheckListOptions, reading: Reading): ListCheckFigures | { readAgainWith: number | null } {
+  const { firstRecord, rowCount, hasHeader, header, width, mobile, validator, stats } = reading;
   if (firstRecord === null || rowCount === 0) throw emptyListError();
   const columns = completeColumns(header, width);
   const detected = findMobileColumn(hasHeader ? columns : []);
@@ -144,14 +176,13 @@ function streamCheck(bytes: Uint8Array, options: CheckListOptions, rowStore: (pr
     mobileIndex = resolveColumnByName(columns, options.mobileColumn);
     if (mobileIndex === null) throw unknownColumnError(options.mobileColumn, columns);
   }
-  // The chosen column is only known once every row's width is: read again in the rare case it is a generated name beyond the header.
-  if (mobileIndex !== mobile) return streamCheck(bytes, options, rowStore, mobileIndex ?? undefined);
+  if (mobileIndex !== mobile) return { readAgainWith: mobileIndex };
   const checks = mobileIndex === null ? uncheckedRows(rowCount) : finishChecks(mobileIndex, validator, rowCount);
   const columnStats = stats.finish(columns.length);
   return {
     fileName: options.fileName,
-    encoding,
-    delimiter,
+    encoding: reading.encoding,
+    delimiter: reading.delimiter,
     columns,
     hasHeader,
     mobileColumn: mobileIndex === null ? null : columns[mobileIndex],
@@ -159,6 +190,72 @@ function streamCheck(bytes: Uint8Array, options: CheckListOptions, rowStore: (pr
     checks,
     columnStats,
     summary: summarizeRowCount(columns, rowCount, checks, columnStats),
+  };
+}
+
+/** How a part is read: the whole file's encoding (a part alone cannot tell it), the part, and for tests the chunk size. */
+export type ListPartReading = { encoding: 'utf-8' | 'windows-1252'; part: ListPart } & Pick<ParseListOptions, 'chunkBytes'>;
+
+/**
+ * What the check of a later part of a file hands to the check of the part
+ * before it (plain data and typed arrays, to cross threads): its rows'
+ * verdicts before duplicates are marked, and its column figures.
+ */
+export interface LaterPartChecks extends CheckedRows {
+  mobile: number | null;
+  width: number;
+  stats: ColumnStatsState;
+}
+
+/**
+ * The check of a file read in two parts, a thread each (an import): the
+ * first part from byte 0, the later part from a record start
+ * (`findRecordStart`) to the end. The first part's `finish` takes the later
+ * part's checks and gives the figures the check of the whole file gives.
+ * Whatever the split cannot answer (a first part without any record, a mobile column known
+ * only after the last row) raises an error: the caller reads the file whole.
+ */
+export function checkFirstListPart(
+  bytes: Uint8Array,
+  options: CheckListOptions,
+  parse: ListPartReading,
+  sink: (provisionalColumns: readonly string[]) => CheckedRowsSink,
+): { finish(later: LaterPartChecks): ListCheckFigures } {
+  if (parse.part.from !== 0) throw new Error('The first list part starts at byte 0.');
+  const reading = readRows(bytes, options, sink, undefined, parse);
+  return {
+    finish(later) {
+      if (reading.firstRecord === null) throw new Error('The first list part holds no record: read the file whole.');
+      if (later.mobile !== reading.mobile) throw new Error('The two list parts checked different columns: read the file whole.');
+      reading.validator.append(reading.rowCount, later);
+      reading.stats.append(later.stats);
+      reading.rowCount += later.rowCount;
+      reading.width = Math.max(reading.width, later.width);
+      const figures = finishReading(options, reading);
+      if ('readAgainWith' in figures) throw new Error('The mobile column is known only after the last row: read the file whole.');
+      return figures;
+    },
+  };
+}
+
+/** The later part's check, for the first part's `finish` (see `checkFirstListPart`). */
+export function checkLaterListPart(
+  bytes: Uint8Array,
+  options: CheckListOptions,
+  parse: ListPartReading,
+  sink: (provisionalColumns: readonly string[]) => CheckedRowsSink,
+): LaterPartChecks {
+  if (parse.part.from === 0) throw new Error('A later list part starts after byte 0.');
+  const { mobile, rowCount, width, validator, stats } = readRows(bytes, options, sink, undefined, parse);
+  return {
+    mobile,
+    width,
+    rowCount,
+    reason: validator.reason.slice(0, rowCount),
+    normalized: validator.normalized.slice(0, rowCount),
+    country: validator.country.slice(0, rowCount),
+    countryCodes: validator.countryCodes,
+    stats: stats.state(),
   };
 }
 

@@ -138,6 +138,15 @@ export function createRowValidator(countryCodes: readonly string[], count: numbe
       }
     }
   }
+  /** Rows another validator checked (the later part of a file read on two threads), as rows `at…` of this one. */
+  function append(at: number, later: CheckedRows): void {
+    reserve(at + later.rowCount);
+    reason.set(later.reason.subarray(0, later.rowCount), at);
+    normalized.set(later.normalized.subarray(0, later.rowCount), at);
+    // The other validator numbered its countries in its own order of first use; this one's order goes on from its own.
+    const countryOf = later.countryCodes.map(indexOf);
+    for (let i = 0; i < later.rowCount; i++) country[at + i] = countryOf[later.country[i]];
+  }
   /** Room for `needed` rows (streaming checks do not know the count in advance). */
   function reserve(needed: number): void {
     if (needed <= reason.length) return;
@@ -154,6 +163,7 @@ export function createRowValidator(countryCodes: readonly string[], count: numbe
   }
   return {
     validate,
+    append,
     reserve,
     get reason() {
       return reason;
@@ -169,6 +179,15 @@ export function createRowValidator(countryCodes: readonly string[], count: numbe
 }
 
 export type RowValidator = ReturnType<typeof createRowValidator>;
+
+/** Verdicts of consecutive rows before duplicates are marked, as a validator leaves them. */
+export interface CheckedRows {
+  rowCount: number;
+  reason: Uint8Array;
+  normalized: Float64Array;
+  country: Uint16Array;
+  countryCodes: readonly string[];
+}
 
 /** The checks of the first `count` rows a (reserved, streaming) validator saw. */
 export function finishChecks(mobileColumn: number, validator: RowValidator, count: number): ListChecks {

@@ -38,11 +38,20 @@ export function decodeListBytes(bytes: Uint8Array): DecodedText {
  * sign of UTF-16, so without one the file falls to the binary check below.
  */
 export function decodeUtf16WithBom(bytes: Uint8Array): DecodedText | null {
-  if (bytes.length < 2) return null;
-  const label = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  const label = utf16BomLabel(bytes);
   if (!label) return null;
   // Not fatal: a lone surrogate becomes U+FFFD, which the checks then show in its cell.
   return { encoding: 'utf-16', text: new TextDecoder(label).decode(bytes) };
+}
+
+/** Whether the bytes start with a UTF-16 BOM (such a file is decoded whole, never read in parts). */
+export function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return utf16BomLabel(bytes) !== null;
+}
+
+function utf16BomLabel(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2) return null;
+  return bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
 }
 
 /** Refuses binary files such as .xlsx (read beforehand by the list service) before decoding. */

@@ -140,6 +140,13 @@ function describeColumnarColumn(table: ColumnarTable, column: number): ColumnSta
  * `describeEveryColumn` fed batch by batch (rows in file order), for checks
  * that never hold every row: the same figures, first longest value included.
  */
+/** A ColumnStatsAccumulator's figures as plain data. */
+export interface ColumnStatsState {
+  stats: ColumnStats[];
+  rows: number;
+  narrowest: number;
+}
+
 export class ColumnStatsAccumulator {
   private stats: ColumnStats[] = [];
   private rows = 0;
@@ -169,6 +176,32 @@ export class ColumnStatsAccumulator {
       }
       this.rows++;
     }
+  }
+
+  /** What this accumulator saw, as plain data (to cross threads). */
+  state(): ColumnStatsState {
+    return { stats: this.stats.map((stats) => ({ ...stats })), rows: this.rows, narrowest: this.narrowest };
+  }
+
+  /** Adds what another accumulator saw on the rows that follow these: the same as if this one had seen them. */
+  append(later: ColumnStatsState): void {
+    for (let c = 0; c < later.stats.length; c++) {
+      const next = later.stats[c];
+      const mine = this.stats[c];
+      if (!mine) {
+        // A column that first appears in the later rows: every earlier row lacks it.
+        this.stats.push({ ...next, hasEmpty: next.hasEmpty || this.rows > 0 });
+        continue;
+      }
+      if (next.hasEmpty) mine.hasEmpty = true;
+      // On equal lengths the earlier value stays, as `add` keeps the first longest.
+      if (next.longestLength > mine.longestLength) {
+        mine.longestLength = next.longestLength;
+        mine.longestValue = next.longestValue;
+      }
+    }
+    this.rows += later.rows;
+    this.narrowest = Math.min(this.narrowest, later.narrowest);
   }
 
   finish(width: number): ColumnStats[] {

@@ -7,7 +7,7 @@
  * worker thread does not see vitest's mocks), which proves the worker ran it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserFacingError } from '@shared/ipc/ipc-result';
@@ -21,6 +21,8 @@ import { createMainServices } from '../main-services';
 import { readListFixture } from '../../test/fixtures/lists/read-list-fixture';
 import { packRows, unpackRows } from './packed-rows';
 import { rowArrays } from '@shared/lists/list-rows';
+import { checkListBytesInTwoWorkers, startListCheckInTwoWorkers } from './list-check-runner';
+import { checkListBytes } from '@shared/lists/check-list-bytes';
 
 /** A snapshot with its rows as plain arrays, so two lists held differently (columnar, arrays) compare by value. */
 function comparable(snapshot: Awaited<ReturnType<ListService['snapshot']>>) {
@@ -92,7 +94,7 @@ async function importAndSnapshot(service: ListService, fileName: string, bytes: 
 }
 
 describe('list check in a worker thread', () => {
-  it('imports a real file in its two workers (the check, the rows) with the same table, checks and summary as in process', async () => {
+  it('imports a real file in two parts, a worker each, with the same table, checks and summary as in process', async () => {
     const inProcess = newService(Number.POSITIVE_INFINITY);
     const inWorker = newService(0);
     for (const fixture of ['excel-windows-1252.csv', 'quoted-multiline.csv', 'no-mobile-column.csv', 'mixed-numbers.csv', 'utf8-bom.csv']) {
@@ -108,10 +110,11 @@ describe('list check in a worker thread', () => {
       expect(actual.snapshot.checks.status).toBeInstanceOf(Uint8Array);
       expect(actual.snapshot.checks.normalized).toBeInstanceOf(Float64Array);
       expect(actual.page).toEqual(expected.page);
+      expect((await checkListBytesInTwoWorkers(fixture, bytes)).threads, `${fixture} read in two parts`).toBe(2);
     }
   });
 
-  it('reads a list of many parse chunks the same in its two workers: quoted line breaks across chunk ends, overseas numbers, duplicates', async () => {
+  it('reads a list of many parse chunks the same in two parts: quoted line breaks across chunk ends, overseas numbers, duplicates', async () => {
     const inProcess = newService(Number.POSITIVE_INFINITY);
     const inWorker = newService(0);
     const lines = ['Civilité;Nom;Adresse;SMS'];
@@ -127,6 +130,50 @@ describe('list check in a worker thread', () => {
     expect(actual.snapshot.document.rows.length).toBe(40_000);
     expect(withoutIdentity(actual.view)).toEqual(withoutIdentity(expected.view));
     expect(comparable(actual.snapshot)).toEqual(comparable(expected.snapshot));
+
+    // The import really read it in two parts, one per worker, cut inside the file.
+    const direct = await checkListBytesInTwoWorkers('grande.csv', bytes);
+    expect(direct.threads).toBe(2);
+    expect(direct.state.summary).toEqual(expected.view.summary);
+
+    // From the dialog: the workers start while the file is read into shared memory.
+    const path = join(dataDir, 'grande.csv');
+    await writeFile(path, bytes);
+    const fromDialog = createListService({ ...makeDeps(), dialogs: { chooseOpenFile: async () => path, chooseSaveFile: async () => null } }, { saveDelayMs: 10, workerThresholdBytes: 0 });
+    services.push(fromDialog);
+    const viewFromDialog = (await fromDialog.importFromDialog())!;
+    expect(withoutIdentity(viewFromDialog)).toEqual(withoutIdentity(expected.view));
+    expect(comparable(await fromDialog.snapshot(viewFromDialog.id))).toEqual(comparable(expected.snapshot));
+  });
+
+  it('ends the two workers started early when no file comes', async () => {
+    const early = startListCheckInTwoWorkers();
+    early.cancel();
+    // Cancelled before any file: nothing runs and nothing is left unhandled; a fresh pair still answers.
+    const bytes = readListFixture('mixed-numbers.csv');
+    const late = startListCheckInTwoWorkers();
+    expect((await late.check('mixed.csv', bytes)).state.summary).toEqual(checkListBytes(bytes, { fileName: 'mixed.csv' }).summary);
+    late.cancel();
+  });
+
+  it('reads a file whole in one worker, with the same answer, when it cannot be cut: UTF-16, stray quotes misleading the cut', async () => {
+    const utf16 = readListFixture('excel-texte-unicode.txt');
+    const whole = checkListBytes(utf16, { fileName: 'unicode.txt' });
+    const inWorker = await checkListBytesInTwoWorkers('unicode.txt', utf16);
+    expect(inWorker.threads).toBe(1);
+    expect(inWorker.state.summary).toEqual(whole.summary);
+
+    // A stray quote early on makes the line breaks after it look quoted, but for one inside a quoted field past the middle: the cut found there is refused.
+    const lines = ['Nom;SMS', 'A;x"y'];
+    for (let i = 0; i < 3_000; i++) lines.push(`B${i};06${String(i).padStart(8, '0')}`);
+    lines.push('C;"multi', 'ligne";0712345678');
+    for (let i = 0; i < 1_000; i++) lines.push(`D${i};07${String(i).padStart(8, '0')}`);
+    const misleading = new TextEncoder().encode(`${lines.join('\n')}\n`);
+    const misleadingWhole = checkListBytes(misleading, { fileName: 'guillemets.csv' });
+    const misleadingInWorker = await checkListBytesInTwoWorkers('guillemets.csv', misleading);
+    expect(misleadingInWorker.threads).toBe(1);
+    expect(misleadingInWorker.state.summary).toEqual(misleadingWhole.summary);
+    expect(misleadingInWorker.state.checks).toEqual(misleadingWhole.checks);
   });
 
   it('a big import is written after it is shown: on disk once flushed, and a fresh service reopens it the same', async () => {

@@ -24,7 +24,8 @@ import type { MainDeps } from '../main-deps';
 import { atomicWriter, createListStore, toListMeta, type CacheRequest, type ListFileWriter, type StoredListMeta } from './list-store';
 import { encodeExport } from './list-export';
 import { isXlsxFile, xlsxToCsvBytes } from './xlsx-to-csv';
-import { checkListBytesInTwoWorkers, loadSavedListInWorker } from './list-check-runner';
+import { loadSavedListInWorker, startListCheckInTwoWorkers, type TwoPartListCheck } from './list-check-runner';
+import { readFileShared } from './read-shared-file';
 import { encodeListCache } from './list-cache';
 import { packColumnar } from './packed-rows';
 import { tableRows } from '@shared/lists/list-rows';
@@ -321,13 +322,13 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     return list;
   }
 
-  async function importBytes(fileName: string, fileBytes: Uint8Array): Promise<ListView> {
+  async function importBytes(fileName: string, fileBytes: Uint8Array, early?: TwoPartListCheck): Promise<ListView> {
     if (fileBytes.length > maxImportBytes) throw listTooBigError(Math.round(maxImportBytes / 1024 / 1024));
     // A workbook becomes CSV text here, at the edge; the engine then checks it like any CSV.
     const workbook = isXlsxFile(fileName, fileBytes);
     const bytes = workbook ? await xlsxToCsvBytes(fileName, fileBytes) : fileBytes;
     const big = bytes.length >= workerThresholdBytes;
-    const result = big ? await checkListBytesInTwoWorkers(fileName, bytes) : checkInProcess(fileName, bytes);
+    const result = big ? await (early ?? startListCheckInTwoWorkers()).check(fileName, bytes) : checkInProcess(fileName, bytes);
     const list = await createList(
       {
         name: listNameFromFile(fileName),
@@ -349,20 +350,28 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
     const path = await deps.dialogs.chooseOpenFile({ purpose: 'list-import', filters: importFilters });
     if (!path) return null;
     let bytes: Uint8Array;
+    /** A big list's two workers, started while its file is read (a workbook is first converted here). */
+    let early: TwoPartListCheck | undefined;
     try {
-      const stat = await fs.stat(path);
-      if (stat.isDirectory()) throw new Error('directory');
-      if (stat.size > maxImportBytes) throw listTooBigError(Math.round(maxImportBytes / 1024 / 1024));
-      bytes = await fs.readFile(path);
-    } catch (error) {
-      if (error instanceof UserFacingError) throw error;
-      throw new UserFacingError(
-        'file-unreadable',
-        `Le fichier « ${basename(path)} » n'a pas pu être lu. Vérifiez qu'il existe et qu'il n'est pas ouvert dans un autre programme, puis réessayez.`,
-        { file: basename(path) },
-      );
+      try {
+        const stat = await fs.stat(path);
+        if (stat.isDirectory()) throw new Error('directory');
+        if (stat.size > maxImportBytes) throw listTooBigError(Math.round(maxImportBytes / 1024 / 1024));
+        if (stat.size >= workerThresholdBytes && !/\.xlsx$/i.test(path)) early = startListCheckInTwoWorkers();
+        // Their bytes are read into shared memory, which both read without a copy.
+        bytes = early ? await readFileShared(path) : await fs.readFile(path);
+      } catch (error) {
+        if (error instanceof UserFacingError) throw error;
+        throw new UserFacingError(
+          'file-unreadable',
+          `Le fichier « ${basename(path)} » n'a pas pu être lu. Vérifiez qu'il existe et qu'il n'est pas ouvert dans un autre programme, puis réessayez.`,
+          { file: basename(path) },
+        );
+      }
+      return await importBytes(basename(path), bytes, early);
+    } finally {
+      early?.cancel();
     }
-    return importBytes(basename(path), bytes);
   }
 
   // ---- edits -----------------------------------------------------------------
@@ -488,7 +497,7 @@ export function createListService(deps: MainDeps, options: ListServiceOptions = 
 
   return {
     metas,
-    importBytes,
+    importBytes: (fileName: string, bytes: Uint8Array) => importBytes(fileName, bytes),
     importFromDialog,
     open: async (id: string) => view(await get(id)),
     rows,

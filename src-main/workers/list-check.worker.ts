@@ -3,12 +3,13 @@
  * number, summarise) or re-reads and checks a saved list, so the main process
  * keeps answering while a 1,000,000-row list takes seconds.
  */
-import { checkListBytes, checkListStreaming } from '@shared/lists/check-list-bytes';
-import { parseListBytes } from '@shared/lists/parse-list-bytes';
-import { firstRecordIsHeader } from '@shared/lists/detect-header';
+import { isUtf8 } from 'node:buffer';
+import { checkFirstListPart, checkLaterListPart, checkListBytes, type CheckedRowsSink, type LaterPartChecks } from '@shared/lists/check-list-bytes';
+import { readListDialect } from '@shared/lists/parse-list-bytes';
+import { findRecordStart } from '@shared/lists/find-record-start';
 import { createListState, type ListState } from '@shared/lists/list-state';
 import type { CheckedTable, ListCheckWorkerInput, ListCheckWorkerResult } from '../lists/list-check-job';
-import { columnarToBytes, listCheckResultBuffers } from '../lists/list-check-job';
+import { columnarToBytes, cutUnknown, listCheckResultBuffers, noCut } from '../lists/list-check-job';
 import { createListStore } from '../lists/list-store';
 import { ColumnarBuilder, columnarFromRows, type ColumnarTable } from '@shared/lists/columnar-table';
 import { hostWorker } from './worker-host';
@@ -16,6 +17,73 @@ import { rowArrays } from '@shared/lists/list-rows';
 
 async function checkedTable({ document, checks, columnStats, summary }: Omit<ListState, 'document'> & { document: Omit<ListState['document'], 'rows'> }, rows: ColumnarTable): Promise<CheckedTable> {
   return { columns: [...document.columns], mobileColumn: document.mobileColumn, rows: await columnarToBytes(rows), checks, columnStats, summary };
+}
+
+type PartInput<Kind> = Extract<ListCheckWorkerInput, { kind: Kind }>;
+
+/** Keeps every row the check hands over, column by column (a fresh reading of the file starts them again). */
+function keepRows(): { sink: () => CheckedRowsSink; finish: () => ColumnarTable } {
+  let rows = new ColumnarBuilder();
+  return {
+    sink: () => {
+      const builder = new ColumnarBuilder();
+      rows = builder;
+      return { add: (records, count) => builder.add(records, 0, count) };
+    },
+    finish: () => rows.finish(),
+  };
+}
+
+/** The whole file's encoding, which neither part alone can tell. */
+const encodingOf = (bytes: Uint8Array) => (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
+
+/** Waits for the later part to store the cut; it is found well before this part's reading gets near it. */
+function waitForCut(cut: Int32Array): number {
+  // Short waits, so that a termination is never held up by a wait that nothing ends.
+  while (Atomics.load(cut, 0) === cutUnknown) Atomics.wait(cut, 0, cutUnknown, 50);
+  const at = Atomics.load(cut, 0);
+  if (at === noCut) throw new Error('The list has no cut: it is read whole.');
+  return at;
+}
+
+async function checkFirstPart(input: PartInput<'first-part'>): Promise<ListCheckWorkerResult> {
+  const laterChecks = new Promise<LaterPartChecks>((resolve, reject) => {
+    input.laterPart.once('message', resolve);
+    input.laterPart.once('close', () => reject(new Error('The later part of the list ended without its checks.')));
+  });
+  laterChecks.catch(() => undefined);
+  const rows = keepRows();
+  const encoding = encodingOf(input.bytes);
+  const first = checkFirstListPart(input.bytes, { fileName: input.fileName }, { encoding, part: { from: 0, end: () => waitForCut(input.cut), endsAfter: input.near } }, rows.sink);
+  // The rows are ready for main first: the later part's checks often arrive meanwhile.
+  const rowBytes = await columnarToBytes(rows.finish());
+  const result = first.finish(await laterChecks);
+  input.laterPart.close();
+  const { checks, columnStats, summary } = result;
+  return {
+    kind: 'first-part',
+    encoding: result.encoding,
+    delimiter: result.delimiter,
+    mobileColumnCandidates: result.mobileColumnCandidates,
+    table: { columns: [...result.columns], mobileColumn: checks.mobileColumn, rows: rowBytes, checks, columnStats, summary },
+  };
+}
+
+async function checkLaterPart(input: PartInput<'later-part'>): Promise<ListCheckWorkerResult> {
+  const encoding = encodingOf(input.bytes);
+  let from: number | null = null;
+  try {
+    from = findRecordStart(input.bytes, input.near, readListDialect(input.bytes, encoding).newline);
+  } finally {
+    Atomics.store(input.cut, 0, from ?? noCut);
+    Atomics.notify(input.cut, 0);
+  }
+  if (from === null) throw new Error('The list has no cut: it is read whole.');
+  const rows = keepRows();
+  const checks = checkLaterListPart(input.bytes, { fileName: input.fileName }, { encoding, part: { from, end: () => input.bytes.length, endsAfter: from } }, rows.sink);
+  input.firstPart.postMessage(checks, [checks.reason.buffer, checks.normalized.buffer, checks.country.buffer] as ArrayBuffer[]);
+  input.firstPart.close();
+  return { kind: 'later-part', rows: await columnarToBytes(rows.finish()) };
 }
 
 hostWorker<ListCheckWorkerInput, never, ListCheckWorkerResult>(
@@ -34,48 +102,8 @@ hostWorker<ListCheckWorkerInput, never, ListCheckWorkerResult>(
         ),
       };
     }
-    if (input.kind === 'figures') {
-      // The check, keeping the rows before keepRows as it goes (a fresh reading of the file starts them again).
-      let firstRows = new ColumnarBuilder();
-      const result = checkListStreaming(input.bytes, { fileName: input.fileName }, () => {
-        const builder = new ColumnarBuilder();
-        firstRows = builder;
-        return {
-          add(records, count, firstRow) {
-            const kept = Math.min(count, input.keepRows - firstRow);
-            if (kept > 0) builder.add(records, 0, kept);
-          },
-        };
-      });
-      const { checks, columnStats, summary } = result;
-      return {
-        kind: 'figures',
-        encoding: result.encoding,
-        delimiter: result.delimiter,
-        mobileColumnCandidates: result.mobileColumnCandidates,
-        table: { columns: [...result.columns], mobileColumn: checks.mobileColumn, rows: await columnarToBytes(firstRows.finish()), checks, columnStats, summary },
-      };
-    }
-    if (input.kind === 'rows') {
-      // The rows checkListBytes keeps (every non-blank record but a header, read by the same parse), from fromRow on.
-      let rest = new ColumnarBuilder();
-      parseListBytes(input.bytes, {
-        sink: () => {
-          const builder = new ColumnarBuilder();
-          rest = builder;
-          let seen = 0;
-          return {
-            first: (record) => !firstRecordIsHeader(record),
-            add(records, count) {
-              const skip = Math.min(count, Math.max(0, input.fromRow - seen));
-              if (skip < count) builder.add(records, skip, count);
-              seen += count;
-            },
-          };
-        },
-      });
-      return { kind: 'rows', rows: await columnarToBytes(rest.finish()) };
-    }
+    if (input.kind === 'first-part') return checkFirstPart(input);
+    if (input.kind === 'later-part') return checkLaterPart(input);
     const stored = await createListStore(input.dataDir).load(input.listId);
     if (!stored) return { kind: 'saved', meta: null };
     return { kind: 'saved', meta: stored.meta, table: await checkedTable(createListState(stored.document), columnarFromRows(rowArrays(stored.document.rows))) };

@@ -33,6 +33,24 @@ describe('runWorker', () => {
     await expect(job).rejects.toMatchObject({ code: 'cancelled' });
   });
 
+  it('starts before its input is known and runs once it comes', async () => {
+    let handOver: (input: { upTo: number; every: number }) => void = () => {};
+    const input = new Promise<{ upTo: number; every: number }>((resolve) => (handOver = resolve));
+    const progress: number[] = [];
+    const job = runWorker<{ upTo: number; every: number }, { done: number }, { sum: number }>(countingWorker, input, { onProgress: (p) => progress.push(p.done) });
+    setTimeout(() => handOver({ upTo: 100, every: 50 }), 20);
+    expect(await job).toEqual({ sum: 5050 });
+    expect(progress).toEqual([50, 100]);
+  });
+
+  it('stops when aborted before its input came, and when the input cannot be had', async () => {
+    const controller = new AbortController();
+    const waiting = runWorker(countingWorker, new Promise(() => {}), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(runWorker(countingWorker, Promise.reject(new Error('fichier illisible')))).rejects.toThrow('fichier illisible');
+  });
+
   it('locates the list-figures worker source', () => {
     expect(locateWorker('list-figures')).toMatchObject({ path: expect.stringMatching(/list-figures\.worker\.ts$/), loader: 'tsx' });
   });

@@ -3,12 +3,12 @@
  * process (and through it the window). Resolves with the worker's result,
  * reports its progress, and terminates it when the caller aborts.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { WorkerEntry } from './worker-locator';
-import type { WorkerMessage } from './worker-protocol';
+import { inputFollows, type WorkerMessage } from './worker-protocol';
 
 export class WorkerJobError extends Error {
   constructor(
@@ -31,21 +31,28 @@ function resolveTsxEsmApi(): string {
 }
 
 /** A TypeScript entry is imported by a tiny bootstrap that first registers tsx's loader in the worker. */
-export function startWorker(entry: WorkerEntry, input: unknown): Worker {
-  if (entry.loader === 'native') return new Worker(entry.path, { workerData: input });
+export function startWorker(entry: WorkerEntry, input: unknown, transferList?: Transferable[]): Worker {
+  // A bundled entry needs no flag of the parent's: `--import tsx` inherited by a worker started a loader thread per worker (about 300 ms each under the bench).
+  if (entry.loader === 'native') return new Worker(entry.path, { workerData: input, transferList, execArgv: [] });
   const tsxApi = pathToFileURL(resolveTsxEsmApi()).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(entry.path).href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: input });
+  return new Worker(bootstrap, { eval: true, workerData: input, transferList });
 }
 
 export interface RunWorkerOptions<TProgress> {
   onProgress?: (progress: TProgress) => void;
   signal?: AbortSignal;
+  /** What `input` holds that moves to the worker rather than being copied (a MessagePort must). */
+  transfer?: Transferable[];
 }
 
+/**
+ * `input` may still be coming (a file being read): the worker is started at
+ * once, loads its code meanwhile, and gets the input as a message.
+ */
 export function runWorker<TInput, TProgress, TResult>(
   entry: WorkerEntry,
-  input: TInput,
+  input: TInput | Promise<TInput>,
   options: RunWorkerOptions<TProgress> = {},
 ): Promise<TResult> {
   return new Promise<TResult>((resolve, reject) => {
@@ -53,7 +60,8 @@ export function runWorker<TInput, TProgress, TResult>(
       reject(new WorkerJobError('cancelled', 'Calcul annulé.'));
       return;
     }
-    const worker = startWorker(entry, input);
+    const later = input instanceof Promise;
+    const worker = later ? startWorker(entry, inputFollows) : startWorker(entry, input, options.transfer);
     let settled = false;
     const settle = (action: () => void) => {
       if (settled) return;
@@ -64,6 +72,14 @@ export function runWorker<TInput, TProgress, TResult>(
     };
     const onAbort = () => settle(() => reject(new WorkerJobError('cancelled', 'Calcul annulé.')));
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (later) {
+      input.then(
+        (data) => {
+          if (!settled) worker.postMessage(data, options.transfer);
+        },
+        (error: unknown) => settle(() => reject(error)),
+      );
+    }
 
     worker.on('message', (message: WorkerMessage<TProgress, TResult>) => {
       if (settled) return;

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserFacingError } from '@shared/ipc/ipc-result';
-import type { WorkerMessage } from './worker-protocol';
+import { isInputFollows, type WorkerMessage } from './worker-protocol';
 
 export interface HostWorkerOptions<TResult> {
   /** Buffers of the result to move to main rather than copy (typed arrays cost nothing to transfer). */
@@ -18,8 +18,9 @@ export function hostWorker<TInput, TProgress, TResult>(
   const port = parentPort;
   if (!port) throw new Error('hostWorker must run inside a worker thread');
   const post = (message: WorkerMessage<TProgress, TResult>, transferList?: ArrayBuffer[]) => port.postMessage(message, transferList);
-  Promise.resolve()
-    .then(() => job(workerData as TInput, (progress) => post({ type: 'progress', progress })))
+  const input = isInputFollows(workerData) ? new Promise<TInput>((resolve) => port.once('message', resolve)) : Promise.resolve(workerData as TInput);
+  input
+    .then((data) => job(data, (progress) => post({ type: 'progress', progress })))
     .then(
       (result) => post({ type: 'result', result }, options.transfer ? [...new Set(options.transfer(result))] : undefined),
       (error: unknown) => {

@@ -2,6 +2,17 @@
  * Messages between a worker thread and `runWorker`. A worker posts any number
  * of progress messages, then exactly one result or error.
  */
+
+/**
+ * The `workerData` of a worker started before its input is known (it loads
+ * its code meanwhile): the input then comes as the first message from main.
+ */
+export const inputFollows = { dropdeskWorkerInputFollows: true } as const;
+
+export function isInputFollows(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as Record<string, unknown>).dropdeskWorkerInputFollows === true;
+}
+
 export type WorkerMessage<TProgress, TResult> =
   | { type: 'progress'; progress: TProgress }
   | { type: 'result'; result: TResult }
