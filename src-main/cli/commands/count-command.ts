@@ -25,8 +25,8 @@ import { emptyCampaignFigures, type CampaignFigures } from '@shared/composer/cam
 import { addRecipientCount } from '@shared/composer/campaign-figures';
 import { accumulateCampaignRows } from '@shared/composer/count-campaign';
 import { countTemplateRow, prepareTemplateCounter } from '@shared/composer/template-counter';
+import type { SmsCount } from '@shared/composer/sms-count';
 import { checkListBytes, checkListStreaming, type CheckListOptions, type ListCheckFigures } from '@shared/lists/check-list-bytes';
-import { NumberSet } from '@shared/lists/number-set';
 import { statusCode } from '@shared/lists/check-rows';
 import { columnarRows, type ColumnarTable } from '@shared/lists/columnar-table';
 import { UserFacingError } from '@shared/ipc/ipc-result';
@@ -206,35 +206,76 @@ export function countListFromTable(bytes: Uint8Array, options: CheckListOptions,
 /**
  * Counts each row's message while the list is parsed, from the parser's own
  * records, with the template compiled against the columns the first record
- * tells: no row is kept, no value copied. A row is sendable when its number
- * is valid and seen for the first time, as markDuplicates decides. Returns
- * null when the list's final columns compile the template differently (a
- * field naming a generated column beyond the first record): the caller then
- * counts from the full table.
+ * tells: no row is kept, no value copied. Each valid number's count is noted
+ * by row; once the check has marked the duplicates, the sendable rows' counts
+ * (a valid number seen for the first time) are added in row order (a set of
+ * numbers of its own cost as much again as the check's). Returns null when
+ * the list's final columns compile the template differently (a field naming a
+ * generated column beyond the first record): the caller then counts from the
+ * full table.
  */
 export function countListStreaming(bytes: Uint8Array, options: CheckListOptions, settings: CountSettings): ListCount | null {
   let provisional: CompiledTemplate | null = null;
-  let figures: CampaignFigures | null = null;
+  let counts = new RowCounts();
   const list = checkListStreaming(bytes, options, (columns) => {
     const compiled = compileTemplate(settings.template, columns, { defaultForHeader: settings.defaults });
     const counter = prepareTemplateCounter(compiled);
-    const sendable = new NumberSet();
-    const counting = emptyFigures(settings, compiled);
+    const noted = new RowCounts();
     provisional = compiled;
-    figures = counting;
+    counts = noted;
     return {
       add(records, count, firstRow, normalized) {
-        for (let i = 0; i < count; i++) {
-          const number = normalized[firstRow + i];
-          if (number === 0 || !sendable.add(number)) continue;
-          addRecipientCount(counting, countTemplateRow(counter, records[i]), counting.recipients);
-        }
+        noted.reserve(firstRow + count);
+        for (let i = 0; i < count; i++) if (normalized[firstRow + i] !== 0) noted.set(firstRow + i, countTemplateRow(counter, records[i]));
       },
     };
   });
   const compiled = compileForList(list, settings);
-  if (provisional === null || figures === null || !sameCompilation(provisional, compiled)) return null;
+  if (provisional === null || !sameCompilation(provisional, compiled)) return null;
+  const figures = emptyFigures(settings, compiled);
+  const { status } = list.checks;
+  for (let row = 0; row < status.length; row++) if (status[row] === statusCode.valid) addRecipientCount(figures, counts.get(row), figures.recipients);
   return { figures, compiled };
+}
+
+/** The SMS count of each row, in flat arrays (no object per row). */
+class RowCounts {
+  private segments = new Uint32Array(0);
+  private units = new Uint32Array(0);
+  private lineFeeds = new Uint32Array(0);
+  private ucs2 = new Uint8Array(0);
+  private readonly count: SmsCount = { encoding: 'GSM-7', units: 0, segments: 0, lineFeeds: 0 };
+
+  reserve(rows: number): void {
+    if (rows <= this.segments.length) return;
+    const capacity = Math.max(rows, this.segments.length * 2, 1024);
+    const grow = <T extends Uint32Array | Uint8Array>(array: T, make: (length: number) => T): T => {
+      const next = make(capacity);
+      next.set(array);
+      return next;
+    };
+    this.segments = grow(this.segments, (length) => new Uint32Array(length));
+    this.units = grow(this.units, (length) => new Uint32Array(length));
+    this.lineFeeds = grow(this.lineFeeds, (length) => new Uint32Array(length));
+    this.ucs2 = grow(this.ucs2, (length) => new Uint8Array(length));
+  }
+
+  set(row: number, count: SmsCount): void {
+    this.segments[row] = count.segments;
+    this.units[row] = count.units;
+    this.lineFeeds[row] = count.lineFeeds;
+    this.ucs2[row] = count.encoding === 'UCS-2' ? 1 : 0;
+  }
+
+  /** Row `row`'s count, in one object reused from call to call. */
+  get(row: number): SmsCount {
+    const count = this.count;
+    count.segments = this.segments[row];
+    count.units = this.units[row];
+    count.lineFeeds = this.lineFeeds[row];
+    count.encoding = this.ucs2[row] === 1 ? 'UCS-2' : 'GSM-7';
+    return count;
+  }
 }
 
 function sameCompilation(a: CompiledTemplate, b: CompiledTemplate): boolean {
