@@ -212,8 +212,9 @@ export interface LaterPartChecks extends CheckedRows {
  * first part from byte 0, the later part from a record start
  * (`findRecordStart`) to the end. The first part's `finish` takes the later
  * part's checks and gives the figures the check of the whole file gives.
- * Whatever the split cannot answer (a first part without any record, a mobile column known
- * only after the last row) raises an error: the caller reads the file whole.
+ * Whatever the split cannot answer (a first part without any record, a
+ * mobile column known only after the last row) raises an error: the caller
+ * reads the file whole. `finish` takes one later part, once.
  */
 export function checkFirstListPart(
   bytes: Uint8Array,
@@ -223,8 +224,11 @@ export function checkFirstListPart(
 ): { finish(later: LaterPartChecks): ListCheckFigures } {
   if (parse.part.from !== 0) throw new Error('The first list part starts at byte 0.');
   const reading = readRows(bytes, options, sink, undefined, parse);
+  let finished = false;
   return {
     finish(later) {
+      if (finished) throw new Error('The first list part was already finished.');
+      finished = true;
       if (reading.firstRecord === null) throw new Error('The first list part holds no record: read the file whole.');
       if (later.mobile !== reading.mobile) throw new Error('The two list parts checked different columns: read the file whole.');
       reading.validator.append(reading.rowCount, later);

@@ -70,9 +70,11 @@ async function checkFirstPart(input: PartInput<'first-part'>): Promise<ListCheck
 }
 
 async function checkLaterPart(input: PartInput<'later-part'>): Promise<ListCheckWorkerResult> {
-  const encoding = encodingOf(input.bytes);
+  let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
   let from: number | null = null;
+  // The first part's worker waits for the cut: whatever happens here, it is told (`noCut` ends its wait with an error).
   try {
+    encoding = encodingOf(input.bytes);
     from = findRecordStart(input.bytes, input.near, readListDialect(input.bytes, encoding).newline);
   } finally {
     Atomics.store(input.cut, 0, from ?? noCut);
